@@ -1,0 +1,198 @@
+//===--- ThreadPerTaskCheck.cpp - hotpath ---------------------------------===//
+
+#include "ThreadPerTaskCheck.h"
+#include "utils/OptionList.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::hotpath {
+
+static constexpr char DefaultThreadTypes[] = "::std::thread;::std::jthread";
+static constexpr char DefaultThreadFunctions[] =
+    "::pthread_create;::thrd_create";
+static constexpr char DefaultCpuCountFunctions[] =
+    "::std::thread::hardware_concurrency;::std::jthread::hardware_concurrency;"
+    "::get_nprocs;::get_nprocs_conf;::sysconf";
+
+ThreadPerTaskCheck::ThreadPerTaskCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawThreadTypes(Options.get("ThreadTypes", DefaultThreadTypes)),
+      RawThreadFunctions(
+          Options.get("ThreadFunctions", DefaultThreadFunctions)),
+      RawCpuCountFunctions(
+          Options.get("CpuCountFunctions", DefaultCpuCountFunctions)),
+      ThreadTypes(utils::splitOptionList(RawThreadTypes)),
+      ThreadFunctions(utils::splitOptionList(RawThreadFunctions)) {
+  Vocab.CpuCountFunctions =
+      utils::toStrings(utils::splitOptionList(RawCpuCountFunctions));
+}
+
+void ThreadPerTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ThreadTypes", RawThreadTypes);
+  Options.store(Opts, "ThreadFunctions", RawThreadFunctions);
+  Options.store(Opts, "CpuCountFunctions", RawCpuCountFunctions);
+}
+
+void ThreadPerTaskCheck::onStartOfTranslationUnit() {
+  Reported.clear();
+  ReportedAtCall.clear();
+}
+
+void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
+  auto ThreadRecord = cxxRecordDecl(hasAnyName(ThreadTypes));
+  // A constructor that starts a thread: not default (no thread), not
+  // copy/move (the thread already exists).
+  auto StartingCtor =
+      cxxConstructorDecl(ofClass(ThreadRecord), unless(isDefaultConstructor()),
+                         unless(isCopyConstructor()),
+                         unless(isMoveConstructor()));
+  // Library internals (std::async's own thread) are not the user's loop.
+  Finder->addMatcher(
+      cxxConstructExpr(hasDeclaration(StartingCtor),
+                       unless(isExpansionInSystemHeader()))
+          .bind("construct"),
+      this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasName("::std::async"))),
+               unless(isExpansionInSystemHeader()))
+          .bind("async"),
+      this);
+  if (!ThreadFunctions.empty())
+    Finder->addMatcher(
+        callExpr(callee(functionDecl(hasAnyName(ThreadFunctions))),
+                 unless(isExpansionInSystemHeader()))
+            .bind("call"),
+        this);
+  // `threads.emplace_back(f)` constructs the thread inside the library; the
+  // user's line is the call.
+  auto ThreadElementContainer = classTemplateSpecializationDecl(
+      hasTemplateArgument(0, refersToType(hasUnqualifiedDesugaredType(
+                                 recordType(hasDeclaration(ThreadRecord))))));
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(
+              hasAnyName("emplace_back", "emplace_front", "emplace",
+                         "push_back", "push_front", "push", "insert"),
+              ofClass(ThreadElementContainer))),
+          unless(isExpansionInSystemHeader()))
+          .bind("store"),
+      this);
+}
+
+// The thread construction an argument stands for, looking through the
+// temporaries that wrap `std::thread(f)`.
+static const CXXConstructExpr *startedThread(const Expr *Arg) {
+  const Expr *E = Arg->IgnoreImplicit();
+  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = M->getSubExpr()->IgnoreImplicit();
+  if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+    E = B->getSubExpr()->IgnoreImplicit();
+  const auto *C = dyn_cast<CXXConstructExpr>(E);
+  if (!C || !C->getConstructor())
+    return nullptr;
+  const CXXConstructorDecl *Ctor = C->getConstructor();
+  if (Ctor->isDefaultConstructor() || Ctor->isCopyOrMoveConstructor())
+    return nullptr;
+  return C;
+}
+
+// std::launch::deferred alone runs the task on the caller: no thread.
+static bool isDeferredOnly(const CallExpr &Call, ASTContext &Ctx) {
+  if (Call.getNumArgs() == 0)
+    return false;
+  const Expr *Policy = Call.getArg(0);
+  const auto *ET = Policy->getType()->getAs<EnumType>();
+  if (!ET || !ET->getDecl()->getDeclName().isIdentifier() ||
+      ET->getDecl()->getName() != "launch")
+    return false;
+  if (Policy->isValueDependent())
+    return true; // decided per instantiation
+  Expr::EvalResult R;
+  if (!Policy->EvaluateAsInt(R, Ctx))
+    return true; // a policy chosen at run time: do not guess
+  llvm::APSInt Value = R.Val.getInt();
+  for (const EnumConstantDecl *E : ET->getDecl()->enumerators())
+    if (E->getName() == "deferred")
+      return Value == E->getInitVal();
+  return false;
+}
+
+void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *Store = Result.Nodes.getNodeAs<CXXMemberCallExpr>("store")) {
+    StringRef Method = Store->getMethodDecl()->getName();
+    bool Emplaces = Method.starts_with("emplace");
+    unsigned NumArgs = Store->getNumArgs();
+    // insert(pos, value) / emplace(pos, args...) for sequences: skip the
+    // position; for emplace on a queue there is none.
+    const Expr *Value = NumArgs ? Store->getArg(NumArgs - 1) : nullptr;
+    bool Creates = false;
+    if (const CXXConstructExpr *Started = Value ? startedThread(Value) : nullptr) {
+      Creates = true;
+      ReportedAtCall.insert(Started);
+    } else if (Emplaces && NumArgs > 0) {
+      // emplace_back(f, args...) constructs a thread unless it is handed an
+      // existing one to move.
+      QualType T = Value->getType().getNonReferenceType().getUnqualifiedType();
+      const auto *RD = T->getAsCXXRecordDecl();
+      const auto *Container = Store->getMethodDecl()->getParent();
+      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Container);
+      QualType Elem = Spec ? Spec->getTemplateArgs()[0].getAsType() : QualType();
+      bool MovesExisting =
+          NumArgs - (Method == "emplace" ? 1 : 0) == 1 && RD && !Elem.isNull() &&
+          Ctx.hasSameUnqualifiedType(T, Elem);
+      Creates = !MovesExisting;
+    }
+    if (Creates)
+      reportIfPerTask(*Store, Store->getExprLoc(), "a thread", Ctx);
+    return;
+  }
+  if (const auto *C = Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
+    if (ReportedAtCall.contains(C))
+      return;
+    std::string What = "'" + C->getType().getUnqualifiedType().getAsString(
+                                 Ctx.getPrintingPolicy()) +
+                       "'";
+    reportIfPerTask(*C, C->getBeginLoc(), What, Ctx);
+    return;
+  }
+  if (const auto *Async = Result.Nodes.getNodeAs<CallExpr>("async")) {
+    if (!isDeferredOnly(*Async, Ctx))
+      reportIfPerTask(*Async, Async->getBeginLoc(), "'std::async'", Ctx);
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    std::string What = "'" + Call->getDirectCallee()->getNameAsString() + "'";
+    reportIfPerTask(*Call, Call->getBeginLoc(), What, Ctx);
+  }
+}
+
+void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
+                                         SourceLocation Loc, StringRef What,
+                                         ASTContext &Ctx) {
+  if (Loc.isInvalid())
+    return;
+  // In a macro, report where the user wrote the macro.
+  Loc = Ctx.getSourceManager().getFileLoc(Loc);
+  for (const Stmt *Loop : utils::enclosingLoops(Creation, Ctx)) {
+    utils::TripCount TC = utils::classifyTripCount(*Loop, Ctx, Vocab);
+    if (!utils::followsData(TC.Kind))
+      continue;
+    if (!Reported.first(Loc))
+      return;
+    diag(Loc, "%0 is created on every iteration of a loop over the data: "
+              "starting and joining a thread costs tens of microseconds, far "
+              "more than handing the task to running workers; submit it to a "
+              "worker pool such as hotpath::WorkerPool")
+        << What;
+    diag(Loop->getBeginLoc(), "the loop's trip count follows the data: %0",
+         DiagnosticIDs::Note)
+        << TC.Why;
+    return;
+  }
+}
+
+} // namespace clang::tidy::hotpath

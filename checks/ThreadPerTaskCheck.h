@@ -1,0 +1,50 @@
+//===--- ThreadPerTaskCheck.h - hotpath -----------------------------------===//
+//
+// Finds threads created once per item of data: std::thread/std::jthread
+// construction, std::async (unless deferred-only), pthread_create, and
+// `threads.emplace_back(f)` inside a loop whose trip count follows the data.
+// Documentation: docs/checks/hotpath-thread-per-task.md
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_THREADPERTASKCHECK_H
+#define HOTPATH_CHECKS_THREADPERTASKCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/LoopContext.h"
+#include "utils/ReportOnce.h"
+#include "llvm/ADT/DenseSet.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::hotpath {
+
+class ThreadPerTaskCheck : public ClangTidyCheck {
+public:
+  ThreadPerTaskCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+
+private:
+  void reportIfPerTask(const Stmt &Creation, SourceLocation Loc,
+                       StringRef What, ASTContext &Ctx);
+
+  const StringRef RawThreadTypes;
+  const StringRef RawThreadFunctions;
+  const StringRef RawCpuCountFunctions;
+  std::vector<StringRef> ThreadTypes;
+  std::vector<StringRef> ThreadFunctions;
+  utils::LoopVocabulary Vocab;
+  utils::ReportOnce Reported;
+  // Thread temporaries already reported at the push_back that stores them.
+  llvm::DenseSet<const Stmt *> ReportedAtCall;
+};
+
+} // namespace clang::tidy::hotpath
+
+#endif // HOTPATH_CHECKS_THREADPERTASKCHECK_H

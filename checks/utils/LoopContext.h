@@ -1,0 +1,63 @@
+//===--- LoopContext.h - hotpath ------------------------------------------===//
+//
+// What several checks need to know about the loops around a statement: which
+// loops run it once per iteration, and whether each loop's trip count follows
+// the data (a container, a queue, a stream), is a constant, or is sized from
+// the number of CPUs (the way pools are built).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_UTILS_LOOPCONTEXT_H
+#define HOTPATH_CHECKS_UTILS_LOOPCONTEXT_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::hotpath::utils {
+
+enum class TripKind {
+  Constant,  ///< A compile-time constant bound, a fixed-size array.
+  CpuSized,  ///< Bounded by hardware_concurrency() or a configured look-alike.
+  Data,      ///< Follows the data: container size, iterator range, queue, stream.
+  Unbounded, ///< `while (true)`, `for (;;)`: one iteration per event.
+  Unknown,   ///< A parameter, a member, a flag: nothing to tell.
+};
+
+struct TripCount {
+  TripKind Kind = TripKind::Unknown;
+  /// Why, for a note at the loop ("range-for over a container").
+  std::string Why;
+};
+
+/// Names used to recognise CPU-sized bounds and data-driven conditions.
+struct LoopVocabulary {
+  /// Qualified or plain names of functions returning the CPU count.
+  std::vector<std::string> CpuCountFunctions = {
+      "::std::thread::hardware_concurrency",
+      "::std::jthread::hardware_concurrency", "::get_nprocs",
+      "::get_nprocs_conf", "::sysconf"};
+};
+
+/// The loops (innermost first) whose body contains \p S, walking up the
+/// parent map but stopping at the enclosing function, lambda or block: code
+/// in a lambda runs when the lambda is called, not once per iteration.
+llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S,
+                                                  ASTContext &Ctx);
+
+/// Classifies the trip count of a ForStmt, CXXForRangeStmt, WhileStmt or DoStmt.
+TripCount classifyTripCount(const Stmt &Loop, ASTContext &Ctx,
+                            const LoopVocabulary &Vocab);
+
+/// True for Data and Unbounded: the number of iterations grows with the input.
+inline bool followsData(TripKind K) {
+  return K == TripKind::Data || K == TripKind::Unbounded;
+}
+
+} // namespace clang::tidy::hotpath::utils
+
+#endif // HOTPATH_CHECKS_UTILS_LOOPCONTEXT_H

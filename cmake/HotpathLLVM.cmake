@@ -1,0 +1,33 @@
+# Finds LLVM and Clang and defines hotpath_llvm_flags, an INTERFACE target carrying
+# what every translation unit that includes LLVM/Clang headers needs.
+if(NOT LLVM_DIR AND EXISTS /usr/lib/llvm-${HOTPATH_LLVM_VERSION}/lib/cmake/llvm)
+  set(LLVM_DIR /usr/lib/llvm-${HOTPATH_LLVM_VERSION}/lib/cmake/llvm)
+endif()
+find_package(LLVM REQUIRED CONFIG)
+if(NOT Clang_DIR)
+  set(Clang_DIR ${LLVM_INSTALL_PREFIX}/lib/cmake/clang)
+endif()
+find_package(Clang REQUIRED CONFIG)
+if(NOT LLVM_VERSION_MAJOR EQUAL HOTPATH_LLVM_VERSION AND NOT DEFINED CACHE{HOTPATH_LLVM_VERSION_WARNED})
+  message(STATUS "hotpath: LLVM_DIR points at LLVM ${LLVM_VERSION_MAJOR}, not ${HOTPATH_LLVM_VERSION}; using ${LLVM_VERSION_MAJOR}")
+endif()
+set(HOTPATH_LLVM_MAJOR ${LLVM_VERSION_MAJOR})
+message(STATUS "hotpath: LLVM ${LLVM_PACKAGE_VERSION} at ${LLVM_INSTALL_PREFIX}")
+
+set(HOTPATH_LLVM_BIN ${LLVM_TOOLS_BINARY_DIR})
+find_program(HOTPATH_CLANG_TIDY NAMES clang-tidy PATHS ${LLVM_TOOLS_BINARY_DIR} NO_DEFAULT_PATH)
+find_program(HOTPATH_CLANGXX NAMES clang++ PATHS ${LLVM_TOOLS_BINARY_DIR} NO_DEFAULT_PATH)
+
+add_library(hotpath_llvm_flags INTERFACE)
+target_include_directories(hotpath_llvm_flags SYSTEM INTERFACE ${LLVM_INCLUDE_DIRS} ${CLANG_INCLUDE_DIRS})
+separate_arguments(_hotpath_llvm_defs NATIVE_COMMAND "${LLVM_DEFINITIONS}")
+target_compile_options(hotpath_llvm_flags INTERFACE ${_hotpath_llvm_defs})
+target_compile_features(hotpath_llvm_flags INTERFACE cxx_std_17)
+# Follow how LLVM itself was built, or vtables/typeinfo will not match.
+if(NOT LLVM_ENABLE_RTTI)
+  target_compile_options(hotpath_llvm_flags INTERFACE -fno-rtti)
+endif()
+if(NOT LLVM_ENABLE_EH)
+  target_compile_options(hotpath_llvm_flags INTERFACE -fno-exceptions)
+endif()
+target_compile_options(hotpath_llvm_flags INTERFACE -fPIC -Wall -Wno-unused-parameter)

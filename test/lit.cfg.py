@@ -1,0 +1,58 @@
+# lit configuration for hotpath's check and front-end tests.
+import glob
+import os
+
+import lit.formats
+
+config.name = "hotpath"
+config.test_format = lit.formats.ShTest(True)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "runtime", "utils", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.hotpath_obj_root, "test")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_bin, config.environment.get("PATH", os.environ.get("PATH", ""))])
+# Tests must not depend on the user's .clang-tidy files or locale.
+config.environment["LC_ALL"] = "C"
+
+# Which front-ends run every check test: all that this build produced, unless
+# `lit --param frontends=tidy,plugin` narrows it.
+built = []
+if os.path.exists(config.tidy_module):
+    built.append("tidy")
+if os.path.exists(config.compiler_plugin):
+    built.append("plugin")
+if os.path.exists(config.hotpath_tool):
+    built.append("tool")
+frontends = lit_config.params.get("frontends", ",".join(built))
+for fe in frontends.split(","):
+    if fe and fe not in built:
+        lit_config.fatal("front-end '%s' was requested but is not built" % fe)
+    if fe:
+        config.available_features.add("frontend-" + fe)
+lit_config.note("hotpath front-ends under test: " + frontends)
+
+runner = os.path.join(config.hotpath_src_root, "test", "check_hotpath.py")
+check_cmd = " ".join([
+    config.python, runner,
+    "--frontends=" + frontends,
+    "--clang-tidy=" + config.clang_tidy,
+    "--module=" + config.tidy_module,
+    "--clangxx=" + config.clangxx,
+    "--filecheck=" + os.path.join(config.llvm_bin, "FileCheck"),
+])
+config.substitutions.append(("%check_hotpath", check_cmd))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%hotpath_tidy", config.tidy_module))
+config.substitutions.append(("%llvm_major", config.llvm_major))
+
+# The clang-tidy of another LLVM major, to prove the module refuses it.
+for other in ("19", "22"):
+    path = "/usr/lib/llvm-%s/bin/clang-tidy" % other
+    if other != config.llvm_major and os.path.exists(path):
+        config.available_features.add("other-clang-tidy")
+        config.substitutions.append(("%other_clang_tidy", path))
+        config.substitutions.append(("%other_major", other))
+        break
