@@ -147,14 +147,16 @@ void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
       Creates = !MovesExisting;
     }
     if (Creates)
-      reportIfPerTask(*Store, Store->getExprLoc(), "a thread", Ctx);
+      reportIfPerTask(*Store, Store->getExprLoc(),
+                      ("'" + Method + "' of a thread").str(), Ctx);
     return;
   }
   if (const auto *C = Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
     if (ReportedAtCall.contains(C))
       return;
-    std::string What = "'" + C->getType().getUnqualifiedType().getAsString(
-                                 Ctx.getPrintingPolicy()) +
+    std::string What = "constructing '" +
+                       C->getType().getUnqualifiedType().getAsString(
+                           Ctx.getPrintingPolicy()) +
                        "'";
     reportIfPerTask(*C, C->getBeginLoc(), What, Ctx);
     return;
@@ -183,10 +185,10 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
       continue;
     if (!Reported.first(Loc))
       return;
-    diag(Loc, "%0 is created on every iteration of a loop over the data: "
-              "starting and joining a thread costs tens of microseconds, far "
-              "more than handing the task to running workers; submit it to a "
-              "worker pool such as hotpath::WorkerPool")
+    diag(Loc, "%0 starts a new thread on every iteration of a loop over the "
+              "data; creating and joining a thread costs tens of microseconds, "
+              "far more than handing the task to running workers: submit it to "
+              "a worker pool such as hotpath::WorkerPool")
         << What;
     diag(Loop->getBeginLoc(), "the loop's trip count follows the data: %0",
          DiagnosticIDs::Note)

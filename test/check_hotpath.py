@@ -89,13 +89,12 @@ class Runner:
             self.original = f.read()
         self.check = a.check
         self.frontend_args, self.compiler_args = split_args(a.extra)
-        suffixes = [s for s in (a.check_suffixes or a.check_suffix or "").split(",") if s]
-        self.suffixes = suffixes
+        # "-check-suffixes=,FOO" uses both CHECK-MESSAGES and CHECK-MESSAGES-FOO.
+        raw = a.check_suffixes if a.check_suffixes is not None else a.check_suffix
+        self.suffixes = raw.split(",") if raw is not None else [""]
 
     def prefixes(self, kind):
-        if not self.suffixes:
-            return ["CHECK-" + kind]
-        return ["CHECK-%s-%s" % (kind, s) for s in self.suffixes]
+        return ["CHECK-%s-%s" % (kind, s) if s else "CHECK-" + kind for s in self.suffixes]
 
     def has(self, kind):
         return any(re.search(r"//\s*%s:" % re.escape(p), self.original) for p in self.prefixes(kind))
@@ -111,7 +110,7 @@ class Runner:
 
     def filecheck(self, input_path, prefixes, implicit):
         cmd = [self.a.filecheck, "-input-file=" + input_path, self.source,
-               "-check-prefixes=" + ",".join(prefixes)]
+               "-check-prefixes=" + ",".join(prefixes), "--allow-unused-prefixes"]
         cmd += ["-implicit-check-not=" + i for i in implicit]
         return run(cmd)
 
@@ -189,8 +188,13 @@ def main():
     p.add_argument("source")
     p.add_argument("check")
     p.add_argument("temp")
-    p.add_argument("extra", nargs=argparse.REMAINDER)
-    a = p.parse_args()
+    argv = sys.argv[1:]
+    extra = []
+    if "--" in argv:
+        i = argv.index("--")
+        argv, extra = argv[:i], argv[i:]
+    a = p.parse_args(argv)
+    a.extra = extra
     Runner(a).all()
 
 
