@@ -76,13 +76,12 @@ private:
   }
 
   template <class D>
-  static constexpr Ops inline_ops = {
-      [](void *p) { (*as<D>(p))(); },
-      [](void *dst, void *src) noexcept {
-        ::new (dst) D(std::move(*as<D>(src)));
-        as<D>(src)->~D();
-      },
-      [](void *p) noexcept { as<D>(p)->~D(); }};
+  static constexpr Ops inline_ops = {[](void *p) { (*as<D>(p))(); },
+                                     [](void *dst, void *src) noexcept {
+                                       ::new (dst) D(std::move(*as<D>(src)));
+                                       as<D>(src)->~D();
+                                     },
+                                     [](void *p) noexcept { as<D>(p)->~D(); }};
 
   template <class D>
   static constexpr Ops heap_ops = {

@@ -1,0 +1,367 @@
+// hotpath::WorkerPool — a fixed set of worker threads with work stealing.
+//
+// Scheduling follows the Go runtime's design (runtime/proc.go: per-P run
+// queues, a global run queue, "spinning" Ms, wakep only when nobody spins):
+//   * each worker owns a deque: it pushes/pops at the back (LIFO keeps nested
+//     work hot in cache), thieves take the older half from the front;
+//   * submits from non-worker threads go to one injection queue, from which
+//     workers take a batch (size/workers + 1, like globrunqget);
+//   * an idle worker first spins (steal sweeps) for a bounded time, then parks
+//     on its own condition variable, so an idle pool burns no CPU;
+//   * a submit wakes a parked worker only when no worker is spinning; a
+//     spinning worker that finds work wakes a replacement spinner.
+// Waiting (Future::get, WaitGroup::wait) on a worker thread runs other queued
+// tasks meanwhile, so nested submit-and-wait cannot deadlock the pool.
+#pragma once
+
+#include "hotpath/task.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <type_traits>
+#include <utility>
+
+namespace hotpath {
+
+// Thrown by Future::get / WaitGroup::wait when WorkerPool::cancel() dropped
+// the task before it ran.
+class TaskCancelled : public std::runtime_error {
+public:
+  TaskCancelled()
+      : std::runtime_error("hotpath: task cancelled before it ran") {}
+};
+
+struct WorkerPoolOptions {
+  unsigned threads = 0;      // 0: std::thread::hardware_concurrency()
+  unsigned spin_rounds = 64; // steal sweeps before a worker parks
+  long sched_trace_ms = -1;  // <0: read HOTPATH_SCHEDTRACE; 0: off
+};
+
+struct WorkerPoolStats {
+  std::uint64_t tasks_run = 0;    // tasks executed (including while helping)
+  std::uint64_t tasks_stolen = 0; // tasks taken from another worker's deque
+  std::uint64_t parks = 0;        // times a worker went to sleep
+  std::uint64_t wakeups = 0;      // times a submit/spinner woke a parked worker
+  std::uint64_t cancelled = 0;    // tasks dropped by cancel()
+  unsigned workers = 0;
+  unsigned idle = 0;      // parked (or about to park) right now
+  unsigned spinning = 0;  // looking for work right now
+  std::size_t queued = 0; // tasks waiting in all queues right now
+};
+
+namespace detail {
+
+inline void cpu_relax() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
+#endif
+}
+
+// True on a thread owned by any WorkerPool.
+bool on_worker_thread() noexcept;
+// On a worker thread: takes one queued task (own deque, injection queue, or
+// stolen) and runs it. Returns false when nothing was found.
+bool run_one_pending();
+
+// A one-shot flag a thread can block on. set() holds the mutex while it
+// notifies so that a waiter that returns (and may destroy the owner) cannot
+// race with the notifier still touching the mutex or condition variable.
+class Signal {
+public:
+  explicit Signal(bool set = false) : set_(set) {}
+  bool is_set() const noexcept { return set_.load(std::memory_order_acquire); }
+  void set() {
+    std::lock_guard<std::mutex> lk(m_);
+    set_.store(true, std::memory_order_release);
+    if (waiters_ > 0)
+      cv_.notify_all();
+  }
+  void reset() {
+    std::lock_guard<std::mutex> lk(m_);
+    set_.store(false, std::memory_order_relaxed);
+  }
+  void wait() {
+    std::unique_lock<std::mutex> lk(m_);
+    ++waiters_;
+    cv_.wait(lk, [&] { return set_.load(std::memory_order_relaxed); });
+    --waiters_;
+  }
+  template <class Dur> void wait_for(Dur d) {
+    std::unique_lock<std::mutex> lk(m_);
+    ++waiters_;
+    cv_.wait_for(lk, d, [&] { return set_.load(std::memory_order_relaxed); });
+    --waiters_;
+  }
+  std::mutex &mutex() noexcept { return m_; }
+
+private:
+  std::atomic<bool> set_;
+  int waiters_ = 0; // guarded by m_
+  std::mutex m_;
+  std::condition_variable cv_;
+};
+
+// Waits for `sig`; on a worker thread runs queued tasks meanwhile. Backs off
+// from spinning to yielding to short timed sleeps when there is nothing to
+// run, so a long wait inside a task costs little CPU.
+inline void wait_helping(Signal &sig) {
+  if (on_worker_thread()) {
+    unsigned misses = 0;
+    while (!sig.is_set()) {
+      if (run_one_pending()) {
+        misses = 0;
+        continue;
+      }
+      ++misses;
+      if (misses < 32)
+        cpu_relax();
+      else if (misses < 48)
+        std::this_thread::yield();
+      else
+        sig.wait_for(std::chrono::microseconds(misses < 128 ? 50 : 500));
+    }
+  }
+  sig.wait(); // also the final synchronisation with set()
+}
+
+struct Unit {};
+
+template <class T> struct FutureState {
+  Signal done;
+  std::exception_ptr error;
+  std::optional<std::conditional_t<std::is_void_v<T>, Unit, T>> value;
+};
+
+} // namespace detail
+
+template <class T> class Future {
+public:
+  Future() = default;
+  bool valid() const noexcept { return state_ != nullptr; }
+  bool ready() const noexcept { return state_ && state_->done.is_set(); }
+  // Blocks until the task finished; on a worker thread, runs other tasks.
+  void wait() const { detail::wait_helping(state_->done); }
+  // Waits, then returns the result or rethrows the task's exception. Once.
+  T get() {
+    wait();
+    auto s = std::move(state_);
+    if (s->error)
+      std::rethrow_exception(s->error);
+    if constexpr (!std::is_void_v<T>)
+      return std::move(*s->value);
+  }
+
+private:
+  friend class WorkerPool;
+  explicit Future(std::shared_ptr<detail::FutureState<T>> s)
+      : state_(std::move(s)) {}
+  std::shared_ptr<detail::FutureState<T>> state_;
+};
+
+// Counts outstanding tasks like Go's sync.WaitGroup. Tasks posted with
+// WorkerPool::post(wg, f) report their exception here; wait() rethrows the
+// first one. As in Go, add() from zero must not race with wait().
+class WaitGroup {
+public:
+  WaitGroup() : zero_(true) {}
+  WaitGroup(const WaitGroup &) = delete;
+  WaitGroup &operator=(const WaitGroup &) = delete;
+
+  void add(std::int64_t n = 1) {
+    if (count_.fetch_add(n, std::memory_order_acq_rel) == 0 && n > 0)
+      zero_.reset();
+  }
+  void done() {
+    if (count_.fetch_sub(1, std::memory_order_acq_rel) == 1)
+      zero_.set();
+  }
+  // Records an error for wait() to rethrow (the first one wins).
+  void fail(std::exception_ptr e) {
+    std::lock_guard<std::mutex> lk(zero_.mutex());
+    if (!error_)
+      error_ = std::move(e);
+  }
+  void wait() {
+    detail::wait_helping(zero_);
+    std::exception_ptr e;
+    {
+      std::lock_guard<std::mutex> lk(zero_.mutex());
+      e = std::exchange(error_, nullptr);
+    }
+    if (e)
+      std::rethrow_exception(e);
+  }
+  std::int64_t pending() const noexcept {
+    return count_.load(std::memory_order_acquire);
+  }
+
+private:
+  std::atomic<std::int64_t> count_{0};
+  detail::Signal zero_;
+  std::exception_ptr error_; // guarded by zero_.mutex()
+};
+
+class WorkerPool {
+public:
+  explicit WorkerPool(unsigned threads = 0);
+  explicit WorkerPool(const WorkerPoolOptions &opts);
+  // Runs every queued task (and what they post) to completion, then joins.
+  ~WorkerPool();
+  WorkerPool(const WorkerPool &) = delete;
+  WorkerPool &operator=(const WorkerPool &) = delete;
+
+  unsigned size() const noexcept;
+
+  // Fire and forget. An exception escaping the task calls std::terminate,
+  // as for std::thread; use submit() or post(wg, f) to get it back.
+  void post(Task task);
+
+  // Runs f and counts it in wg; f's exception is rethrown by wg.wait().
+  template <class F> void post(WaitGroup &wg, F &&f) {
+    wg.add(1);
+    post(Task(GroupTask<std::decay_t<F>>{&wg, std::forward<F>(f)}));
+  }
+
+  template <class F, class R = std::invoke_result_t<std::decay_t<F> &>>
+  Future<R> submit(F &&f) {
+    auto state = std::make_shared<detail::FutureState<R>>();
+    Future<R> fut(state);
+    post(Task(
+        SubmitTask<std::decay_t<F>, R>{std::move(state), std::forward<F>(f)}));
+    return fut;
+  }
+
+  // Calls f(i) for every i in [first, last) — or f(begin, end) per chunk if
+  // f takes two indices — in chunks of `grain`, on the workers and the
+  // caller. Chunks are claimed dynamically from a shared counter, so uneven
+  // work balances itself. Rethrows the first exception after all chunks
+  // stopped.
+  template <class Index, class F>
+  void parallel_for(Index first, Index last, Index grain, F &&f);
+
+  // Drops every task still queued (running tasks finish). Futures of dropped
+  // tasks throw TaskCancelled; WaitGroups are released with TaskCancelled.
+  // Returns the number of tasks dropped. The pool stays usable.
+  std::size_t cancel();
+
+  WorkerPoolStats stats() const;
+
+  // The pool whose worker is calling, or nullptr.
+  static WorkerPool *current() noexcept;
+
+  struct Impl;
+
+private:
+  template <class F> struct GroupTask {
+    WaitGroup *wg;
+    F f;
+    GroupTask(WaitGroup *g, F fn) : wg(g), f(std::move(fn)) {}
+    GroupTask(GroupTask &&o) noexcept(std::is_nothrow_move_constructible_v<F>)
+        : wg(std::exchange(o.wg, nullptr)), f(std::move(o.f)) {}
+    void operator()() {
+      try {
+        f();
+      } catch (...) {
+        wg->fail(std::current_exception());
+      }
+      std::exchange(wg, nullptr)->done();
+    }
+    ~GroupTask() {
+      if (wg) { // dropped without running
+        wg->fail(std::make_exception_ptr(TaskCancelled()));
+        wg->done();
+      }
+    }
+  };
+
+  template <class F, class R> struct SubmitTask {
+    std::shared_ptr<detail::FutureState<R>> state;
+    F f;
+    SubmitTask(std::shared_ptr<detail::FutureState<R>> s, F fn)
+        : state(std::move(s)), f(std::move(fn)) {}
+    SubmitTask(SubmitTask &&o) noexcept(std::is_nothrow_move_constructible_v<F>)
+        : state(std::move(o.state)), f(std::move(o.f)) {}
+    void operator()() {
+      try {
+        if constexpr (std::is_void_v<R>) {
+          f();
+          state->value.emplace();
+        } else {
+          state->value.emplace(f());
+        }
+      } catch (...) {
+        state->error = std::current_exception();
+      }
+      std::exchange(state, nullptr)->done.set();
+    }
+    ~SubmitTask() {
+      if (state) {
+        state->error = std::make_exception_ptr(TaskCancelled());
+        state->done.set();
+      }
+    }
+  };
+
+  std::unique_ptr<Impl> impl_;
+};
+
+template <class Index, class F>
+void WorkerPool::parallel_for(Index first, Index last, Index grain, F &&f) {
+  static_assert(std::is_integral_v<Index>,
+                "parallel_for needs integer indices");
+  if (!(first < last))
+    return;
+  if (grain < 1)
+    grain = 1;
+  using U = std::make_unsigned_t<Index>;
+  const std::size_t count = static_cast<U>(last - first);
+  const std::size_t g = static_cast<std::size_t>(grain);
+  const std::size_t chunks = (count + g - 1) / g;
+
+  std::atomic<std::size_t> next{0};
+  WaitGroup wg;
+  auto body = [&] {
+    for (;;) {
+      const std::size_t c = next.fetch_add(1, std::memory_order_relaxed);
+      if (c >= chunks)
+        return;
+      const Index b = static_cast<Index>(first + static_cast<Index>(c * g));
+      const Index e = (count - c * g) <= g
+                          ? last
+                          : static_cast<Index>(b + static_cast<Index>(g));
+      try {
+        if constexpr (std::is_invocable_v<F &, Index, Index>) {
+          f(b, e);
+        } else {
+          for (Index i = b; i < e; ++i)
+            f(i);
+        }
+      } catch (...) {
+        wg.fail(std::current_exception());
+        next.store(chunks, std::memory_order_relaxed); // stop the others
+        return;
+      }
+    }
+  };
+  // One helper per other worker at most; the caller is a participant too.
+  const std::size_t helpers =
+      std::min<std::size_t>(chunks - 1, static_cast<std::size_t>(size()));
+  for (std::size_t h = 0; h < helpers; ++h)
+    post(wg, [&body] { body(); });
+  body();
+  wg.wait();
+}
+
+} // namespace hotpath
