@@ -45,21 +45,18 @@ void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
   auto ThreadRecord = cxxRecordDecl(hasAnyName(ThreadTypes));
   // A constructor that starts a thread: not default (no thread), not
   // copy/move (the thread already exists).
-  auto StartingCtor =
-      cxxConstructorDecl(ofClass(ThreadRecord), unless(isDefaultConstructor()),
-                         unless(isCopyConstructor()),
-                         unless(isMoveConstructor()));
+  auto StartingCtor = cxxConstructorDecl(
+      ofClass(ThreadRecord), unless(isDefaultConstructor()),
+      unless(isCopyConstructor()), unless(isMoveConstructor()));
   // Library internals (std::async's own thread) are not the user's loop.
-  Finder->addMatcher(
-      cxxConstructExpr(hasDeclaration(StartingCtor),
-                       unless(isExpansionInSystemHeader()))
-          .bind("construct"),
-      this);
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasName("::std::async"))),
-               unless(isExpansionInSystemHeader()))
-          .bind("async"),
-      this);
+  Finder->addMatcher(cxxConstructExpr(hasDeclaration(StartingCtor),
+                                      unless(isExpansionInSystemHeader()))
+                         .bind("construct"),
+                     this);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::std::async"))),
+                              unless(isExpansionInSystemHeader()))
+                         .bind("async"),
+                     this);
   if (!ThreadFunctions.empty())
     Finder->addMatcher(
         callExpr(callee(functionDecl(hasAnyName(ThreadFunctions))),
@@ -73,10 +70,10 @@ void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
                                  recordType(hasDeclaration(ThreadRecord))))));
   Finder->addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(
-              hasAnyName("emplace_back", "emplace_front", "emplace",
-                         "push_back", "push_front", "push", "insert"),
-              ofClass(ThreadElementContainer))),
+          callee(cxxMethodDecl(hasAnyName("emplace_back", "emplace_front",
+                                          "emplace", "push_back", "push_front",
+                                          "push", "insert"),
+                               ofClass(ThreadElementContainer))),
           unless(isExpansionInSystemHeader()))
           .bind("store"),
       this);
@@ -130,7 +127,8 @@ void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
     // position; for emplace on a queue there is none.
     const Expr *Value = NumArgs ? Store->getArg(NumArgs - 1) : nullptr;
     bool Creates = false;
-    if (const CXXConstructExpr *Started = Value ? startedThread(Value) : nullptr) {
+    if (const CXXConstructExpr *Started =
+            Value ? startedThread(Value) : nullptr) {
       Creates = true;
       ReportedAtCall.insert(Started);
     } else if (Emplaces && NumArgs > 0) {
@@ -140,10 +138,11 @@ void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
       const auto *RD = T->getAsCXXRecordDecl();
       const auto *Container = Store->getMethodDecl()->getParent();
       const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Container);
-      QualType Elem = Spec ? Spec->getTemplateArgs()[0].getAsType() : QualType();
-      bool MovesExisting =
-          NumArgs - (Method == "emplace" ? 1 : 0) == 1 && RD && !Elem.isNull() &&
-          Ctx.hasSameUnqualifiedType(T, Elem);
+      QualType Elem =
+          Spec ? Spec->getTemplateArgs()[0].getAsType() : QualType();
+      bool MovesExisting = NumArgs - (Method == "emplace" ? 1 : 0) == 1 && RD &&
+                           !Elem.isNull() &&
+                           Ctx.hasSameUnqualifiedType(T, Elem);
       Creates = !MovesExisting;
     }
     if (Creates)
@@ -154,10 +153,10 @@ void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *C = Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
     if (ReportedAtCall.contains(C))
       return;
-    std::string What = "constructing '" +
-                       C->getType().getUnqualifiedType().getAsString(
-                           Ctx.getPrintingPolicy()) +
-                       "'";
+    std::string What =
+        "constructing '" +
+        C->getType().getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
+        "'";
     reportIfPerTask(*C, C->getBeginLoc(), What, Ctx);
     return;
   }

@@ -31,8 +31,8 @@ public:
   }
 
 private:
-  void reportIfPerTask(const Stmt &Creation, SourceLocation Loc,
-                       StringRef What, ASTContext &Ctx);
+  void reportIfPerTask(const Stmt &Creation, SourceLocation Loc, StringRef What,
+                       ASTContext &Ctx);
 
   const StringRef RawThreadTypes;
   const StringRef RawThreadFunctions;

@@ -7,7 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::hotpath::utils {
 
@@ -64,9 +64,8 @@ bool matchesName(const FunctionDecl &FD, llvm::ArrayRef<std::string> Names) {
   for (const std::string &N : Names) {
     StringRef Name(N);
     // Cheap reject on the unqualified name before building the qualified one.
-    if (!Name.ends_with(Plain) ||
-        (Name.size() > Plain.size() &&
-         Name[Name.size() - Plain.size() - 1] != ':'))
+    if (!Name.ends_with(Plain) || (Name.size() > Plain.size() &&
+                                   Name[Name.size() - Plain.size() - 1] != ':'))
       continue;
     if (!Name.starts_with("::"))
       return true;
@@ -81,22 +80,22 @@ bool matchesName(const FunctionDecl &FD, llvm::ArrayRef<std::string> Names) {
 // Member functions whose use in a loop condition or bound means the loop walks
 // a container, drains a queue or reads a stream.
 bool isDataMember(StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("size", "length", "empty", "count", true)
-      .Cases("end", "cend", "rend", "crend", true)
-      .Cases("pop", "try_pop", "pop_front", "pop_back", "try_dequeue", true)
-      .Cases("wait_dequeue", "wait_pop", "front", "top", "next", true)
-      .Cases("read", "getline", "receive", "recv", "accept", true)
-      .Default(false);
+  static constexpr llvm::StringLiteral Names[] = {
+      "size",      "length",   "empty",       "count",        "end",
+      "cend",      "rend",     "crend",       "pop",          "try_pop",
+      "pop_front", "pop_back", "try_dequeue", "wait_dequeue", "wait_pop",
+      "front",     "top",      "next",        "read",         "getline",
+      "receive",   "recv",     "accept"};
+  return llvm::is_contained(Names, Name);
 }
 
 // Free functions with the same meaning (std::size(c), getline(in, s), ...).
 bool isDataFunction(StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("size", "ssize", "distance", "end", "cend", true)
-      .Cases("getline", "fgets", "fread", "read", "recv", true)
-      .Cases("accept", "readdir", "scanf", "fscanf", "getchar", true)
-      .Default(false);
+  static constexpr llvm::StringLiteral Names[] = {
+      "size",    "ssize",   "distance", "end",    "cend",
+      "getline", "fgets",   "fread",    "read",   "recv",
+      "accept",  "readdir", "scanf",    "fscanf", "getchar"};
+  return llvm::is_contained(Names, Name);
 }
 
 void scan(const Stmt *S, const VarDecl *LoopVar, const LoopVocabulary &Vocab,

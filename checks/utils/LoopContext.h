@@ -21,9 +21,9 @@
 namespace clang::tidy::hotpath::utils {
 
 enum class TripKind {
-  Constant,  ///< A compile-time constant bound, a fixed-size array.
-  CpuSized,  ///< Bounded by hardware_concurrency() or a configured look-alike.
-  Data,      ///< Follows the data: container size, iterator range, queue, stream.
+  Constant, ///< A compile-time constant bound, a fixed-size array.
+  CpuSized, ///< Bounded by hardware_concurrency() or a configured look-alike.
+  Data, ///< Follows the data: container size, iterator range, queue, stream.
   Unbounded, ///< `while (true)`, `for (;;)`: one iteration per event.
   Unknown,   ///< A parameter, a member, a flag: nothing to tell.
 };
@@ -49,7 +49,8 @@ struct LoopVocabulary {
 llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S,
                                                   ASTContext &Ctx);
 
-/// Classifies the trip count of a ForStmt, CXXForRangeStmt, WhileStmt or DoStmt.
+/// Classifies the trip count of a ForStmt, CXXForRangeStmt, WhileStmt or
+/// DoStmt.
 TripCount classifyTripCount(const Stmt &Loop, ASTContext &Ctx,
                             const LoopVocabulary &Vocab);
 

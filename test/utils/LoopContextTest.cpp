@@ -39,8 +39,9 @@ Parsed parse(const std::string &Body) {
   Parsed P;
   P.AST = tooling::buildASTFromCodeWithArgs(std::string(Prelude) + Body,
                                             {"-std=c++17"});
-  auto Matches = match(callExpr(callee(functionDecl(hasName("work")))).bind("m"),
-                       P.AST->getASTContext());
+  auto Matches =
+      match(callExpr(callee(functionDecl(hasName("work")))).bind("m"),
+            P.AST->getASTContext());
   if (!Matches.empty())
     P.Marker = Matches.front().getNodeAs<Stmt>("m");
   return P;
@@ -62,7 +63,9 @@ std::vector<TripKind> kinds(const std::string &Body) {
 
 using K = TripKind;
 
-TEST(LoopContext, NoLoop) { EXPECT_TRUE(kinds("void f() { work(); }").empty()); }
+TEST(LoopContext, NoLoop) {
+  EXPECT_TRUE(kinds("void f() { work(); }").empty());
+}
 
 TEST(LoopContext, RangeForOverContainerFollowsData) {
   EXPECT_EQ(kinds("void f(std::vector<int> &v) { for (int x : v) work(); }"),
@@ -89,7 +92,8 @@ TEST(LoopContext, SizeBoundIsData) {
 TEST(LoopContext, ConstantAndCpuBounds) {
   EXPECT_EQ(kinds("void f() { for (int i = 0; i < 8; ++i) work(); }"),
             std::vector<K>{K::Constant});
-  EXPECT_EQ(kinds("constexpr int N = 4; void f() { for (int i = 0; i != N; ++i) work(); }"),
+  EXPECT_EQ(kinds("constexpr int N = 4; void f() { for (int i = 0; i != N; "
+                  "++i) work(); }"),
             std::vector<K>{K::Constant});
   EXPECT_EQ(kinds("void f() { unsigned n = std::thread::hardware_concurrency();"
                   " for (unsigned i = 0; i < n; ++i) work(); }"),
@@ -102,14 +106,18 @@ TEST(LoopContext, ParameterBoundIsUnknown) {
 }
 
 TEST(LoopContext, WhileLoops) {
-  EXPECT_EQ(kinds("void f(std::queue<int> &q) { while (!q.empty()) { q.pop(); work(); } }"),
+  EXPECT_EQ(kinds("void f(std::queue<int> &q) { while (!q.empty()) { q.pop(); "
+                  "work(); } }"),
             std::vector<K>{K::Data});
-  EXPECT_EQ(kinds("void f() { while (true) work(); }"), std::vector<K>{K::Unbounded});
-  EXPECT_EQ(kinds("void f() { for (;;) work(); }"), std::vector<K>{K::Unbounded});
+  EXPECT_EQ(kinds("void f() { while (true) work(); }"),
+            std::vector<K>{K::Unbounded});
+  EXPECT_EQ(kinds("void f() { for (;;) work(); }"),
+            std::vector<K>{K::Unbounded});
   EXPECT_EQ(kinds("bool running; void f() { while (running) work(); }"),
             std::vector<K>{K::Unknown});
-  EXPECT_EQ(kinds("void f(std::queue<int> &q) { do work(); while (!q.empty()); }"),
-            std::vector<K>{K::Data});
+  EXPECT_EQ(
+      kinds("void f(std::queue<int> &q) { do work(); while (!q.empty()); }"),
+      std::vector<K>{K::Data});
 }
 
 TEST(LoopContext, NestedLoopsInnermostFirst) {
@@ -121,8 +129,13 @@ TEST(LoopContext, NestedLoopsInnermostFirst) {
 TEST(LoopContext, ConditionIsNotBody) {
   // The call in the condition or range runs per iteration only for the
   // condition, which these helpers deliberately leave out.
-  EXPECT_TRUE(kinds("bool g(); void f() { for (int i = 0; i < 3; ++i) {} work(); }").empty());
-  EXPECT_TRUE(kinds("std::vector<int> &h(); void f() { for (int x : (work(), h())) {} }").empty());
+  EXPECT_TRUE(
+      kinds("bool g(); void f() { for (int i = 0; i < 3; ++i) {} work(); }")
+          .empty());
+  EXPECT_TRUE(
+      kinds(
+          "std::vector<int> &h(); void f() { for (int x : (work(), h())) {} }")
+          .empty());
 }
 
 TEST(LoopContext, LambdaStopsTheWalk) {
