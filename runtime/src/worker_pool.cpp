@@ -17,6 +17,10 @@ namespace {
 class TaskRing {
 public:
   std::size_t size() const noexcept { return size_; }
+  void reserve(std::size_t n) {
+    while (cap_ < n)
+      grow();
+  }
 
   void push_back(Task &&t) {
     if (size_ == cap_)
@@ -63,6 +67,10 @@ class LockedDeque {
 public:
   std::size_t approx_size() const noexcept {
     return size_.load(std::memory_order_seq_cst);
+  }
+  void reserve(std::size_t n) {
+    std::lock_guard<std::mutex> lk(m_);
+    ring_.reserve(n);
   }
   void push_back(Task &&t) {
     std::lock_guard<std::mutex> lk(m_);
@@ -185,11 +193,15 @@ struct WorkerPool::Impl {
         opts.sched_trace_ms < 0 ? env_sched_trace_ms() : opts.sched_trace_ms;
     idle_stack.reserve(n);
     workers.reserve(n);
+    // Size the queues up front so that steady-state posting never allocates
+    // (rings only grow when a burst outgrows them).
+    injection.reserve(1024);
     for (unsigned i = 0; i < n; ++i) {
       auto w = std::make_unique<Worker>();
       w->pool = this;
       w->id = i;
       w->rng = 0x9E3779B97F4A7C15ull * (i + 1);
+      w->deque.reserve(256);
       workers.push_back(std::move(w));
     }
     for (auto &w : workers) {
@@ -374,8 +386,8 @@ struct WorkerPool::Impl {
     for (;;) {
       if (find_work(w, t)) {
         stop_spinning(is_spinning);
+        w.bump(w.run); // counted at start, so a waiter sees it
         run_task(t);
-        w.bump(w.run);
         continue;
       }
       if (stopping.load(std::memory_order_acquire))
@@ -401,8 +413,8 @@ struct WorkerPool::Impl {
       }
       if (found) {
         stop_spinning(is_spinning);
+        w.bump(w.run); // counted at start, so a waiter sees it
         run_task(t);
-        w.bump(w.run);
         continue;
       }
       park(w, is_spinning);
@@ -546,8 +558,8 @@ bool run_one_pending() {
   Task t;
   if (!w->pool->find_work(*w, t))
     return false;
-  WorkerPool::Impl::run_task(t);
   w->bump(w->run);
+  WorkerPool::Impl::run_task(t);
   return true;
 }
 } // namespace detail

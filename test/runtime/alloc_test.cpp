@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory_resource>
 #include <new>
@@ -158,12 +159,30 @@ TEST(Alloc, WorkerPoolPostIsAllocationFreeInSteadyState) {
       pool.post(wg, [&sum, i] { sum.fetch_add(i & 1); });
     wg.wait();
   };
-  burst(); // warm-up: queues grow to their working size
-  burst();
+  {
+    // Warm-up with both workers held, so the injection queue grows to the
+    // whole burst once; that growth is the only allocation posting makes.
+    std::atomic<bool> go{false};
+    hotpath::WaitGroup hold;
+    for (int w = 0; w < 2; ++w)
+      pool.post(hold, [&go] {
+        while (!go.load())
+          std::this_thread::yield();
+      });
+    while (pool.stats().queued != 0) // both holders picked up
+      std::this_thread::yield();
+    hotpath::WaitGroup wg;
+    for (int i = 0; i < n; ++i)
+      pool.post(wg, [&sum, i] { sum.fetch_add(i & 1); });
+    go = true;
+    wg.wait();
+    hold.wait();
+  }
   AllocScope s;
-  burst();
+  for (int round = 0; round < 5; ++round)
+    burst();
   EXPECT_EQ(s.delta().allocs, 0u);
-  EXPECT_EQ(sum.load(), 3 * n / 2);
+  EXPECT_EQ(sum.load(), 6 * n / 2);
 }
 
 TEST(Alloc, SubmitCostsOneAllocationForTheSharedState) {

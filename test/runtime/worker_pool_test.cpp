@@ -210,9 +210,9 @@ TEST(WorkerPool, NestedParallelFor) {
 TEST(WorkerPool, DestructorFinishesQueuedWork) {
   std::atomic<int> ran{0}, dropped{0};
   const int n = stress(5000);
+  Gate gate; // declared before the pool: it must outlive the pool's tasks
   {
     WorkerPool pool(1);
-    Gate gate;
     pool.post([&gate] { gate.wait(); }); // keeps the only worker busy
     for (int i = 0; i < n; ++i)
       pool.post(Probe(&ran, &dropped));
@@ -228,8 +228,8 @@ TEST(WorkerPool, DestructorFinishesQueuedWork) {
 }
 
 TEST(WorkerPool, CancelDropsQueuedTasksAndNotifiesWaiters) {
-  WorkerPool pool(1);
   Gate gate;
+  WorkerPool pool(1);
   std::atomic<bool> started{false};
   auto blocker = pool.submit([&] {
     started = true;

@@ -48,7 +48,7 @@ struct WorkerPoolOptions {
 };
 
 struct WorkerPoolStats {
-  std::uint64_t tasks_run = 0;    // tasks executed (including while helping)
+  std::uint64_t tasks_run = 0;    // tasks started (including while helping)
   std::uint64_t tasks_stolen = 0; // tasks taken from another worker's deque
   std::uint64_t parks = 0;        // times a worker went to sleep
   std::uint64_t wakeups = 0;      // times a submit/spinner woke a parked worker
@@ -157,8 +157,13 @@ public:
   T get() {
     wait();
     auto s = std::move(state_);
-    if (s->error)
-      std::rethrow_exception(s->error);
+    // Take the exception out of the shared state before dropping our
+    // reference: then only this thread ever owns the exception object, even
+    // if the worker releases the state last.
+    if (std::exception_ptr e = std::exchange(s->error, nullptr)) {
+      s.reset();
+      std::rethrow_exception(std::move(e));
+    }
     if constexpr (!std::is_void_v<T>)
       return std::move(*s->value);
   }
