@@ -1,0 +1,61 @@
+// logproc: summarises an access log. Without arguments it generates a
+// synthetic log, so the example runs anywhere:
+//   logproc [--lines N] [--chunk N] [file...]
+#include "dispatcher.h"
+#include "report.h"
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+static std::vector<std::string> synthetic_log(std::size_t n) {
+  static const char *const paths[] = {"/", "/login", "/api/items", "/api/cart",
+                                      "/static/app.js"};
+  static const char *const methods[] = {"GET", "POST", "GET", "PUT", "GET"};
+  std::mt19937 rng(42);
+  std::vector<std::string> lines;
+  lines.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned r = rng();
+    lines.push_back(std::to_string(1700000000000 + i) + " 10.0.0." +
+                    std::to_string(r % 200) + " " + methods[r % 5] + " " +
+                    paths[(r >> 3) % 5] + " " +
+                    std::to_string((r >> 7) % 10 ? 200 : 503) + " " +
+                    std::to_string((r >> 11) % 400000));
+  }
+  return lines;
+}
+
+int main(int argc, char **argv) {
+  auto cfg = std::make_unique<Config>();
+  std::size_t n_lines = 200000, chunk = 5000;
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--lines" && i + 1 < argc)
+      n_lines = std::strtoul(argv[++i], nullptr, 10);
+    else if (a == "--chunk" && i + 1 < argc)
+      chunk = std::strtoul(argv[++i], nullptr, 10);
+    else
+      files.push_back(a);
+  }
+
+  Counters counters;
+  Stats stats;
+  if (!files.empty()) {
+    stats = process_files(files, *cfg, counters);
+  } else {
+    std::vector<std::string> log = synthetic_log(n_lines);
+    std::vector<std::vector<std::string>> chunks;
+    for (std::size_t i = 0; i < log.size(); i += chunk)
+      chunks.emplace_back(log.begin() + i,
+                          log.begin() + std::min(log.size(), i + chunk));
+    stats = process_chunks(chunks, *cfg, counters);
+  }
+  print_report(std::cout, stats, counters, *cfg);
+  return 0;
+}

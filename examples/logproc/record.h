@@ -1,0 +1,24 @@
+// One parsed access-log line.
+#pragma once
+#include <cstdint>
+#include <string>
+
+struct LogRecord {
+  bool valid = false;
+  std::int64_t timestamp_ms = 0;
+  bool is_error = false;
+  std::int32_t status = 0;
+  bool slow = false;
+  std::int64_t latency_us = 0;
+  char method = 'G';
+  std::string path;
+  std::string client;
+};
+
+struct Config {
+  int slow_threshold_us = 250000;
+  int top_n = 5;
+  bool verbose = false;
+  char separator = ' ';
+  double sample_rate = 1.0;
+};
