@@ -40,7 +40,11 @@ int trace_flag() {
   return v;
 }
 
+std::atomic<hotpath::alloc::AllocHook> g_hook{nullptr};
+
 inline void count_alloc(std::size_t n) noexcept {
+  if (auto h = g_hook.load(std::memory_order_relaxed))
+    h(n);
   g_counts.allocs.fetch_add(1, std::memory_order_relaxed);
   g_counts.bytes.fetch_add(n, std::memory_order_relaxed);
   ++t_counts.allocs;
@@ -177,6 +181,10 @@ AllocCounts thread_counts() noexcept {
 }
 
 bool trace_enabled() noexcept { return trace_flag() != 0; }
+
+void set_alloc_hook(AllocHook hook) noexcept {
+  g_hook.store(hook, std::memory_order_relaxed);
+}
 
 } // namespace alloc
 

@@ -8,10 +8,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <memory_resource>
 #include <new>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -35,6 +37,22 @@ void *volatile g_sink;
 template <class T> T *keep(T *p) {
   g_sink = p;
   return p;
+}
+
+// Sizes of allocations seen by the hook (fixed storage: the hook must not
+// allocate), printed when a test expected none.
+std::atomic<int> g_seen{0};
+std::size_t g_seen_sizes[16];
+void record_alloc(std::size_t n) noexcept {
+  const int i = g_seen.fetch_add(1);
+  if (i < 16)
+    g_seen_sizes[i] = n;
+}
+std::string recorded_allocs() {
+  std::string s = "sizes:";
+  for (int i = 0; i < std::min(16, g_seen.load()); ++i)
+    s += " " + std::to_string(g_seen_sizes[i]);
+  return s;
 }
 
 struct alignas(64) Wide {
@@ -163,13 +181,15 @@ TEST(Alloc, WorkerPoolPostIsAllocationFreeInSteadyState) {
     // Warm-up with both workers held, so the injection queue grows to the
     // whole burst once; that growth is the only allocation posting makes.
     std::atomic<bool> go{false};
+    std::atomic<int> holding{0};
     hotpath::WaitGroup hold;
     for (int w = 0; w < 2; ++w)
-      pool.post(hold, [&go] {
+      pool.post(hold, [&go, &holding] {
+        holding.fetch_add(1);
         while (!go.load())
           std::this_thread::yield();
       });
-    while (pool.stats().queued != 0) // both holders picked up
+    while (holding.load() != 2) // both workers are busy now
       std::this_thread::yield();
     hotpath::WaitGroup wg;
     for (int i = 0; i < n; ++i)
@@ -179,10 +199,25 @@ TEST(Alloc, WorkerPoolPostIsAllocationFreeInSteadyState) {
     hold.wait();
   }
   AllocScope s;
+  g_seen = 0;
+  hotpath::alloc::set_alloc_hook(record_alloc);
   for (int round = 0; round < 5; ++round)
     burst();
-  EXPECT_EQ(s.delta().allocs, 0u);
+  hotpath::alloc::set_alloc_hook(nullptr);
+  EXPECT_EQ(s.delta().allocs, 0u) << recorded_allocs();
   EXPECT_EQ(sum.load(), 6 * n / 2);
+}
+
+TEST(Alloc, HookSeesEveryAllocation) {
+  g_seen = 0;
+  hotpath::alloc::set_alloc_hook(record_alloc);
+  delete keep(new int);
+  delete keep(new Wide);
+  hotpath::alloc::set_alloc_hook(nullptr);
+  delete keep(new int);
+  ASSERT_EQ(g_seen.load(), 2);
+  EXPECT_EQ(g_seen_sizes[0], sizeof(int));
+  EXPECT_EQ(g_seen_sizes[1], sizeof(Wide));
 }
 
 TEST(Alloc, SubmitCostsOneAllocationForTheSharedState) {

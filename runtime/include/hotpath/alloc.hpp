@@ -9,6 +9,7 @@
 // their own entry points (e.g. oneTBB's scalable allocator) is not counted.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace hotpath {
@@ -27,6 +28,11 @@ namespace alloc {
 AllocCounts process_counts() noexcept; // all threads
 AllocCounts thread_counts() noexcept;  // calling thread only
 bool trace_enabled() noexcept;         // HOTPATH_ALLOCTRACE set and not "0"
+// Called on every counted allocation (size in bytes) while set; for finding
+// where an unexpected allocation comes from (set a breakpoint in the hook).
+// The hook must not allocate. nullptr removes it.
+using AllocHook = void (*)(std::size_t bytes) noexcept;
+void set_alloc_hook(AllocHook hook) noexcept;
 } // namespace alloc
 
 // Snapshot of the counters; delta() is what happened since construction.
