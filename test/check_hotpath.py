@@ -75,7 +75,8 @@ def strip_check_lines(text):
 UNEXPECTED = re.compile(r"^.*:\d+:\d+: (warning|error): .*$", re.M)
 FIXIT_NOISE = re.compile(
     r"^.*(note: FIX-IT applied suggested code changes|clang-tidy applied \d+ of \d+ suggested fixes"
-    r"|\d+ warnings? generated\.|\d+ errors? generated\.|Suppressed \d+ warnings"
+    r"|\d+ warnings? generated\.|\d+ errors? generated\.|\d+ warnings? and \d+ errors? generated\."
+    r"|Suppressed \d+ warnings|note: FIX-IT applied suggested code changes"
     r"|Use -header-filter=|Use -system-headers).*\n?",
     re.M,
 )
@@ -108,6 +109,28 @@ class Runner:
         cmd += self.frontend_args + [path, "--", "-std=" + std] + self.compiler_args
         return cmd
 
+    def plugin_cmd(self, path, std):
+        # The same test through the compiler plugin: tidy options become
+        # -fplugin-arg-hotpath-*, and -Xclang -fixit applies the fix-its.
+        args = []
+        has_config = False
+        for x in self.frontend_args:
+            key, _, value = x.lstrip("-").partition("=")
+            if key == "config":
+                args.append("-fplugin-arg-hotpath-config=" + value)
+                has_config = True
+            elif key == "header-filter":
+                args.append("-fplugin-arg-hotpath-header-filter=" + value)
+            elif key == "warnings-as-errors":
+                args.append("-fplugin-arg-hotpath-warnings-as-errors=" + value)
+            else:
+                fail("front-end argument %r has no compiler-plugin equivalent" % x)
+        if not has_config:
+            args.append("-fplugin-arg-hotpath-config={}")
+        return ([self.a.clangxx, "-fsyntax-only", "-fplugin=" + self.a.plugin,
+                 "-fplugin-arg-hotpath-checks=-*," + self.check, "-Xclang", "-fixit",
+                 "-std=" + std] + args + self.compiler_args + [path])
+
     def filecheck(self, input_path, prefixes, implicit):
         cmd = [self.a.filecheck, "-input-file=" + input_path, self.source,
                "-check-prefixes=" + ",".join(prefixes), "--allow-unused-prefixes"]
@@ -125,6 +148,8 @@ class Runner:
 
         if frontend == "tidy":
             code, out = run(self.tidy_cmd(path, std, fix=True))
+        elif frontend == "plugin":
+            code, out = run(self.plugin_cmd(path, std))
         else:
             fail("front-end '%s' is not available in this build" % frontend)
         out = FIXIT_NOISE.sub("", out)
@@ -183,6 +208,7 @@ def main():
     p.add_argument("--frontends", default="tidy")
     p.add_argument("--clang-tidy", required=True)
     p.add_argument("--module", required=True)
+    p.add_argument("--plugin")
     p.add_argument("--clangxx", required=True)
     p.add_argument("--filecheck", required=True)
     p.add_argument("source")

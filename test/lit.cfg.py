@@ -39,6 +39,7 @@ check_cmd = " ".join([
     "--frontends=" + frontends,
     "--clang-tidy=" + config.clang_tidy,
     "--module=" + config.tidy_module,
+    "--plugin=" + config.compiler_plugin,
     "--clangxx=" + config.clangxx,
     "--filecheck=" + os.path.join(config.llvm_bin, "FileCheck"),
 ])
@@ -46,6 +47,8 @@ config.substitutions.append(("%check_hotpath", check_cmd))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%hotpath_tidy", config.tidy_module))
+config.substitutions.append(("%hotpath_plugin", config.compiler_plugin))
+config.substitutions.append(("%hotpath_tool", config.hotpath_tool))
 config.substitutions.append(("%llvm_major", config.llvm_major))
 
 # The clang-tidy of another LLVM major, to prove the module refuses it.
