@@ -57,5 +57,6 @@ for other in ("19", "22"):
     if other != config.llvm_major and os.path.exists(path):
         config.available_features.add("other-clang-tidy")
         config.substitutions.append(("%other_clang_tidy", path))
+        config.substitutions.append(("%other_clangxx", "/usr/lib/llvm-%s/bin/clang++" % other))
         config.substitutions.append(("%other_major", other))
         break
