@@ -131,6 +131,13 @@ class Runner:
                  "-fplugin-arg-hotpath-checks=-*," + self.check, "-Xclang", "-fixit",
                  "-std=" + std] + args + self.compiler_args + [path])
 
+    def tool_cmd(self, path, std):
+        # The standalone tool takes clang-tidy's option names.
+        cmd = [self.a.tool, "--quiet", "--fix", "--checks=-*," + self.check]
+        if not any(x.lstrip("-").startswith(("config=", "config-file=")) for x in self.frontend_args):
+            cmd.append("--config={}")
+        return cmd + self.frontend_args + [path, "--", "-std=" + std] + self.compiler_args
+
     def filecheck(self, input_path, prefixes, implicit):
         cmd = [self.a.filecheck, "-input-file=" + input_path, self.source,
                "-check-prefixes=" + ",".join(prefixes), "--allow-unused-prefixes"]
@@ -150,6 +157,8 @@ class Runner:
             code, out = run(self.tidy_cmd(path, std, fix=True))
         elif frontend == "plugin":
             code, out = run(self.plugin_cmd(path, std))
+        elif frontend == "tool":
+            code, out = run(self.tool_cmd(path, std))
         else:
             fail("front-end '%s' is not available in this build" % frontend)
         out = FIXIT_NOISE.sub("", out)
@@ -209,6 +218,7 @@ def main():
     p.add_argument("--clang-tidy", required=True)
     p.add_argument("--module", required=True)
     p.add_argument("--plugin")
+    p.add_argument("--tool")
     p.add_argument("--clangxx", required=True)
     p.add_argument("--filecheck", required=True)
     p.add_argument("source")

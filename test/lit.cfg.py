@@ -40,6 +40,7 @@ check_cmd = " ".join([
     "--clang-tidy=" + config.clang_tidy,
     "--module=" + config.tidy_module,
     "--plugin=" + config.compiler_plugin,
+    "--tool=" + config.hotpath_tool,
     "--clangxx=" + config.clangxx,
     "--filecheck=" + os.path.join(config.llvm_bin, "FileCheck"),
 ])

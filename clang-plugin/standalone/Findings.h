@@ -1,0 +1,72 @@
+//===--- Findings.h - hotpath standalone tool -----------------------------===//
+//
+// Findings in a form independent of clang-tidy's types: byte offsets turned
+// into lines and columns once, for every output format.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_STANDALONE_FINDINGS_H
+#define HOTPATH_STANDALONE_FINDINGS_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/StringMap.h"
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::hotpath::tool {
+
+struct Location {
+  std::string File; // absolute path
+  unsigned Offset = 0;
+  unsigned Line = 0;        // 1-based
+  unsigned Column = 0;      // 1-based, bytes (as clang prints)
+  unsigned Utf16Column = 0; // 1-based, UTF-16 code units (SARIF, LSP)
+};
+
+struct Edit {
+  Location Begin, End;
+  std::string Text;
+};
+
+struct Note {
+  Location Loc;
+  std::string Message;
+};
+
+struct Finding {
+  std::string Check;
+  bool IsError = false; // warnings-as-errors, or a compiler error
+  Location Loc;
+  std::string Message;
+  std::vector<Note> Notes;
+  std::vector<Edit> Fix;
+};
+
+/// Maps byte offsets to line/column, reading each file once. Thread-safe.
+class LineTable {
+public:
+  Location locate(const std::string &File, unsigned Offset);
+  /// The text of line \p Line of \p File, without its newline ("" if none).
+  std::string lineText(const std::string &File, unsigned Line);
+
+private:
+  struct FileLines {
+    std::string Text;
+    std::vector<unsigned> Starts; // offset of each line's first byte
+  };
+  const FileLines &load(const std::string &File);
+  std::mutex Mu;
+  std::map<std::string, FileLines> Files;
+};
+
+/// Converts one clang-tidy error to a finding.
+Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines);
+
+/// The identity of a finding for de-duplication across translation units.
+std::string findingKey(const clang::tidy::ClangTidyError &E);
+
+} // namespace clang::tidy::hotpath::tool
+
+#endif

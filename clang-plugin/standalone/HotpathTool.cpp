@@ -1,0 +1,638 @@
+//===--- HotpathTool.cpp - hotpath standalone tool ------------------------===//
+//
+// `hotpath`: runs the hotpath checks over a compile database (or one file
+// with flags after `--`), one translation unit per worker thread, and prints
+// the findings as text, JSON or SARIF; applies or exports the fixes.
+//
+// Exit status: 0 when it ran (findings or not), 1 when a finding matched
+// --warnings-as-errors, 2 for usage or input errors (bad options, unknown
+// checks, a missing or malformed compile database, a file that is not in it
+// or does not compile). Other files are still analysed after an input error.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CheckCatalog.h"
+#include "Findings.h"
+#include "FixApplier.h"
+#include "Reporters.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/GlobList.h"
+#include "clang/Basic/Version.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h" // ArgumentsAdjustingCompilations
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unistd.h>
+
+using namespace clang;
+using namespace clang::tidy;
+using namespace llvm;
+using clang::tidy::hotpath::tool::Finding;
+
+namespace clang::tidy {
+extern volatile int HotpathModuleAnchorSource;
+} // namespace clang::tidy
+[[maybe_unused]] static int ModuleAnchor = HotpathModuleAnchorSource;
+
+static cl::OptionCategory Category("hotpath options");
+
+static cl::opt<std::string> BuildPath("p",
+                                      cl::desc("Build directory with "
+                                               "compile_commands.json."),
+                                      cl::value_desc("build dir"), cl::init(""),
+                                      cl::cat(Category));
+static cl::list<std::string>
+    SourcePaths(cl::Positional, cl::desc("[<file> ...]"), cl::cat(Category));
+static cl::list<std::string> ExtraArgs("extra-arg",
+                                       cl::desc("Compiler argument to append."),
+                                       cl::cat(Category));
+static cl::list<std::string>
+    ExtraArgsBefore("extra-arg-before",
+                    cl::desc("Compiler argument to prepend."),
+                    cl::cat(Category));
+
+static cl::extrahelp MoreHelp(R"(
+Examples:
+  hotpath -p build                      all files of build/compile_commands.json
+  hotpath -p build src/a.cpp src/b.cpp  those files, with their flags from it
+  hotpath file.cpp -- -std=c++17 -Iinclude
+  hotpath -p build --format=sarif -o hotpath.sarif --sarif-base=$PWD
+  hotpath -p build --fix
+
+Exit status: 0 ran, 1 a finding matched --warnings-as-errors, 2 usage or
+input error (the other files are still analysed).
+)");
+
+static cl::opt<std::string> Checks("checks", cl::desc(R"(Glob list of checks
+(default: all hotpath checks). Added to the .clang-tidy or --config value.)"),
+                                   cl::init(""), cl::cat(Category));
+static cl::opt<std::string> Config("config", cl::desc(R"(Inline YAML/JSON
+configuration, as in clang-tidy --config; replaces .clang-tidy lookup.)"),
+                                   cl::init(""), cl::cat(Category));
+static cl::opt<std::string>
+    ConfigFile("config-file",
+               cl::desc("Read the configuration from this file instead of "
+                        ".clang-tidy lookup."),
+               cl::init(""), cl::cat(Category));
+static cl::opt<std::string>
+    HeaderFilter("header-filter",
+                 cl::desc("Regex of headers whose findings are reported "
+                          "(overrides HeaderFilterRegex)."),
+                 cl::init(""), cl::cat(Category));
+static cl::list<std::string>
+    Exclude("exclude",
+            cl::desc("Skip files matching this glob (against the absolute "
+                     "path and the path relative to the current directory); "
+                     "may be repeated."),
+            cl::cat(Category));
+static cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Glob list of checks whose findings make the exit status 1."),
+    cl::init(""), cl::cat(Category));
+static cl::opt<bool> ListChecks("list-checks",
+                                cl::desc("List the enabled checks and exit."),
+                                cl::cat(Category));
+static cl::opt<unsigned> Jobs("j",
+                              cl::desc("Translation units analysed in "
+                                       "parallel (default: all cores)."),
+                              cl::init(0), cl::cat(Category));
+enum class Format { Text, Json, Sarif };
+static cl::opt<Format> OutputFormat(
+    "format", cl::desc("Output format."),
+    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
+               clEnumValN(Format::Json, "json",
+                          "a JSON array, one object "
+                          "per finding"),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+    cl::init(Format::Text), cl::cat(Category));
+static cl::opt<std::string> OutputFile("o",
+                                       cl::desc("Write the findings "
+                                                "here instead of stdout."),
+                                       cl::value_desc("file"), cl::init(""),
+                                       cl::cat(Category));
+static cl::opt<std::string> SarifBase(
+    "sarif-base",
+    cl::desc("Directory that SARIF locations are relative to (SRCROOT); "
+             "default: the current directory."),
+    cl::init(""), cl::cat(Category));
+static cl::opt<std::string> DocBaseUri(
+    "doc-base-uri",
+    cl::desc("Where the check pages are, for SARIF help links (default: "
+             "this build's docs/checks/)."),
+    cl::init(""), cl::cat(Category));
+static cl::opt<bool> Fix("fix",
+                         cl::desc("Apply the fixes that do not "
+                                  "conflict."),
+                         cl::cat(Category));
+static cl::opt<std::string>
+    ExportFixes("export-fixes",
+                cl::desc("Write the fixes in clang-apply-replacements YAML."),
+                cl::value_desc("file.yaml"), cl::init(""), cl::cat(Category));
+static cl::opt<bool> Quiet("quiet",
+                           cl::desc("No progress line and no "
+                                    "summary."),
+                           cl::cat(Category));
+
+namespace {
+
+constexpr int ExitOk = 0, ExitFindingsAsErrors = 1, ExitInputError = 2;
+
+void errorLine(const Twine &Msg) {
+  WithColor::error(errs(), "hotpath") << Msg << "\n";
+}
+
+// Builds a fresh options provider per translation unit: providers cache per
+// directory and are not meant to be shared between threads.
+struct OptionsSetup {
+  ClangTidyOptions Defaults;
+  ClangTidyOptions Override;
+  std::optional<ClangTidyOptions> FromConfig;
+
+  std::unique_ptr<ClangTidyOptionsProvider> make() const {
+    if (FromConfig)
+      return std::make_unique<ConfigOptionsProvider>(
+          ClangTidyGlobalOptions(), Defaults, *FromConfig, Override);
+    return std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
+                                                 Defaults, Override);
+  }
+};
+
+std::vector<std::string> enabledChecks(const ClangTidyOptions &Opts) {
+#if CLANG_VERSION_MAJOR >= 22
+  return getCheckNames(Opts, false, false);
+#else
+  return getCheckNames(Opts, false);
+#endif
+}
+
+ClangTidyOptions::OptionMap effectiveOptions(const ClangTidyOptions &Opts) {
+#if CLANG_VERSION_MAJOR >= 22
+  return getCheckOptions(Opts, false, false);
+#else
+  return getCheckOptions(Opts, false);
+#endif
+}
+
+// Every positive pattern of --checks must name at least one hotpath check,
+// and every hotpath-* key in CheckOptions must be an option of a check.
+bool validate(const ClangTidyOptions &Effective, StringRef UserChecks) {
+  bool Ok = true;
+  ClangTidyOptions All = ClangTidyOptions::getDefaults();
+  All.Checks = "-*,hotpath-*";
+  std::vector<std::string> Known = enabledChecks(All);
+  SmallVector<StringRef, 8> Patterns;
+  UserChecks.split(Patterns, ',', -1, false);
+  for (StringRef P : Patterns) {
+    P = P.trim();
+    if (P.empty() || P.starts_with("-"))
+      continue;
+    GlobList G(P);
+    if (llvm::none_of(Known,
+                      [&](const std::string &C) { return G.contains(C); })) {
+      errorLine("unknown check '" + P +
+                "' in --checks; known checks: " + llvm::join(Known, ", "));
+      Ok = false;
+    }
+  }
+  ClangTidyOptions Everything = Effective;
+  Everything.Checks = "-*,hotpath-*";
+  ClangTidyOptions::OptionMap Valid = effectiveOptions(Everything);
+  for (const auto &KV : Effective.CheckOptions) {
+    StringRef Key = KV.getKey();
+    if (!Key.starts_with("hotpath-") || Valid.count(Key))
+      continue;
+    StringRef Check = Key.split('.').first;
+    if (llvm::is_contained(Known, Check.str()))
+      errorLine("unknown option '" + Key + "'; options of " + Check + ": " +
+                [&] {
+                  std::string S;
+                  for (const auto &V : Valid)
+                    if (V.getKey().starts_with((Check + ".").str()))
+                      S += (S.empty() ? "" : ", ") +
+                           V.getKey().split('.').second.str();
+                  return S;
+                }());
+    else
+      errorLine("option '" + Key + "' names an unknown check '" + Check + "'");
+    Ok = false;
+  }
+  return Ok;
+}
+
+// The resource directory of the clang this tool was built with, so that its
+// builtin headers are found wherever the binary is run from.
+tooling::ArgumentsAdjuster resourceDirAdjuster() {
+  return [](const tooling::CommandLineArguments &Args, StringRef) {
+    for (const std::string &A : Args)
+      if (StringRef(A).starts_with("-resource-dir"))
+        return Args;
+    tooling::CommandLineArguments Out = Args;
+    Out.insert(Out.begin() + (Out.empty() ? 0 : 1),
+               "-resource-dir=" HOTPATH_RESOURCE_DIR);
+    return Out;
+  };
+}
+
+class Progress {
+public:
+  Progress(size_t Total, bool Enabled)
+      : Total(Total), Enabled(Enabled),
+        Start(std::chrono::steady_clock::now()) {}
+
+  void update(size_t Done, size_t Findings) {
+    if (!Enabled)
+      return;
+    double Elapsed = seconds();
+    double Eta = Done ? Elapsed / Done * (Total - Done) : 0;
+    errs() << formatv("\r\033[K[{0}/{1}] {2} findings, {3:f1}s elapsed, "
+                      "ETA {4:f0}s",
+                      Done, Total, Findings, Elapsed, Eta);
+    errs().flush();
+  }
+  void clear() {
+    if (Enabled)
+      errs() << "\r\033[K";
+  }
+  double seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                         Start)
+        .count();
+  }
+
+private:
+  size_t Total;
+  bool Enabled;
+  std::chrono::steady_clock::time_point Start;
+};
+
+// A non-owning view, so the parser's database can be wrapped with adjusters.
+class BorrowedDatabase : public tooling::CompilationDatabase {
+public:
+  explicit BorrowedDatabase(const tooling::CompilationDatabase &DB) : DB(DB) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef File) const override {
+    return DB.getCompileCommands(File);
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return DB.getAllFiles();
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
+    return DB.getAllCompileCommands();
+  }
+
+private:
+  const tooling::CompilationDatabase &DB;
+};
+
+struct FileResult {
+  std::vector<ClangTidyError> Errors;
+  std::string Failure; // non-empty: why this file failed
+};
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  sys::PrintStackTraceOnErrorSignal(argv[0]);
+  // Flags after `--` make a fixed database for the files named before it.
+  std::string FixedError;
+  std::unique_ptr<tooling::CompilationDatabase> Fixed =
+      tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
+                                                             FixedError);
+  cl::HideUnrelatedOptions(Category);
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "hotpath: finds C++ code that wastes time and memory, explains the "
+          "cost and offers the fix.\n",
+          &errs()))
+    return ExitInputError;
+  if (!FixedError.empty()) {
+    errorLine("invalid flags after '--': " + FixedError);
+    return ExitInputError;
+  }
+
+  std::unique_ptr<tooling::CompilationDatabase> Loaded;
+  if (Fixed) {
+    Loaded = std::move(Fixed);
+  } else {
+    std::string Error;
+    if (!BuildPath.empty())
+      Loaded = tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
+                                                                     Error);
+    else if (!SourcePaths.empty())
+      Loaded = tooling::CompilationDatabase::autoDetectFromSource(
+          SourcePaths.front(), Error);
+    else
+      Error = "give -p <build dir> or files followed by -- <compiler flags>";
+    if (!Loaded) {
+      errorLine(
+          "no compilation database" +
+          (BuildPath.empty() ? Twine("") : Twine(" in '" + BuildPath + "'")) +
+          ": " + StringRef(Error).trim());
+      return ExitInputError;
+    }
+  }
+  tooling::CompilationDatabase &BaseDB = *Loaded;
+  tooling::ArgumentsAdjustingCompilations ResourceDB(
+      std::make_unique<BorrowedDatabase>(BaseDB));
+  if (!ExtraArgsBefore.empty())
+    ResourceDB.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+  if (!ExtraArgs.empty())
+    ResourceDB.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        ExtraArgs, tooling::ArgumentInsertPosition::END));
+  ResourceDB.appendArgumentsAdjuster(resourceDirAdjuster());
+  // No "N warnings generated." per TU on stderr: the findings are ours to
+  // print.
+  ResourceDB.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
+
+  // ---------------------------------------------------------------- options
+  OptionsSetup Setup;
+  Setup.Defaults = ClangTidyOptions::getDefaults();
+  Setup.Defaults.Checks = "-*,hotpath-*";
+  if (!Checks.empty())
+    Setup.Override.Checks = Checks;
+  if (!WarningsAsErrors.empty())
+    Setup.Override.WarningsAsErrors = WarningsAsErrors;
+  if (!HeaderFilter.empty())
+    Setup.Override.HeaderFilterRegex = HeaderFilter;
+  if (!Config.empty() && !ConfigFile.empty()) {
+    errorLine("--config and --config-file are mutually exclusive");
+    return ExitInputError;
+  }
+  if (!Config.empty() || !ConfigFile.empty()) {
+    std::string Text = Config, Source = "--config";
+    if (!ConfigFile.empty()) {
+      auto Buf = MemoryBuffer::getFile(ConfigFile);
+      if (!Buf) {
+        errorLine("cannot read --config-file '" + ConfigFile +
+                  "': " + Buf.getError().message());
+        return ExitInputError;
+      }
+      Text = (*Buf)->getBuffer().str();
+      Source = ConfigFile;
+    }
+    auto Opts = parseConfiguration(MemoryBufferRef(Text, Source));
+    if (!Opts) {
+      errorLine("invalid configuration in " + Source + ": " +
+                Opts.getError().message());
+      return ExitInputError;
+    }
+    Setup.FromConfig = std::move(*Opts);
+  }
+
+  // The options as they apply in the current directory, for validation and
+  // --list-checks (per-file .clang-tidy files may still differ).
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  ClangTidyOptions Effective =
+      Setup.make()->getOptions((Cwd + "/hotpath-dummy.cpp").str());
+  if (!validate(Effective, Checks))
+    return ExitInputError;
+  std::vector<std::string> Enabled = enabledChecks(Effective);
+
+  if (ListChecks) {
+    outs() << "Enabled checks:\n";
+    for (const std::string &C : Enabled) {
+      const auto *Info = hotpath::findCheckInfo(C);
+      outs() << "    " << C << "  "
+             << (Info ? Info->Summary
+                      : StringRef("(no description: add it to "
+                                  "checks/CheckCatalog.cpp)"))
+             << "\n";
+    }
+    return ExitOk;
+  }
+
+  // ------------------------------------------------------------------ files
+  std::vector<std::string> Files(SourcePaths.begin(), SourcePaths.end());
+  if (Files.empty())
+    Files = BaseDB.getAllFiles();
+  if (Files.empty()) {
+    errorLine("no files to analyse: give files, or -p <build dir> with a "
+              "compile_commands.json that lists some");
+    return ExitInputError;
+  }
+  std::vector<GlobPattern> Excludes;
+  for (const std::string &E : Exclude) {
+    auto G = GlobPattern::create(E);
+    if (!G) {
+      errorLine("invalid --exclude glob '" + E +
+                "': " + toString(G.takeError()));
+      return ExitInputError;
+    }
+    Excludes.push_back(std::move(*G));
+  }
+  std::vector<std::string> Work;
+  std::set<std::string> SeenFiles;
+  for (const std::string &F : Files) {
+    SmallString<256> Abs(F);
+    sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    std::string Rel = F;
+    if (StringRef(Abs).starts_with((Cwd + "/").str()))
+      Rel = Abs.substr(Cwd.size() + 1).str();
+    if (llvm::any_of(Excludes, [&](const GlobPattern &G) {
+          return G.match(Abs) || G.match(Rel);
+        }))
+      continue;
+    if (SeenFiles.insert(Abs.str().str()).second)
+      Work.push_back(Abs.str().str());
+  }
+
+  // ---------------------------------------------------------------- analyse
+  unsigned NumJobs =
+      Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  NumJobs = std::min<unsigned>(NumJobs, Work.size());
+  std::vector<FileResult> Results(Work.size());
+  std::atomic<size_t> Next{0}, Done{0}, FindingCount{0};
+  bool Tty = !Quiet && sys::Process::StandardErrIsDisplayed();
+  Progress Prog(Work.size(), Tty);
+  std::mutex ProgressMu;
+  hotpath::tool::LineTable Lines;
+
+  auto AnalyseOne = [&](size_t I) {
+    const std::string &File = Work[I];
+    FileResult &R = Results[I];
+    if (!sys::fs::exists(File)) {
+      R.Failure = "no such file";
+      return;
+    }
+    if (BaseDB.getCompileCommands(File).empty()) {
+      R.Failure = "not in the compilation database";
+      return;
+    }
+    ClangTidyContext Context(Setup.make());
+    // A physical file system per thread: the real one's working directory
+    // is the process's, which each run would change under the others.
+    auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
+        vfs::createPhysicalFileSystem());
+    std::vector<ClangTidyError> Errors =
+        runClangTidy(Context, ResourceDB, {File}, FS, /*ApplyAnyFix=*/false);
+    for (ClangTidyError &E : Errors) {
+      if (E.DiagnosticName == "clang-diagnostic-error" ||
+          (E.DiagLevel == ClangTidyError::Error &&
+           !StringRef(E.DiagnosticName).starts_with("hotpath-"))) {
+        if (R.Failure.empty()) {
+          R.Failure = "does not compile: ";
+          if (!E.Message.FilePath.empty()) {
+            hotpath::tool::Location L =
+                Lines.locate(E.Message.FilePath, E.Message.FileOffset);
+            R.Failure += formatv("{0}:{1}:{2}: ", L.File, L.Line, L.Column);
+          }
+          R.Failure += E.Message.Message;
+        }
+        continue;
+      }
+      R.Errors.push_back(std::move(E));
+    }
+  };
+
+  std::vector<std::thread> Workers;
+  for (unsigned T = 0; T < NumJobs; ++T)
+    Workers.emplace_back([&] {
+      for (size_t I; (I = Next.fetch_add(1)) < Work.size();) {
+        AnalyseOne(I);
+        FindingCount += Results[I].Errors.size();
+        size_t D = ++Done;
+        std::lock_guard<std::mutex> Lock(ProgressMu);
+        Prog.update(D, FindingCount);
+      }
+    });
+  for (std::thread &W : Workers)
+    W.join();
+  Prog.clear();
+
+  // ------------------------------------------------------- merge and report
+  // Findings in a header shared by several TUs are reported once.
+  std::vector<ClangTidyError> Unique;
+  std::set<std::string> Keys;
+  unsigned Failed = 0;
+  for (size_t I = 0; I < Work.size(); ++I) {
+    if (!Results[I].Failure.empty()) {
+      ++Failed;
+      errorLine(Work[I] + ": " + Results[I].Failure);
+    }
+    for (ClangTidyError &E : Results[I].Errors)
+      if (Keys.insert(hotpath::tool::findingKey(E)).second)
+        Unique.push_back(std::move(E));
+  }
+  std::stable_sort(Unique.begin(), Unique.end(),
+                   [](const ClangTidyError &A, const ClangTidyError &B) {
+                     return std::tie(A.Message.FilePath, A.Message.FileOffset,
+                                     A.DiagnosticName) <
+                            std::tie(B.Message.FilePath, B.Message.FileOffset,
+                                     B.DiagnosticName);
+                   });
+  std::vector<Finding> Findings;
+  unsigned AsErrors = 0;
+  std::map<std::string, unsigned> PerCheck;
+  for (const ClangTidyError &E : Unique) {
+    Findings.push_back(hotpath::tool::toFinding(E, Lines));
+    AsErrors += E.IsWarningAsError;
+    ++PerCheck[E.DiagnosticName];
+  }
+
+  std::unique_ptr<raw_fd_ostream> File;
+  raw_ostream *Out = &outs();
+  if (!OutputFile.empty()) {
+    std::error_code EC;
+    File = std::make_unique<raw_fd_ostream>(OutputFile, EC, sys::fs::OF_Text);
+    if (EC) {
+      errorLine("cannot write '" + OutputFile + "': " + EC.message());
+      return ExitInputError;
+    }
+    Out = File.get();
+  }
+  switch (OutputFormat) {
+  case Format::Text:
+    hotpath::tool::writeText(*Out, Findings, Lines);
+    break;
+  case Format::Json:
+    hotpath::tool::writeJson(*Out, Findings);
+    break;
+  case Format::Sarif: {
+    hotpath::tool::SarifSettings S;
+    SmallString<256> Base(SarifBase.empty() ? Cwd.str() : SarifBase.getValue());
+    sys::fs::make_absolute(Base);
+    sys::path::remove_dots(Base, true);
+    S.BaseDir = Base.str().str();
+    S.DocBaseUri = DocBaseUri.empty()
+                       ? hotpath::tool::fileUri(HOTPATH_DOCS_DIR "/checks/")
+                       : DocBaseUri.getValue();
+    S.Rules = Enabled;
+    hotpath::tool::writeSarif(*Out, Findings, S);
+    break;
+  }
+  }
+  Out->flush();
+
+  int Status = ExitOk;
+  if (!ExportFixes.empty()) {
+    std::error_code EC;
+    raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
+    if (EC) {
+      errorLine("cannot write '" + ExportFixes + "': " + EC.message());
+      Status = ExitInputError;
+    } else {
+      exportReplacements(Work.size() == 1 ? Work.front() : "", Unique, OS);
+    }
+  }
+  if (Fix) {
+    hotpath::tool::FixResult FR = hotpath::tool::applyFixes(Unique);
+    for (const std::string &E : FR.Errors)
+      errorLine("cannot apply fixes to " + E);
+    if (!Quiet)
+      errs() << formatv("hotpath: applied {0} of {1} fixes in {2} files"
+                        "{3}\n",
+                        FR.Applied, FR.Offered, FR.FilesChanged,
+                        FR.Conflicts ? formatv(" ({0} skipped: they overlap "
+                                               "an earlier fix)",
+                                               FR.Conflicts)
+                                           .str()
+                                     : std::string());
+    if (!FR.Errors.empty())
+      Status = ExitInputError;
+  }
+
+  if (!Quiet) {
+    errs() << formatv("hotpath: {0} files analysed, {1} failed, {2} findings "
+                      "in {3:f1}s",
+                      Work.size() - Failed, Failed, Findings.size(),
+                      Prog.seconds());
+    if (!PerCheck.empty()) {
+      errs() << " (";
+      bool First = true;
+      for (const auto &[Check, N] : PerCheck) {
+        errs() << (First ? "" : ", ") << Check << ": " << N;
+        First = false;
+      }
+      errs() << ")";
+    }
+    errs() << "\n";
+  }
+  if (Failed)
+    return ExitInputError;
+  if (Status != ExitOk)
+    return Status;
+  return AsErrors ? ExitFindingsAsErrors : ExitOk;
+}

@@ -1,0 +1,239 @@
+//===--- Reporters.cpp - hotpath standalone tool --------------------------===//
+
+#include "Reporters.h"
+#include "CheckCatalog.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+
+namespace clang::tidy::hotpath::tool {
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+// ----------------------------------------------------------------- text
+
+static void writeSnippet(llvm::raw_ostream &OS, const Location &L,
+                         LineTable &Lines) {
+  if (L.File.empty())
+    return;
+  std::string Text = Lines.lineText(L.File, L.Line);
+  OS << llvm::format_decimal(L.Line, 5) << " | " << Text << "\n      | ";
+  // Keep tabs so the caret lines up under the same column as the source.
+  for (unsigned I = 0; I + 1 < L.Column && I < Text.size(); ++I)
+    OS << (Text[I] == '\t' ? '\t' : ' ');
+  OS << "^\n";
+}
+
+static void writeHeader(llvm::raw_ostream &OS, const Location &L,
+                        llvm::StringRef Level, llvm::StringRef Message) {
+  if (!L.File.empty())
+    OS << L.File << ":" << L.Line << ":" << L.Column << ": ";
+  OS << Level << ": " << Message;
+}
+
+void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+               LineTable &Lines) {
+  for (const Finding &F : Findings) {
+    writeHeader(OS, F.Loc, F.IsError ? "error" : "warning", F.Message);
+    OS << " [" << F.Check << "]\n";
+    writeSnippet(OS, F.Loc, Lines);
+    for (const Note &N : F.Notes) {
+      writeHeader(OS, N.Loc, "note", N.Message);
+      OS << "\n";
+      writeSnippet(OS, N.Loc, Lines);
+    }
+  }
+}
+
+// ----------------------------------------------------------------- JSON
+
+static Object jsonLocation(const Location &L) {
+  return Object{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
+}
+
+void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+  Array Out;
+  for (const Finding &F : Findings) {
+    Object O = jsonLocation(F.Loc);
+    O["check"] = F.Check;
+    O["severity"] = F.IsError ? "error" : "warning";
+    O["message"] = F.Message;
+    Array Notes;
+    for (const Note &N : F.Notes) {
+      Object NO = jsonLocation(N.Loc);
+      NO["message"] = N.Message;
+      Notes.push_back(std::move(NO));
+    }
+    O["notes"] = std::move(Notes);
+    Array Fixes;
+    for (const Edit &E : F.Fix)
+      Fixes.push_back(Object{{"file", E.Begin.File},
+                             {"line", E.Begin.Line},
+                             {"column", E.Begin.Column},
+                             {"end_line", E.End.Line},
+                             {"end_column", E.End.Column},
+                             {"offset", E.Begin.Offset},
+                             {"length", E.End.Offset - E.Begin.Offset},
+                             {"replacement", E.Text}});
+    O["fixes"] = std::move(Fixes);
+    Out.push_back(std::move(O));
+  }
+  OS << llvm::formatv("{0:2}", Value(std::move(Out))) << "\n";
+}
+
+// ----------------------------------------------------------------- SARIF
+
+std::string fileUri(llvm::StringRef Path) {
+  std::string Out = "file://";
+  for (char C : Path) {
+    unsigned char U = C;
+    if (llvm::isAlnum(U) || llvm::StringRef("/-._~").contains(C))
+      Out += C;
+    else
+      Out += llvm::formatv("%{0:X-2}", U).str();
+  }
+  return Out;
+}
+
+// A path relative to BaseDir with '/' separators and percent-encoding, or ""
+// when the file is not under BaseDir.
+static std::string relativeUri(llvm::StringRef File, llvm::StringRef Base) {
+  if (Base.empty())
+    return "";
+  std::string Prefix = Base.str();
+  if (!llvm::StringRef(Prefix).ends_with("/"))
+    Prefix += "/";
+  if (!File.starts_with(Prefix))
+    return "";
+  std::string Uri = fileUri(File.substr(Prefix.size()));
+  return Uri.substr(strlen("file://"));
+}
+
+static Object sarifArtifact(llvm::StringRef File, const SarifSettings &S) {
+  std::string Rel = relativeUri(File, S.BaseDir);
+  if (!Rel.empty())
+    return Object{{"uri", Rel}, {"uriBaseId", "SRCROOT"}};
+  return Object{{"uri", fileUri(File)}};
+}
+
+static Object sarifPhysical(const Location &L, const SarifSettings &S) {
+  return Object{{"artifactLocation", sarifArtifact(L.File, S)},
+                {"region", Object{{"startLine", L.Line},
+                                  {"startColumn", L.Utf16Column}}}};
+}
+
+// "hotpath-thread-per-task" -> "ThreadPerTask": SARIF wants a readable name
+// that differs from the opaque id.
+static std::string ruleName(llvm::StringRef Id) {
+  Id.consume_front("hotpath-");
+  std::string Name;
+  bool Upper = true;
+  for (char C : Id) {
+    if (C == '-') {
+      Upper = true;
+      continue;
+    }
+    Name += Upper ? llvm::toUpper(C) : C;
+    Upper = false;
+  }
+  return Name;
+}
+
+void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                const SarifSettings &S) {
+  using clang::tidy::hotpath::findCheckInfo;
+  std::vector<std::string> RuleIds = S.Rules;
+  for (const Finding &F : Findings)
+    if (std::find(RuleIds.begin(), RuleIds.end(), F.Check) == RuleIds.end())
+      RuleIds.push_back(F.Check); // compiler errors: clang-diagnostic-error
+  Array Rules;
+  for (const std::string &Id : RuleIds) {
+    const auto *Info = findCheckInfo(Id);
+    std::string Short = Info ? Info->Summary.str() : "Compiler diagnostic.";
+    std::string Full = Info ? Info->Description.str() : Short;
+    Object Rule{{"id", Id},
+                {"name", ruleName(Id)},
+                {"shortDescription", Object{{"text", Short}}},
+                {"fullDescription", Object{{"text", Full}}},
+                {"defaultConfiguration", Object{{"level", "warning"}}}};
+    if (Info) {
+      Rule["helpUri"] = S.DocBaseUri + Id + ".md";
+      Rule["help"] = Object{{"text", Full + " See " + S.DocBaseUri + Id +
+                                         ".md for examples and options."}};
+    }
+    Rules.push_back(std::move(Rule));
+  }
+
+  Array Results;
+  for (const Finding &F : Findings) {
+    auto RuleIt = std::find(RuleIds.begin(), RuleIds.end(), F.Check);
+    Object R{{"ruleId", F.Check},
+             {"ruleIndex", static_cast<int64_t>(RuleIt - RuleIds.begin())},
+             {"level", F.IsError ? "error" : "warning"},
+             {"message", Object{{"text", F.Message}}}};
+    if (!F.Loc.File.empty())
+      R["locations"] =
+          Array{Object{{"physicalLocation", sarifPhysical(F.Loc, S)}}};
+    Array Related;
+    int64_t Id = 0;
+    for (const Note &N : F.Notes) {
+      if (N.Loc.File.empty())
+        continue;
+      Related.push_back(Object{{"id", Id++},
+                               {"message", Object{{"text", N.Message}}},
+                               {"physicalLocation", sarifPhysical(N.Loc, S)}});
+    }
+    if (!Related.empty())
+      R["relatedLocations"] = std::move(Related);
+    if (!F.Fix.empty()) {
+      // One artifactChange per file, in the order the edits come.
+      Array Changes;
+      std::vector<std::string> Files;
+      for (const Edit &E : F.Fix)
+        if (std::find(Files.begin(), Files.end(), E.Begin.File) == Files.end())
+          Files.push_back(E.Begin.File);
+      for (const std::string &File : Files) {
+        Array Reps;
+        for (const Edit &E : F.Fix) {
+          if (E.Begin.File != File)
+            continue;
+          Reps.push_back(Object{
+              {"deletedRegion", Object{{"startLine", E.Begin.Line},
+                                       {"startColumn", E.Begin.Utf16Column},
+                                       {"endLine", E.End.Line},
+                                       {"endColumn", E.End.Utf16Column}}},
+              {"insertedContent", Object{{"text", E.Text}}}});
+        }
+        Changes.push_back(Object{{"artifactLocation", sarifArtifact(File, S)},
+                                 {"replacements", std::move(Reps)}});
+      }
+      R["fixes"] = Array{Object{
+          {"description", Object{{"text", "Apply the " + F.Check + " fix"}}},
+          {"artifactChanges", std::move(Changes)}}};
+    }
+    Results.push_back(std::move(R));
+  }
+
+  Object Run{{"tool", Object{{"driver", Object{{"name", "hotpath"},
+                                               {"version", HOTPATH_VERSION},
+                                               {"informationUri", S.DocBaseUri},
+                                               {"rules", std::move(Rules)}}}}},
+             {"columnKind", "utf16CodeUnits"},
+             {"results", std::move(Results)}};
+  if (!S.BaseDir.empty()) {
+    std::string Base = fileUri(S.BaseDir);
+    if (!llvm::StringRef(Base).ends_with("/"))
+      Base += "/";
+    Run["originalUriBaseIds"] = Object{{"SRCROOT", Object{{"uri", Base}}}};
+  }
+  Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+             {"version", "2.1.0"},
+             {"runs", Array{std::move(Run)}}};
+  OS << llvm::formatv("{0:2}", Value(std::move(Log))) << "\n";
+}
+
+} // namespace clang::tidy::hotpath::tool

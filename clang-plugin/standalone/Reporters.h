@@ -1,0 +1,35 @@
+//===--- Reporters.h - hotpath standalone tool ----------------------------===//
+//
+// The three output formats: clang-style text, JSON (one object per finding)
+// and SARIF 2.1.0 for code-scanning services.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_STANDALONE_REPORTERS_H
+#define HOTPATH_STANDALONE_REPORTERS_H
+
+#include "Findings.h"
+#include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::hotpath::tool {
+
+struct SarifSettings {
+  std::string BaseDir;    // results under it get relative URIs (SRCROOT)
+  std::string DocBaseUri; // helpUri = DocBaseUri + <check>.md
+  std::vector<std::string> Rules; // every enabled check, in order
+};
+
+void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+               LineTable &Lines);
+void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
+void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                const SarifSettings &Settings);
+
+/// file:// URI for an absolute path, percent-encoding what URIs forbid.
+std::string fileUri(llvm::StringRef AbsolutePath);
+
+} // namespace clang::tidy::hotpath::tool
+
+#endif
