@@ -7,7 +7,7 @@ import lit.formats
 config.name = "hotpath"
 config.test_format = lit.formats.ShTest(True)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "runtime", "utils", "CMakeLists.txt", "lit.cfg.py"]
+config.excludes = ["Inputs", "runtime", "utils", "CMakeLists.txt", "lit.cfg.py", "exit-status.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.hotpath_obj_root, "test")
 
@@ -51,6 +51,14 @@ config.substitutions.append(("%hotpath_tidy", config.tidy_module))
 config.substitutions.append(("%hotpath_plugin", config.compiler_plugin))
 config.substitutions.append(("%hotpath_tool", config.hotpath_tool))
 config.substitutions.append(("%llvm_major", config.llvm_major))
+config.substitutions.append(("%python", config.python))
+
+# Microsoft's SARIF multitool, installed from npm by scripts/install-deps.
+sarif_tool = os.environ.get("HOTPATH_SARIF_MULTITOOL",
+                            "/opt/hotpath-npm/node_modules/.bin/sarif-multitool")
+if os.path.exists(sarif_tool):
+    config.available_features.add("sarif-validator")
+    config.substitutions.append(("%sarif_multitool", sarif_tool))
 
 # The clang-tidy of another LLVM major, to prove the module refuses it.
 for other in ("19", "22"):

@@ -2,6 +2,7 @@
 
 #include "Findings.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include <algorithm>
 
 namespace clang::tidy::hotpath::tool {
@@ -90,6 +91,31 @@ Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines) {
       F.Fix.push_back(std::move(Ed));
     }
   return F;
+}
+
+static std::string absolute(llvm::StringRef Path, llvm::StringRef Dir) {
+  if (Path.empty() || llvm::sys::path::is_absolute(Path))
+    return Path.str();
+  llvm::SmallString<256> Abs(Dir);
+  llvm::sys::path::append(Abs, Path);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return Abs.str().str();
+}
+
+void makePathsAbsolute(clang::tidy::ClangTidyError &E) {
+  llvm::StringRef Dir = E.BuildDirectory;
+  E.Message.FilePath = absolute(E.Message.FilePath, Dir);
+  for (auto &N : E.Notes)
+    N.FilePath = absolute(N.FilePath, Dir);
+  llvm::StringMap<clang::tooling::Replacements> Fix;
+  for (const auto &FileAndReps : E.Message.Fix) {
+    std::string File = absolute(FileAndReps.first(), Dir);
+    clang::tooling::Replacements &Reps = Fix[File];
+    for (const clang::tooling::Replacement &R : FileAndReps.second)
+      llvm::consumeError(Reps.add(clang::tooling::Replacement(
+          File, R.getOffset(), R.getLength(), R.getReplacementText())));
+  }
+  E.Message.Fix = std::move(Fix);
 }
 
 std::string findingKey(const clang::tidy::ClangTidyError &E) {

@@ -61,6 +61,10 @@ private:
   std::map<std::string, FileLines> Files;
 };
 
+/// Makes every path in \p E absolute (clang-tidy keeps them as the compile
+/// command spelled them, relative to its directory).
+void makePathsAbsolute(clang::tidy::ClangTidyError &E);
+
 /// Converts one clang-tidy error to a finding.
 Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines);
 

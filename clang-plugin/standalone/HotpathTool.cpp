@@ -330,13 +330,14 @@ int main(int argc, const char **argv) {
   }
 
   std::unique_ptr<tooling::CompilationDatabase> Loaded;
+  const bool IsFixed = Fixed != nullptr;
   if (Fixed) {
     Loaded = std::move(Fixed);
   } else {
     std::string Error;
     if (!BuildPath.empty())
-      Loaded = tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
-                                                                     Error);
+      Loaded =
+          tooling::CompilationDatabase::loadFromDirectory(BuildPath, Error);
     else if (!SourcePaths.empty())
       Loaded = tooling::CompilationDatabase::autoDetectFromSource(
           SourcePaths.front(), Error);
@@ -425,6 +426,13 @@ int main(int argc, const char **argv) {
 
   // ------------------------------------------------------------------ files
   std::vector<std::string> Files(SourcePaths.begin(), SourcePaths.end());
+  std::set<std::string> Listed;
+  for (const std::string &F : BaseDB.getAllFiles()) {
+    SmallString<256> Abs(F);
+    sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    Listed.insert(Abs.str().str());
+  }
   if (Files.empty())
     Files = BaseDB.getAllFiles();
   if (Files.empty()) {
@@ -477,7 +485,9 @@ int main(int argc, const char **argv) {
       R.Failure = "no such file";
       return;
     }
-    if (BaseDB.getCompileCommands(File).empty()) {
+    // The JSON database interpolates commands for unknown files; a file the
+    // user named that it does not list is an input error, not a guess.
+    if (!IsFixed && !Listed.count(File)) {
       R.Failure = "not in the compilation database";
       return;
     }
@@ -489,6 +499,7 @@ int main(int argc, const char **argv) {
     std::vector<ClangTidyError> Errors =
         runClangTidy(Context, ResourceDB, {File}, FS, /*ApplyAnyFix=*/false);
     for (ClangTidyError &E : Errors) {
+      hotpath::tool::makePathsAbsolute(E);
       if (E.DiagnosticName == "clang-diagnostic-error" ||
           (E.DiagLevel == ClangTidyError::Error &&
            !StringRef(E.DiagnosticName).starts_with("hotpath-"))) {

@@ -1,0 +1,2 @@
+#include "shared.h"
+void broken() { return undeclared_name; }
