@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "StructPaddingCheck.h"
 #include "ThreadPerTaskCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/Version.h"
@@ -19,6 +20,7 @@ class HotpathModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<ThreadPerTaskCheck>("hotpath-thread-per-task");
+    Factories.registerCheck<StructPaddingCheck>("hotpath-struct-padding");
   }
 };
 
