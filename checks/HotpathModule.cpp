@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "FalseSharingCheck.h"
 #include "StructPaddingCheck.h"
 #include "ThreadPerTaskCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -20,6 +21,7 @@ class HotpathModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<ThreadPerTaskCheck>("hotpath-thread-per-task");
+    Factories.registerCheck<FalseSharingCheck>("hotpath-false-sharing");
     Factories.registerCheck<StructPaddingCheck>("hotpath-struct-padding");
   }
 };
