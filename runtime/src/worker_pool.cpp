@@ -364,11 +364,11 @@ struct WorkerPool::Impl {
     if (n < 2)
       return false;
     const std::size_t start = next_rand(w) % n;
-    Task buf[kMaxBatch];
     for (std::size_t i = 0; i < n; ++i) {
       Worker &v = *workers[(start + i) % n];
       if (&v == &w || v.deque.approx_size() == 0)
         continue;
+      Task buf[kMaxBatch]; // only built once a victim looks non-empty
       // Steal half, like Go's runqsteal, so the thief has work to share.
       const std::size_t got = v.deque.pop_front_many(
           buf, [](std::size_t s) { return std::min(kMaxBatch, (s + 1) / 2); });
