@@ -6,7 +6,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "FalseSharingCheck.h"
+#include "StructPaddingCheck.h"
+#include "ConstantContainerPerCallCheck.h"
+#include "ContainerInLoopCheck.h"
+#include "HeapAllocInLoopCheck.h"
+#include "MissingReserveCheck.h"
 #include "ThreadPerTaskCheck.h"
+#include "UnnecessaryHeapCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/Version.h"
 #if CLANG_VERSION_MAJOR < 22
@@ -19,6 +26,14 @@ class HotpathModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<ThreadPerTaskCheck>("hotpath-thread-per-task");
+    Factories.registerCheck<ConstantContainerPerCallCheck>(
+        "hotpath-constant-container-per-call");
+    Factories.registerCheck<ContainerInLoopCheck>("hotpath-container-in-loop");
+    Factories.registerCheck<HeapAllocInLoopCheck>("hotpath-heap-alloc-in-loop");
+    Factories.registerCheck<MissingReserveCheck>("hotpath-missing-reserve");
+    Factories.registerCheck<UnnecessaryHeapCheck>("hotpath-unnecessary-heap");
+    Factories.registerCheck<FalseSharingCheck>("hotpath-false-sharing");
+    Factories.registerCheck<StructPaddingCheck>("hotpath-struct-padding");
   }
 };
 

@@ -6,6 +6,7 @@
 
 #include "hotpath/arena.hpp"
 #include "hotpath/pool.hpp"
+#include "hotpath/worker_pool.hpp"
 
 #include <dlfcn.h>
 
@@ -120,6 +121,12 @@ private:
   alignas(64) std::array<T, N> buf_{};
 };
 
+inline void backoff() {
+  for (int i = 0; i < 64; ++i)
+    hotpath::detail::cpu_relax();
+  std::this_thread::yield();
+}
+
 template <class Take, class Give>
 void cross_thread(benchmark::State &state, Take take, Give give) {
   constexpr long kObjs = 100000;
@@ -133,7 +140,7 @@ void cross_thread(benchmark::State &state, Take take, Give give) {
           give(m);
           ++got;
         } else {
-          std::this_thread::yield();
+          backoff();
         }
       }
     });
@@ -141,7 +148,7 @@ void cross_thread(benchmark::State &state, Take take, Give give) {
       Msg *m = take();
       m->bytes[0] = static_cast<char>(i);
       while (!q.push(m))
-        std::this_thread::yield();
+        backoff();
     }
     consumer.join();
   }

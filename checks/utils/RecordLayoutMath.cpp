@@ -231,14 +231,12 @@ BestLayout bestLayout(const LayoutInput &In, std::size_t MaxStates) {
     else
       It->Members.push_back(I);
   }
-  // Larger alignment first, then larger size, then declaration order: the
-  // order ties are broken in, so equal-cost answers look familiar.
+  // Larger alignment first, then declaration order: the order ties are
+  // broken in, so equal-cost answers stay close to the declared one.
   std::sort(Kinds.begin(), Kinds.end(),
             [](const FieldKind &A, const FieldKind &B) {
               if (A.Shape.Align != B.Shape.Align)
                 return A.Shape.Align > B.Shape.Align;
-              if (A.Shape.Size != B.Shape.Size)
-                return A.Shape.Size > B.Shape.Size;
               return A.Members.front() < B.Members.front();
             });
   std::vector<unsigned> ByAlign;

@@ -25,7 +25,7 @@ Stats process_chunks(const std::vector<std::vector<std::string>> &chunks,
   std::vector<std::thread> threads;
   // One thread per chunk: the thread count follows the input size.
   for (std::size_t i = 0; i < chunks.size(); ++i)
-    threads.emplace_back([&, i] { // expect: hotpath-thread-per-task
+    threads.emplace_back([&, i] { // expect: hotpath-thread-per-task, hotpath-missing-reserve
       partial[i] = process_lines(chunks[i], cfg, counters);
     });
   for (auto &t : threads)
@@ -49,7 +49,7 @@ Stats process_files(const std::vector<std::string> &paths, const Config &cfg,
                     Counters &counters) {
   std::vector<std::future<Stats>> results;
   for (const std::string &path : paths)
-    results.push_back(std::async( // expect: hotpath-thread-per-task
+    results.push_back(std::async( // expect: hotpath-thread-per-task, hotpath-missing-reserve
         std::launch::async, [&cfg, &counters, path] {
           return process_lines(read_lines(path), cfg, counters);
         }));

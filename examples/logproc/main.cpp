@@ -31,7 +31,7 @@ static std::vector<std::string> synthetic_log(std::size_t n) {
 }
 
 int main(int argc, char **argv) {
-  auto cfg = std::make_unique<Config>();
+  auto cfg = std::make_unique<Config>(); // expect: hotpath-unnecessary-heap
   std::size_t n_lines = 200000, chunk = 5000;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {

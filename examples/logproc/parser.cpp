@@ -5,7 +5,7 @@
 
 bool is_known_method(std::string_view method) {
   // Rebuilt (and heap-allocated) on every call.
-  std::set<std::string> known = {"GET", "POST", "PUT", "DELETE", "HEAD"};
+  std::set<std::string> known = {"GET", "POST", "PUT", "DELETE", "HEAD"}; // expect: hotpath-constant-container-per-call
   return known.count(std::string(method)) != 0;
 }
 
@@ -50,7 +50,7 @@ std::vector<LogRecord> parse_all(const std::vector<std::string> &lines,
   std::vector<LogRecord> out;
   for (const std::string &line : lines) {
     // A heap object per line, dropped at the end of the iteration.
-    auto rec = std::make_unique<LogRecord>(parse_line(line, cfg));
+    auto rec = std::make_unique<LogRecord>(parse_line(line, cfg)); // expect: hotpath-heap-alloc-in-loop
     if (rec->valid)
       out.push_back(*rec);
   }

@@ -2,7 +2,7 @@
 #include <sstream>
 
 std::vector<std::string> report_columns() {
-  return {"path", "requests", "share"};
+  return {"path", "requests", "share"}; // expect: hotpath-constant-container-per-call
 }
 
 void print_report(std::ostream &out, const Stats &stats, const Counters &c,
@@ -14,7 +14,7 @@ void print_report(std::ostream &out, const Stats &stats, const Counters &c,
     out << col << '\t';
   out << '\n';
   for (const auto &[path, n] : stats.top_paths(cfg.top_n)) {
-    std::string row;
+    std::string row; // expect: hotpath-container-in-loop
     row += path;
     row += '\t';
     row += std::to_string(n);

@@ -20,7 +20,7 @@ std::vector<std::pair<std::string, std::int64_t>>
 Stats::top_paths(int n) const {
   std::vector<std::pair<std::string, std::int64_t>> all;
   for (const auto &entry : per_path_)
-    all.push_back(entry);
+    all.push_back(entry); // expect: hotpath-missing-reserve
   std::sort(all.begin(), all.end(),
             [](const auto &a, const auto &b) { return a.second > b.second; });
   if (static_cast<int>(all.size()) > n)

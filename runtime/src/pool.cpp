@@ -6,12 +6,6 @@
 namespace hotpath {
 namespace detail {
 
-struct PoolCore::LocalCache {
-  std::vector<void *> items; // current generation, LIFO
-  std::vector<void *> old;   // previous generation (victim)
-  std::uint64_t epoch = 0;
-};
-
 namespace {
 
 // Every live PoolCore has a slot; a thread's cache table is indexed by slot
@@ -36,11 +30,6 @@ std::vector<std::size_t> &free_slots() {
 }
 std::uint64_t next_uid = 1; // guarded by registry_mutex()
 
-struct TlsEntry {
-  std::uint64_t uid = 0;
-  PoolCore::LocalCache *cache = nullptr;
-};
-
 std::int64_t now_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
              std::chrono::steady_clock::now().time_since_epoch())
@@ -49,17 +38,21 @@ std::int64_t now_ns() {
 
 } // namespace
 
+// Owns the calling thread's pool_tls_table; its destructor (registered on
+// the thread's first pool use) hands the caches back when the thread exits.
 struct ThreadCaches {
-  std::vector<TlsEntry> entries;
+  bool active = false;
   ~ThreadCaches() {
-    // Hand the exiting thread's objects to the depot of each live pool.
     std::lock_guard<std::mutex> lk(registry_mutex());
     auto &slots = registry_slots();
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      const TlsEntry &e = entries[i];
+    for (std::size_t i = 0; i < pool_tls_size; ++i) {
+      const PoolTlsEntry &e = pool_tls_table[i];
       if (e.uid != 0 && i < slots.size() && slots[i].uid == e.uid)
         slots[i].core->adopt_exiting(e.cache);
     }
+    delete[] pool_tls_table;
+    pool_tls_table = nullptr;
+    pool_tls_size = 0;
   }
 };
 
@@ -119,23 +112,28 @@ void PoolCore::destroy_all(std::vector<void *> &objs) noexcept {
 }
 
 PoolCore::LocalCache *PoolCore::local() {
-  auto &entries = tls_caches.entries;
-  if (slot_ < entries.size() && entries[slot_].uid == uid_)
-    return entries[slot_].cache;
+  if (LocalCache *c = fast_local())
+    return c;
   return register_thread();
 }
 
 PoolCore::LocalCache *PoolCore::register_thread() {
+  tls_caches.active = true; // odr-use: registers the thread-exit hand-back
   auto c = std::make_unique<LocalCache>();
   c->items.reserve(cap_);
   c->old.reserve(cap_);
   c->epoch = epoch_.load(std::memory_order_acquire);
-  auto &entries = tls_caches.entries;
-  if (entries.size() <= slot_)
-    entries.resize(slot_ + 1);
+  if (pool_tls_size <= slot_) {
+    const std::size_t n = std::max<std::size_t>(slot_ + 1, 2 * pool_tls_size);
+    auto *table = new PoolTlsEntry[n];
+    std::copy(pool_tls_table, pool_tls_table + pool_tls_size, table);
+    delete[] pool_tls_table;
+    pool_tls_table = table;
+    pool_tls_size = n;
+  }
   std::lock_guard<std::mutex> lk(registry_mutex());
   caches_.push_back(c.get());
-  entries[slot_] = TlsEntry{uid_, c.get()};
+  pool_tls_table[slot_] = PoolTlsEntry{uid_, c.get()};
   return c.release();
 }
 
@@ -168,7 +166,7 @@ void PoolCore::age(LocalCache &c) {
   c.epoch = e;
 }
 
-void *PoolCore::get() {
+void *PoolCore::get_slow() {
   LocalCache &c = *local();
   age(c);
   if (!c.items.empty()) {
@@ -189,7 +187,7 @@ void *PoolCore::get() {
   return nullptr;
 }
 
-void PoolCore::put(void *obj) {
+void PoolCore::put_slow(void *obj) {
   LocalCache &c = *local();
   age(c);
   if (c.items.size() == cap_)
@@ -246,9 +244,8 @@ void PoolCore::trim() {
   }
   destroy_all(doomed);
   // Age the caller's own cache now rather than on its next use.
-  auto &entries = tls_caches.entries;
-  if (slot_ < entries.size() && entries[slot_].uid == uid_)
-    age(*entries[slot_].cache);
+  if (LocalCache *c = fast_local())
+    age(*c);
 }
 
 PoolStats PoolCore::stats() const {

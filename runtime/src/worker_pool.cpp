@@ -59,7 +59,31 @@ private:
   std::size_t cap_ = 0, head_ = 0, size_ = 0;
 };
 
-// A mutex-guarded ring plus a size mirror that other threads read without
+// Test-and-test-and-set lock for the queues' short critical sections (a
+// handful of moves). Unlock is a plain release store, cheaper than a futex
+// mutex's; waiters spin briefly, then yield so that a preempted holder on an
+// oversubscribed machine gets the CPU back.
+class SpinLock {
+public:
+  void lock() noexcept {
+    for (unsigned spins = 0;; ++spins) {
+      if (!locked_.exchange(true, std::memory_order_acquire))
+        return;
+      while (locked_.load(std::memory_order_relaxed)) {
+        if (spins++ < 64)
+          detail::cpu_relax();
+        else
+          std::this_thread::yield();
+      }
+    }
+  }
+  void unlock() noexcept { locked_.store(false, std::memory_order_release); }
+
+private:
+  std::atomic<bool> locked_{false};
+};
+
+// A lock-guarded ring plus a size mirror that other threads read without
 // the lock (emptiness probes while stealing and the park-time recheck).
 // The mirror is written with seq_cst so that "push, then read idle count"
 // and "publish idle, then read size" cannot both miss each other (Dekker).
@@ -69,17 +93,17 @@ public:
     return size_.load(std::memory_order_seq_cst);
   }
   void reserve(std::size_t n) {
-    std::lock_guard<std::mutex> lk(m_);
+    std::lock_guard<SpinLock> lk(m_);
     ring_.reserve(n);
   }
   void push_back(Task &&t) {
-    std::lock_guard<std::mutex> lk(m_);
+    std::lock_guard<SpinLock> lk(m_);
     ring_.push_back(std::move(t));
     size_.store(ring_.size(), std::memory_order_seq_cst);
   }
   // Pushes n tasks from `src` with one lock round-trip.
   void push_many(Task *src, std::size_t n) {
-    std::lock_guard<std::mutex> lk(m_);
+    std::lock_guard<SpinLock> lk(m_);
     for (std::size_t i = 0; i < n; ++i)
       ring_.push_back(std::move(src[i]));
     size_.store(ring_.size(), std::memory_order_seq_cst);
@@ -87,7 +111,7 @@ public:
   bool pop_back(Task &out) {
     if (approx_size() == 0)
       return false;
-    std::lock_guard<std::mutex> lk(m_);
+    std::lock_guard<SpinLock> lk(m_);
     const bool ok = ring_.pop_back(out);
     size_.store(ring_.size(), std::memory_order_seq_cst);
     return ok;
@@ -96,7 +120,7 @@ public:
   template <class Want> std::size_t pop_front_many(Task *dst, Want want) {
     if (approx_size() == 0)
       return 0;
-    std::lock_guard<std::mutex> lk(m_);
+    std::lock_guard<SpinLock> lk(m_);
     std::size_t n = want(ring_.size());
     std::size_t got = 0;
     while (got < n && ring_.pop_front(dst[got]))
@@ -105,15 +129,37 @@ public:
     return got;
   }
   void drain_into(std::vector<Task> &out) {
-    std::lock_guard<std::mutex> lk(m_);
+    std::lock_guard<SpinLock> lk(m_);
     Task t;
     while (ring_.pop_front(t))
       out.push_back(std::move(t));
     size_.store(0, std::memory_order_seq_cst);
   }
 
+  // Moves up to want(size) tasks from the front of `from` to the back of
+  // this deque under both locks (order: `from`, then this; only used with the
+  // injection queue as `from`, which is never locked second).
+  template <class Want>
+  bool transfer_from(LockedDeque &from, Want want, Task &first) {
+    if (from.approx_size() == 0)
+      return false;
+    std::lock_guard<SpinLock> lf(from.m_);
+    std::size_t n = want(from.ring_.size());
+    if (n == 0 || !from.ring_.pop_front(first))
+      return false;
+    if (--n > 0) {
+      std::lock_guard<SpinLock> lk(m_);
+      Task t;
+      while (n-- > 0 && from.ring_.pop_front(t))
+        ring_.push_back(std::move(t));
+      size_.store(ring_.size(), std::memory_order_seq_cst);
+    }
+    from.size_.store(from.ring_.size(), std::memory_order_seq_cst);
+    return true;
+  }
+
 private:
-  std::mutex m_;
+  SpinLock m_;
   TaskRing ring_;
   std::atomic<std::size_t> size_{0};
 };
@@ -303,19 +349,14 @@ struct WorkerPool::Impl {
   }
 
   bool take_injected(Worker &w, Task &out) {
-    if (injection.approx_size() == 0)
-      return false;
-    Task buf[kMaxBatch];
     const std::size_t nw = workers.size();
-    const std::size_t got = injection.pop_front_many(buf, [nw](std::size_t n) {
-      return std::min(kMaxBatch, std::min(n, n / nw + 1));
-    });
-    if (got == 0)
-      return false;
-    out = std::move(buf[0]);
-    if (got > 1)
-      w.deque.push_many(buf + 1, got - 1);
-    return true;
+    // Like globrunqget: a fair share of the queue, capped.
+    return w.deque.transfer_from(
+        injection,
+        [nw](std::size_t n) {
+          return std::min(kMaxBatch, std::min(n, n / nw + 1));
+        },
+        out);
   }
 
   bool steal(Worker &w, Task &out) {
@@ -323,11 +364,11 @@ struct WorkerPool::Impl {
     if (n < 2)
       return false;
     const std::size_t start = next_rand(w) % n;
-    Task buf[kMaxBatch];
     for (std::size_t i = 0; i < n; ++i) {
       Worker &v = *workers[(start + i) % n];
       if (&v == &w || v.deque.approx_size() == 0)
         continue;
+      Task buf[kMaxBatch]; // only built once a victim looks non-empty
       // Steal half, like Go's runqsteal, so the thief has work to share.
       const std::size_t got = v.deque.pop_front_many(
           buf, [](std::size_t s) { return std::min(kMaxBatch, (s + 1) / 2); });

@@ -108,6 +108,34 @@ TEST(WorkerPool, ExceptionReachesWaitGroupWaiterAndGroupIsReusable) {
   EXPECT_EQ(ran.load(), 101);
 }
 
+TEST(WorkerPool, WaitGroupCountCrossingZeroWhilePostingIsNotDone) {
+  // Tasks finish while the poster is still adding: the count touches zero
+  // several times before wait(); wait() must still see every task.
+  WorkerPool pool(2);
+  for (int round = 0; round < stress(2000); ++round) {
+    std::atomic<int> ran{0};
+    WaitGroup wg;
+    for (int i = 0; i < 4; ++i) {
+      pool.post(wg, [&ran] { ran.fetch_add(1); });
+      if (i % 2 == 0)
+        std::this_thread::yield();
+    }
+    wg.wait();
+    ASSERT_EQ(ran.load(), 4) << "round " << round;
+  }
+}
+
+TEST(WorkerPool, WaitGroupDestroyedRightAfterWait) {
+  // ASan catches a done() that still touches the group after wait returned.
+  WorkerPool pool(2);
+  for (int round = 0; round < stress(5000); ++round) {
+    auto wg = std::make_unique<WaitGroup>();
+    pool.post(*wg, [] {});
+    wg->wait();
+    wg.reset();
+  }
+}
+
 TEST(WorkerPool, ManyProducersNoTaskLostOrDuplicated) {
   WorkerPool pool(4);
   const int producers = 4, per = stress(10000);

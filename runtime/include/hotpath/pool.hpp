@@ -43,6 +43,25 @@ struct PoolStats {
 
 namespace detail {
 
+class PoolCore;
+
+// One thread's private cache for one pool: touched only by that thread.
+struct PoolLocalCache {
+  std::vector<void *> items; // current generation, LIFO, capacity cap
+  std::vector<void *> old;   // previous generation (victim)
+  std::uint64_t epoch = 0;
+};
+
+// Per-thread table indexed by pool slot; the uid tells a live pool's entry
+// from one a destroyed pool left behind. Plain pointers with constant
+// initialisation, so the fast path needs no TLS guard check.
+struct PoolTlsEntry {
+  std::uint64_t uid = 0;
+  PoolLocalCache *cache = nullptr;
+};
+inline thread_local PoolTlsEntry *pool_tls_table = nullptr;
+inline thread_local std::size_t pool_tls_size = 0;
+
 // Type-erased engine shared by Pool<T> and BufferPool.
 class PoolCore {
 public:
@@ -53,20 +72,45 @@ public:
   PoolCore(const PoolCore &) = delete;
   PoolCore &operator=(const PoolCore &) = delete;
 
-  // A cached object, or nullptr when the caller must make one.
-  void *get();
+  // A cached object, or nullptr when the caller must make one. The common
+  // case (this thread's cache has one, no new epoch) is inline.
+  void *get() {
+    if (PoolLocalCache *c = fast_local())
+      if (c->epoch == epoch_.load(std::memory_order_relaxed) &&
+          !c->items.empty()) {
+        void *p = c->items.back();
+        c->items.pop_back();
+        return p;
+      }
+    return get_slow();
+  }
   // Caches obj (already reset by the caller).
-  void put(void *obj);
+  void put(void *obj) {
+    if (PoolLocalCache *c = fast_local())
+      if (c->epoch == epoch_.load(std::memory_order_relaxed) &&
+          c->items.size() < cap_) {
+        c->items.push_back(obj);
+        return;
+      }
+    put_slow(obj);
+  }
   void trim();
   PoolStats stats() const;
   void note_created() noexcept {
     created_.fetch_add(1, std::memory_order_relaxed);
   }
 
-  struct LocalCache;
+  using LocalCache = PoolLocalCache;
 
 private:
   friend struct ThreadCaches;
+  LocalCache *fast_local() const noexcept {
+    if (slot_ < pool_tls_size && pool_tls_table[slot_].uid == uid_)
+      return pool_tls_table[slot_].cache;
+    return nullptr;
+  }
+  void *get_slow();
+  void put_slow(void *obj);
   LocalCache *local();
   LocalCache *register_thread();
   void age(LocalCache &c);

@@ -88,10 +88,6 @@ public:
     if (waiters_ > 0)
       cv_.notify_all();
   }
-  void reset() {
-    std::lock_guard<std::mutex> lk(m_);
-    set_.store(false, std::memory_order_relaxed);
-  }
   void wait() {
     std::unique_lock<std::mutex> lk(m_);
     ++waiters_;
@@ -104,7 +100,6 @@ public:
     cv_.wait_for(lk, d, [&] { return set_.load(std::memory_order_relaxed); });
     --waiters_;
   }
-  std::mutex &mutex() noexcept { return m_; }
 
 private:
   std::atomic<bool> set_;
@@ -113,13 +108,15 @@ private:
   std::condition_variable cv_;
 };
 
-// Waits for `sig`; on a worker thread runs queued tasks meanwhile. Backs off
-// from spinning to yielding to short timed sleeps when there is nothing to
-// run, so a long wait inside a task costs little CPU.
-inline void wait_helping(Signal &sig) {
+// Waits until ready(); on a worker thread runs queued tasks meanwhile. Backs
+// off from spinning to yielding to short timed sleeps (block_for) when there
+// is nothing to run, so a long wait inside a task costs little CPU. block()
+// is the final, locked wait that also synchronises with the notifier.
+template <class Ready, class BlockFor, class Block>
+void wait_helping(Ready ready, BlockFor block_for, Block block) {
   if (on_worker_thread()) {
     unsigned misses = 0;
-    while (!sig.is_set()) {
+    while (!ready()) {
       if (run_one_pending()) {
         misses = 0;
         continue;
@@ -130,10 +127,16 @@ inline void wait_helping(Signal &sig) {
       else if (misses < 48)
         std::this_thread::yield();
       else
-        sig.wait_for(std::chrono::microseconds(misses < 128 ? 50 : 500));
+        block_for(std::chrono::microseconds(misses < 128 ? 50 : 500));
     }
   }
-  sig.wait(); // also the final synchronisation with set()
+  block();
+}
+
+inline void wait_helping(Signal &sig) {
+  wait_helping([&] { return sig.is_set(); },
+               [&](std::chrono::microseconds d) { sig.wait_for(d); },
+               [&] { sig.wait(); });
 }
 
 struct Unit {};
@@ -180,29 +183,49 @@ private:
 // first one. As in Go, add() from zero must not race with wait().
 class WaitGroup {
 public:
-  WaitGroup() : zero_(true) {}
+  WaitGroup() = default;
   WaitGroup(const WaitGroup &) = delete;
   WaitGroup &operator=(const WaitGroup &) = delete;
 
   void add(std::int64_t n = 1) {
-    if (count_.fetch_add(n, std::memory_order_acq_rel) == 0 && n > 0)
-      zero_.reset();
+    count_.fetch_add(n, std::memory_order_acq_rel);
   }
   void done() {
+    // Lock-free unless this is (probably) the last one. The final decrement
+    // happens under the mutex, and wait() checks the count under the same
+    // mutex before returning, so a waiter that returns (and may destroy the
+    // group) never races with a done() still touching it.
+    std::int64_t c = count_.load(std::memory_order_relaxed);
+    while (c > 1) {
+      if (count_.compare_exchange_weak(c, c - 1, std::memory_order_acq_rel,
+                                       std::memory_order_relaxed))
+        return;
+    }
+    std::lock_guard<std::mutex> lk(m_);
     if (count_.fetch_sub(1, std::memory_order_acq_rel) == 1)
-      zero_.set();
+      cv_.notify_all();
   }
   // Records an error for wait() to rethrow (the first one wins).
   void fail(std::exception_ptr e) {
-    std::lock_guard<std::mutex> lk(zero_.mutex());
+    std::lock_guard<std::mutex> lk(m_);
     if (!error_)
       error_ = std::move(e);
   }
   void wait() {
-    detail::wait_helping(zero_);
+    auto zero = [this] { return count_.load(std::memory_order_acquire) == 0; };
+    detail::wait_helping(
+        zero,
+        [&](std::chrono::microseconds d) {
+          std::unique_lock<std::mutex> lk(m_);
+          cv_.wait_for(lk, d, zero);
+        },
+        [&] {
+          std::unique_lock<std::mutex> lk(m_);
+          cv_.wait(lk, zero);
+        });
     std::exception_ptr e;
     {
-      std::lock_guard<std::mutex> lk(zero_.mutex());
+      std::lock_guard<std::mutex> lk(m_);
       e = std::exchange(error_, nullptr);
     }
     if (e)
@@ -214,8 +237,9 @@ public:
 
 private:
   std::atomic<std::int64_t> count_{0};
-  detail::Signal zero_;
-  std::exception_ptr error_; // guarded by zero_.mutex()
+  std::mutex m_;
+  std::condition_variable cv_;
+  std::exception_ptr error_; // guarded by m_
 };
 
 class WorkerPool {

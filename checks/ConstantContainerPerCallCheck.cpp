@@ -1,0 +1,223 @@
+//===--- ConstantContainerPerCallCheck.cpp - hotpath ----------------------===//
+
+#include "ConstantContainerPerCallCheck.h"
+#include "utils/Containers.h"
+#include "utils/OptionList.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::hotpath {
+
+ConstantContainerPerCallCheck::ConstantContainerPerCallCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawContainerTypes(
+          Options.get("ContainerTypes", utils::DefaultContainerTypes)),
+      MinStringLength(Options.get("MinStringLength", 16U)),
+      ContainerTypes(utils::splitOptionList(RawContainerTypes)) {}
+
+void ConstantContainerPerCallCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ContainerTypes", RawContainerTypes);
+  Options.store(Opts, "MinStringLength", MinStringLength);
+}
+
+void ConstantContainerPerCallCheck::onStartOfTranslationUnit() {
+  Reported.clear();
+  Usage.clear();
+}
+
+void ConstantContainerPerCallCheck::registerMatchers(MatchFinder *Finder) {
+  auto Container = qualType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(cxxRecordDecl(hasAnyName(ContainerTypes))))));
+  auto NotHere =
+      anyOf(isInTemplateInstantiation(), isExpansionInSystemHeader());
+  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
+                             hasType(Container), hasInitializer(expr()),
+                             unless(isExpansionInSystemHeader()))
+                         .bind("var"),
+                     this);
+  Finder->addMatcher(returnStmt(hasReturnValue(expr(hasType(Container))),
+                                unless(NotHere),
+                                forFunction(functionDecl(unless(isMain()))))
+                         .bind("return"),
+                     this);
+}
+
+namespace {
+
+// Allocations made to build \p E when every value in it is a constant, or -1
+// when something in it is not a constant.
+int allocsOf(const Expr *E, ASTContext &Ctx, unsigned MinStringLength,
+             llvm::ArrayRef<StringRef> Containers) {
+  E = utils::peel(E);
+  if (!E)
+    return -1;
+  if (isa<StringLiteral, CXXDefaultArgExpr, ImplicitValueInitExpr,
+          CXXNullPtrLiteralExpr>(E))
+    return 0;
+  if (E->isValueDependent() || E->isTypeDependent())
+    return -1;
+  auto Sum = [&](auto Range) {
+    int Total = 0;
+    for (const Expr *Sub : Range) {
+      int N = allocsOf(Sub, Ctx, MinStringLength, Containers);
+      if (N < 0)
+        return -1;
+      Total += N;
+    }
+    return Total;
+  };
+  if (const auto *IL = dyn_cast<InitListExpr>(E))
+    return Sum(IL->inits());
+  if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E))
+    return allocsOf(SIL->getSubExpr(), Ctx, MinStringLength, Containers);
+  if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXRecordDecl *RD = utils::recordOf(C->getType());
+    bool IsContainer = false;
+    if (RD) {
+      std::string Q = "::" + RD->getQualifiedNameAsString();
+      for (StringRef N : Containers)
+        if (N == Q || (!N.starts_with("::") && RD->getName() == N))
+          IsContainer = true;
+      // libstdc++'s inline namespace (std::__cxx11::basic_string).
+      if (!IsContainer && RD->isInStdNamespace())
+        for (StringRef N : Containers)
+          if (N == ("::std::" + RD->getName()).str())
+            IsContainer = true;
+    }
+    if (!IsContainer)
+      return Sum(C->arguments());
+    if (C->getConstructor()->isDefaultConstructor())
+      return 0;
+    if (C->getNumArgs() == 0)
+      return -1;
+    const Expr *First = utils::peel(C->getArg(0));
+    if (const auto *S = dyn_cast<StringLiteral>(First))
+      return utils::isStringRecord(*RD)
+                 ? (S->getLength() >= MinStringLength ? 1 : 0)
+                 : -1;
+    const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(First);
+    if (!SIL)
+      return -1; // a count, a range, a copy: not a list of constants
+    const auto *IL = dyn_cast<InitListExpr>(utils::peel(SIL->getSubExpr()));
+    if (!IL || IL->getNumInits() == 0)
+      return IL ? 0 : -1;
+    int Inner = Sum(IL->inits());
+    if (Inner < 0)
+      return -1;
+    int Own = utils::isNodeContainer(*RD) ? IL->getNumInits() : 1;
+    if (utils::isHashContainer(*RD))
+      ++Own;
+    if (utils::isStringRecord(*RD) && IL->getNumInits() < MinStringLength)
+      Own = 0;
+    return Own + Inner;
+  }
+  if (E->isEvaluatable(Ctx))
+    return 0;
+  return -1;
+}
+
+// The DeclStmt declaring \p Var alone in a block, or nullptr.
+const DeclStmt *soleDeclInBlock(const VarDecl &Var, ASTContext &Ctx) {
+  auto Parents = Ctx.getParents(Var);
+  const auto *DS = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+  if (!DS || !DS->isSingleDecl())
+    return nullptr;
+  auto Up = Ctx.getParents(*DS);
+  if (Up.empty() || !Up[0].get<CompoundStmt>())
+    return nullptr;
+  return DS;
+}
+
+// `static` is not allowed in a constexpr function before C++23. A lambda's
+// call operator is marked constexpr implicitly when it qualifies; only a
+// written `constexpr` counts there.
+bool isWrittenConstexpr(const FunctionDecl &FD, ASTContext &Ctx) {
+  if (!FD.isConstexpr())
+    return false;
+  const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
+  if (!MD || !MD->getParent()->isLambda() || !FD.getBody())
+    return true;
+  StringRef Text =
+      Lexer::getSourceText(CharSourceRange::getCharRange(
+                               FD.getBeginLoc(), FD.getBody()->getBeginLoc()),
+                           Ctx.getSourceManager(), Ctx.getLangOpts());
+  return Text.contains("constexpr") || Text.contains("consteval");
+}
+
+} // namespace
+
+unsigned
+ConstantContainerPerCallCheck::constantAllocations(const Expr *Init,
+                                                   ASTContext &Ctx) const {
+  const auto *C = dyn_cast_or_null<CXXConstructExpr>(utils::peel(Init));
+  if (!C)
+    return 0;
+  int N = allocsOf(C, Ctx, MinStringLength, ContainerTypes);
+  return N > 0 ? static_cast<unsigned>(N) : 0;
+}
+
+void ConstantContainerPerCallCheck::check(
+    const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (const auto *Ret = Result.Nodes.getNodeAs<ReturnStmt>("return")) {
+    const Expr *Value = Ret->getRetValue();
+    const auto *C = dyn_cast_or_null<CXXConstructExpr>(utils::peel(Value));
+    // Only braced lists: `return "literal";` for a string is left alone.
+    if (!C || C->getNumArgs() == 0 ||
+        !isa<CXXStdInitializerListExpr>(utils::peel(C->getArg(0))))
+      return;
+    unsigned Allocs = constantAllocations(C, Ctx);
+    if (!Allocs)
+      return;
+    SourceLocation Loc = SM.getFileLoc(Value->getBeginLoc());
+    if (!Reported.first(Loc))
+      return;
+    diag(Loc, "returns a constant %0 built from scratch on every call (%1 "
+              "heap allocation%s1 and as many frees per call): return a "
+              "reference to a function-local 'static const' object, or a "
+              "span or string_view over a 'static constexpr std::array'")
+        << C->getType().getUnqualifiedType() << Allocs;
+    return;
+  }
+  const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
+  if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+      Var->getType()->isDependentType() ||
+      Var->getType().isVolatileQualified() || utils::isInInstantiation(*Var))
+    return;
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  if (!FD || FD->isMain() || isWrittenConstexpr(*FD, Ctx))
+    return;
+  unsigned Allocs = constantAllocations(Var->getInit(), Ctx);
+  if (!Allocs)
+    return;
+  const Stmt *Body = utils::enclosingBody(*Var);
+  if (!Body)
+    return;
+  const utils::VarUses &Uses = Usage.get(*Body, Ctx).uses(Var);
+  if (Uses.has(utils::UseMutate | utils::UseMove | utils::UseReturn |
+               utils::UseEscape | utils::UseFill | utils::UseDelete))
+    return;
+  SourceLocation Loc = SM.getFileLoc(Var->getLocation());
+  if (!Reported.first(Loc))
+    return;
+  auto D = diag(Loc, "%0 is a constant %1 rebuilt on every call (%2 heap "
+                     "allocation%s2 and as many frees per call); it is never "
+                     "modified: make it 'static const' to build it once")
+           << Var << Var->getType().getUnqualifiedType() << Allocs;
+  SourceLocation Begin = Var->getBeginLoc();
+  if (Begin.isMacroID() || Var->getLocation().isMacroID() ||
+      !soleDeclInBlock(*Var, Ctx))
+    return;
+  D << FixItHint::CreateInsertion(
+      Begin, Var->getType().isConstQualified() ? "static " : "static const ");
+}
+
+} // namespace clang::tidy::hotpath

@@ -1,0 +1,45 @@
+//===--- ConstantContainerPerCallCheck.h - hotpath ------------------------===//
+//
+// Finds heap-owning containers built only from constants on every call: a
+// local that is never modified, moved or escapes after construction (fix-it:
+// `static const`), and `return {"a", "b"};` for a container return type.
+// Documentation: docs/checks/hotpath-constant-container-per-call.md
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_CONSTANTCONTAINERPERCALLCHECK_H
+#define HOTPATH_CHECKS_CONSTANTCONTAINERPERCALLCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ReportOnce.h"
+#include "utils/VarUsage.h"
+#include <vector>
+
+namespace clang::tidy::hotpath {
+
+class ConstantContainerPerCallCheck : public ClangTidyCheck {
+public:
+  ConstantContainerPerCallCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+
+private:
+  /// Allocations that building \p Init costs, or 0 when it is not a
+  /// container built only from constants.
+  unsigned constantAllocations(const Expr *Init, ASTContext &Ctx) const;
+
+  const StringRef RawContainerTypes;
+  const unsigned MinStringLength;
+  std::vector<StringRef> ContainerTypes;
+  utils::UsageCache Usage;
+  utils::ReportOnce Reported;
+};
+
+} // namespace clang::tidy::hotpath
+
+#endif // HOTPATH_CHECKS_CONSTANTCONTAINERPERCALLCHECK_H

@@ -1,0 +1,89 @@
+//===--- ContainerInLoopCheck.cpp - hotpath -------------------------------===//
+
+#include "ContainerInLoopCheck.h"
+#include "utils/Containers.h"
+#include "utils/OptionList.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::hotpath {
+
+static utils::UsageVocabulary fillVocabulary(StringRef Raw) {
+  utils::UsageVocabulary V;
+  V.FillFunctions.clear();
+  for (StringRef N : utils::splitOptionList(Raw))
+    V.FillFunctions.push_back(N.str());
+  return V;
+}
+
+ContainerInLoopCheck::ContainerInLoopCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawContainerTypes(
+          Options.get("ContainerTypes", utils::DefaultContainerTypes)),
+      RawFillFunctions(Options.get("FillFunctions", "::std::getline")),
+      ContainerTypes(utils::splitOptionList(RawContainerTypes)),
+      Usage(fillVocabulary(RawFillFunctions)) {}
+
+void ContainerInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ContainerTypes", RawContainerTypes);
+  Options.store(Opts, "FillFunctions", RawFillFunctions);
+}
+
+void ContainerInLoopCheck::onStartOfTranslationUnit() {
+  Reported.clear();
+  Usage.clear();
+}
+
+void ContainerInLoopCheck::registerMatchers(MatchFinder *Finder) {
+  auto Container = qualType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(cxxRecordDecl(hasAnyName(ContainerTypes))))));
+  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
+                             hasType(Container),
+                             unless(isExpansionInSystemHeader()))
+                         .bind("var"),
+                     this);
+}
+
+void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
+  if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+      Var->getType()->isDependentType() || utils::isInInstantiation(*Var) ||
+      !utils::isEmptyConstruction(Var->getInit()))
+    return;
+  auto Parents = Ctx.getParents(*Var);
+  const auto *DS = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+  if (!DS)
+    return;
+  auto Loops = utils::enclosingLoops(*DS, Ctx);
+  if (Loops.empty())
+    return;
+  // A loop that runs once (`do { ... } while (false)`) is no loop.
+  if (const auto *Do = dyn_cast<DoStmt>(Loops.front())) {
+    bool Value = true;
+    if (Do->getCond()->EvaluateAsBooleanCondition(Value, Ctx) && !Value)
+      return;
+  }
+  const Stmt *Body = utils::enclosingBody(*Var);
+  if (!Body)
+    return;
+  const utils::VarUses &Uses = Usage.get(*Body, Ctx).uses(Var);
+  if (!Uses.has(utils::UseFill) || Uses.has(utils::UseMove | utils::UseReturn |
+                                            utils::UseEscape | utils::UseCopy))
+    return;
+  SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Var->getLocation());
+  if (!Reported.first(Loc))
+    return;
+  diag(Loc, "%0 is created empty on every iteration of the loop, filled, and "
+            "destroyed at its end: its buffer is allocated again (and grown "
+            "again) each time; declare it before the loop and clear() it at "
+            "the start of each iteration to keep its capacity")
+      << Var;
+  diag(Loops.front()->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::hotpath

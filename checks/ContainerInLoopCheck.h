@@ -1,0 +1,43 @@
+//===--- ContainerInLoopCheck.h - hotpath ---------------------------------===//
+//
+// Finds heap-owning containers and strings declared empty in a loop body,
+// filled there and dropped at the end of every iteration: hoisting them and
+// calling clear() keeps their capacity. Silent when the object is moved,
+// copied or otherwise escapes the iteration.
+// Documentation: docs/checks/hotpath-container-in-loop.md
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_CONTAINERINLOOPCHECK_H
+#define HOTPATH_CHECKS_CONTAINERINLOOPCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/LoopContext.h"
+#include "utils/ReportOnce.h"
+#include "utils/VarUsage.h"
+#include <vector>
+
+namespace clang::tidy::hotpath {
+
+class ContainerInLoopCheck : public ClangTidyCheck {
+public:
+  ContainerInLoopCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+
+private:
+  const StringRef RawContainerTypes;
+  const StringRef RawFillFunctions;
+  std::vector<StringRef> ContainerTypes;
+  utils::UsageCache Usage;
+  utils::ReportOnce Reported;
+};
+
+} // namespace clang::tidy::hotpath
+
+#endif // HOTPATH_CHECKS_CONTAINERINLOOPCHECK_H

@@ -1,0 +1,461 @@
+//===--- FalseSharingCheck.cpp - hotpath ----------------------------------===//
+
+#include "FalseSharingCheck.h"
+#include "utils/LoopContext.h"
+#include "utils/OptionList.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecordLayout.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::hotpath {
+
+using SyncKind = FalseSharingCheck::SyncKind;
+
+namespace {
+
+/// `::ns::Name`, leaving out inline namespaces (libc++'s `std::__1`).
+std::string qualifiedName(const NamedDecl &D) {
+  std::string Out = "::" + D.getNameAsString();
+  for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (!NS->isInline())
+        Out = "::" + NS->getNameAsString() + Out;
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      Out = "::" + RD->getNameAsString() + Out;
+    }
+  }
+  return Out;
+}
+
+bool matchesName(StringRef Qualified, StringRef Pattern) {
+  if (Pattern.starts_with("::"))
+    return Qualified == Pattern;
+  return Qualified.ends_with(("::" + Pattern).str());
+}
+
+SyncKind syncKind(QualType T, llvm::ArrayRef<std::string> Extra) {
+  if (T.isNull())
+    return SyncKind::None;
+  const auto *RD = T.getCanonicalType()->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return SyncKind::None;
+  std::string Q = qualifiedName(*RD);
+  if (Q == "::std::atomic") {
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      if (Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+          Args[0].getAsType()->isBooleanType())
+        return SyncKind::Flag;
+    }
+    return SyncKind::Atomic;
+  }
+  if (Q == "::std::atomic_flag")
+    return SyncKind::Atomic; // a spin lock far more often than a flag
+  if (Q == "::std::mutex" || Q == "::std::shared_mutex" ||
+      Q == "::std::timed_mutex" || Q == "::std::recursive_mutex" ||
+      Q == "::std::recursive_timed_mutex" || Q == "::std::shared_timed_mutex")
+    return SyncKind::Mutex;
+  if (Q == "::std::condition_variable" || Q == "::std::condition_variable_any")
+    return SyncKind::CondVar;
+  for (const std::string &E : Extra)
+    if (matchesName(Q, E))
+      return SyncKind::Other;
+  return SyncKind::None;
+}
+
+QualType baseElement(QualType T, ASTContext &Ctx) {
+  return T->isArrayType() ? Ctx.getBaseElementType(T) : T;
+}
+
+AST_MATCHER_P(FieldDecl, hasSyncType, std::vector<std::string>, Extra) {
+  return syncKind(baseElement(Node.getType(), Finder->getASTContext()),
+                  Extra) != SyncKind::None;
+}
+
+AST_MATCHER_P(RecordDecl, hasSyncField, std::vector<std::string>, Extra) {
+  for (const FieldDecl *FD : Node.fields())
+    if (syncKind(baseElement(FD->getType(), Finder->getASTContext()), Extra) !=
+        SyncKind::None)
+      return true;
+  return false;
+}
+
+/// The parent of \p E, looking through parentheses and implicit casts.
+const Stmt *parentOf(const Stmt &E, ASTContext &Ctx) {
+  const Stmt *Cur = &E;
+  while (true) {
+    auto Parents = Ctx.getParents(*Cur);
+    if (Parents.empty())
+      return nullptr;
+    const Stmt *P = Parents[0].get<Stmt>();
+    if (!P)
+      return nullptr;
+    if (!isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr>(P))
+      return P;
+    Cur = P;
+  }
+}
+
+/// Whether the use \p Node (a synchronisation member, or an element of one)
+/// writes it. Anything not known to be a read counts as a write.
+bool isWrite(const Expr &Node, const Stmt *Parent) {
+  if (!Parent)
+    return true;
+  if (const auto *ME = dyn_cast<MemberExpr>(Parent)) {
+    if (ME->getBase()->IgnoreParenImpCasts() != &Node)
+      return true;
+    const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+    if (!M)
+      return true;
+    if (isa<CXXConversionDecl>(M))
+      return false;
+    if (!M->getDeclName().isIdentifier())
+      return true;
+    StringRef Name = M->getName();
+    return !(Name == "load" || Name == "test" || Name == "is_lock_free" ||
+             Name == "wait");
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent)) {
+    if (Op->getNumArgs() == 0 || Op->getArg(0)->IgnoreParenImpCasts() != &Node)
+      return true;
+    switch (Op->getOperator()) {
+    case OO_Equal:
+    case OO_PlusPlus:
+    case OO_MinusMinus:
+    case OO_PlusEqual:
+    case OO_MinusEqual:
+    case OO_AmpEqual:
+    case OO_PipeEqual:
+    case OO_CaretEqual:
+      return true;
+    default:
+      return false;
+    }
+  }
+  return true;
+}
+
+/// An index that names one thread's slot: a parameter, a captured variable,
+/// a constant local, or a call (`thread_index()`), but not a loop counter
+/// or a constant.
+bool isPerThreadIndex(const Expr *Idx, ASTContext &Ctx) {
+  const Expr *E = Idx->IgnoreParenImpCasts();
+  if (E->isValueDependent() || E->isIntegerConstantExpr(Ctx))
+    return false;
+  if (isa<CallExpr>(E))
+    return true;
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  if (!DRE)
+    return false;
+  if (isa<ParmVarDecl>(DRE->getDecl()) ||
+      DRE->refersToEnclosingVariableOrCapture())
+    return true;
+  if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+    return VD->getType().isConstQualified() ||
+           (VD->getInit() && isa<CallExpr>(VD->getInit()->IgnoreImplicit()));
+  return false;
+}
+
+std::string nameOf(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getNameAsString();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl()->getNameAsString();
+  return "the array";
+}
+
+/// The field of the template pattern that \p FD was instantiated from.
+const FieldDecl *patternField(const FieldDecl *FD) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(FD->getParent());
+  const CXXRecordDecl *Pattern =
+      RD ? RD->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern)
+    return FD;
+  unsigned Index = FD->getFieldIndex();
+  for (const FieldDecl *P : Pattern->fields())
+    if (P->getFieldIndex() == Index)
+      return P;
+  return FD;
+}
+
+} // namespace
+
+FalseSharingCheck::FalseSharingCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      CacheLineBytes(Options.get("CacheLineBytes", 64U)),
+      UseHardwareInterferenceSize(
+          Options.get("UseHardwareInterferenceSize", false)),
+      RawSyncTypes(Options.get("SyncTypes", "")),
+      ExtraSyncTypes(utils::toStrings(utils::splitOptionList(RawSyncTypes))) {}
+
+void FalseSharingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "CacheLineBytes", CacheLineBytes);
+  Options.store(Opts, "UseHardwareInterferenceSize",
+                UseHardwareInterferenceSize);
+  Options.store(Opts, "SyncTypes", RawSyncTypes);
+}
+
+void FalseSharingCheck::onStartOfTranslationUnit() {
+  Records.clear();
+  FieldWrites.clear();
+  ElementWrites.clear();
+  Reported.clear();
+}
+
+void FalseSharingCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(recordDecl(isDefinition(), unless(isImplicit()),
+                                unless(isExpansionInSystemHeader()),
+                                hasSyncField(ExtraSyncTypes))
+                         .bind("record"),
+                     this);
+  Finder->addMatcher(memberExpr(member(fieldDecl(hasSyncType(ExtraSyncTypes))),
+                                unless(isExpansionInSystemHeader()))
+                         .bind("use"),
+                     this);
+}
+
+SyncKind FalseSharingCheck::kindOf(QualType T) const {
+  return syncKind(T, ExtraSyncTypes);
+}
+
+void FalseSharingCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  if (const auto *RD = Result.Nodes.getNodeAs<RecordDecl>("record")) {
+    if (!RD->isUnion() && !RD->isDependentType() && !RD->isInvalidDecl())
+      Records.insert(RD);
+    return;
+  }
+  if (const auto *ME = Result.Nodes.getNodeAs<MemberExpr>("use"))
+    noteUse(*ME, *Ctx);
+}
+
+void FalseSharingCheck::noteUse(const MemberExpr &ME, ASTContext &Ctx) {
+  const auto *FD = dyn_cast<FieldDecl>(ME.getMemberDecl());
+  if (!FD)
+    return;
+  // `member[i]` of an array member: the element is what is used.
+  const Expr *Node = &ME;
+  const Expr *Index = nullptr;
+  const Stmt *Parent = parentOf(ME, Ctx);
+  if (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(Parent))
+    if (AS->getBase()->IgnoreParenImpCasts() == &ME) {
+      Index = AS->getIdx();
+      Node = AS;
+      Parent = parentOf(*AS, Ctx);
+    }
+  if (!isWrite(*Node, Parent))
+    return;
+  Writes &W = FieldWrites[FD];
+  ++W.Sites;
+  if (!utils::enclosingLoops(*Node, Ctx).empty())
+    W.InLoop = true;
+  if (Index && isPerThreadIndex(Index, Ctx))
+    W.PerThreadIndex = true;
+
+  // `slots[tid].count`: an element of an array or vector of records.
+  if (ME.isArrow())
+    return;
+  const Expr *Base = ME.getBase()->IgnoreParenImpCasts();
+  const Expr *Idx = nullptr, *Array = nullptr;
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Base)) {
+    Idx = AS->getIdx();
+    Array = AS->getBase();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Base)) {
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
+      Idx = Op->getArg(1);
+      Array = Op->getArg(0);
+    }
+  }
+  if (!Idx || !isPerThreadIndex(Idx, Ctx))
+    return;
+  const RecordDecl *Element = Base->getType()->getAsRecordDecl();
+  if (Element && Element->isCompleteDefinition() && !Element->isDependentType())
+    ElementWrites.push_back(
+        {Element, FD, Ctx.getSourceManager().getFileLoc(Base->getBeginLoc()),
+         nameOf(Array)});
+}
+
+std::string FalseSharingCheck::alignment() const {
+  if (UseHardwareInterferenceSize && Ctx) {
+    IdentifierInfo &Std = Ctx->Idents.get("std");
+    IdentifierInfo &Size =
+        Ctx->Idents.get("hardware_destructive_interference_size");
+    for (const NamedDecl *D : Ctx->getTranslationUnitDecl()->lookup(&Std))
+      if (const auto *NS = dyn_cast<NamespaceDecl>(D))
+        if (!NS->lookup(&Size).empty())
+          return "std::hardware_destructive_interference_size";
+  }
+  return std::to_string(CacheLineBytes);
+}
+
+void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
+  const ASTRecordLayout &Layout = Ctx->getASTRecordLayout(&RD);
+  const std::uint64_t Line = CacheLineBytes;
+  const bool LineAligned =
+      static_cast<std::uint64_t>(Layout.getAlignment().getQuantity()) >= Line;
+  struct Member {
+    const FieldDecl *FD;
+    SyncKind Kind;
+    std::uint64_t Offset, Size;
+  };
+  std::vector<Member> Members;
+  const SourceManager &SM = Ctx->getSourceManager();
+  std::string Record = RD.getNameAsString();
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD)) {
+    PrintingPolicy Policy = Ctx->getPrintingPolicy();
+    Policy.SuppressTagKeyword = true;
+    Record = Ctx->getRecordType(Spec).getAsString(Policy);
+  }
+
+  for (const FieldDecl *FD : RD.fields()) {
+    QualType T = FD->getType();
+    if (T->isIncompleteType() || T->isDependentType() || FD->isBitField())
+      continue;
+    QualType Elem = baseElement(T, *Ctx);
+    SyncKind Kind = kindOf(Elem);
+    if (Kind == SyncKind::None)
+      continue;
+    auto It = FieldWrites.find(FD);
+    Writes W = It == FieldWrites.end() ? Writes() : It->second;
+    // A flag set once and then only read does not bounce the line.
+    if (Kind == SyncKind::Flag && W.Sites <= 1 && !W.InLoop)
+      continue;
+    std::uint64_t Offset = Layout.getFieldOffset(FD->getFieldIndex()) / 8;
+    std::uint64_t Size = Ctx->getTypeSizeInChars(T).getQuantity();
+    Members.push_back({FD, Kind, Offset, Size});
+
+    // An array of synchronisation objects written one element per thread.
+    const FieldDecl *Shown = patternField(FD);
+    std::uint64_t ElemSize = Ctx->getTypeSizeInChars(Elem).getQuantity();
+    std::uint64_t ElemAlign = Ctx->getTypeAlignInChars(Elem).getQuantity();
+    if (T->isArrayType() && W.PerThreadIndex && ElemSize < Line &&
+        ElemAlign < Line && Size > ElemSize) {
+      SourceLocation Loc = SM.getFileLoc(Shown->getLocation());
+      if (Reported.first(Loc))
+        diag(Loc, "'%0' is an array of %1-byte '%2' written one element per "
+                  "thread: neighbouring elements share a %3-byte cache line, "
+                  "so the threads' writes contend for the same lines (false "
+                  "sharing); use an element type padded to the line, such as "
+                  "'struct alignas(%4) Slot { %2 value; };'")
+            << FD->getName() << static_cast<unsigned>(ElemSize)
+            << Elem.getUnqualifiedType().getAsString(Ctx->getPrintingPolicy())
+            << static_cast<unsigned>(Line) << alignment();
+    }
+  }
+
+  auto IsCondVarPair = [](SyncKind A, SyncKind B) {
+    auto LockOrCv = [](SyncKind K) {
+      return K == SyncKind::Mutex || K == SyncKind::CondVar;
+    };
+    return LockOrCv(A) && LockOrCv(B) &&
+           (A == SyncKind::CondVar || B == SyncKind::CondVar);
+  };
+  auto MayShare = [&](const Member &A, const Member &B) {
+    std::uint64_t LastA = A.Offset + A.Size - 1;
+    if (LineAligned)
+      return LastA / Line >= B.Offset / Line;
+    return B.Offset - LastA < Line;
+  };
+
+  for (unsigned J = 1; J < Members.size(); ++J) {
+    const Member *Nearest = nullptr;
+    unsigned Others = 0;
+    for (unsigned I = 0; I < J; ++I) {
+      if (IsCondVarPair(Members[I].Kind, Members[J].Kind) ||
+          !MayShare(Members[I], Members[J]))
+        continue;
+      if (Nearest)
+        ++Others;
+      Nearest = &Members[I];
+    }
+    if (!Nearest)
+      continue;
+    const FieldDecl *Later = patternField(Members[J].FD);
+    SourceLocation Loc = SM.getFileLoc(Later->getLocation());
+    if (!Reported.first(Loc))
+      continue;
+    bool OwnDecl = true;
+    for (const FieldDecl *Other : Later->getParent()->fields())
+      if (Other != Later && Other->getBeginLoc() == Later->getBeginLoc())
+        OwnDecl = false;
+    std::string Align = alignment();
+    std::string More;
+    if (Others > 0)
+      More = " and " + std::to_string(Others) + " more synchronisation member" +
+             (Others > 1 ? "s" : "");
+    // Apart when the object starts on a line boundary, together otherwise.
+    std::string Why;
+    if (!LineAligned &&
+        (Nearest->Offset + Nearest->Size - 1) / Line < Members[J].Offset / Line)
+      Why = ", since '" + Record + "' is only " +
+            std::to_string(Layout.getAlignment().getQuantity()) +
+            "-byte aligned";
+    {
+      auto D = diag(Loc, "'%0' (offset %1) and '%2' (offset %3)%4 of '%5' "
+                         "can share a %6-byte cache line%7: when different "
+                         "threads write them, every write invalidates the "
+                         "line in the other cores' caches (false sharing); "
+                         "give '%0' a cache line of its own with "
+                         "'alignas(%8)'")
+               << Members[J].FD->getName()
+               << static_cast<unsigned>(Members[J].Offset)
+               << Nearest->FD->getName()
+               << static_cast<unsigned>(Nearest->Offset) << More << Record
+               << static_cast<unsigned>(Line) << Why << Align;
+      SourceLocation Begin = Later->getBeginLoc();
+      if (OwnDecl && Begin.isFileID())
+        D << FixItHint::CreateInsertion(Begin, "alignas(" + Align + ") ");
+    }
+    if (!OwnDecl)
+      diag(Loc,
+           "'%0' is declared together with other members: declare it "
+           "on its own with 'alignas(%1)'",
+           DiagnosticIDs::Note)
+          << Members[J].FD->getName() << Align;
+  }
+}
+
+void FalseSharingCheck::onEndOfTranslationUnit() {
+  if (!Ctx)
+    return;
+  for (const RecordDecl *RD : Records)
+    reportRecord(*RD);
+
+  llvm::DenseSet<const RecordDecl *> Done;
+  const SourceManager &SM = Ctx->getSourceManager();
+  for (const ElementWrite &W : ElementWrites) {
+    const RecordDecl *RD = W.Element;
+    std::uint64_t Size =
+        Ctx->getTypeSizeInChars(Ctx->getRecordType(RD)).getQuantity();
+    std::uint64_t Align =
+        Ctx->getASTRecordLayout(RD).getAlignment().getQuantity();
+    if (Size >= CacheLineBytes || Align >= CacheLineBytes ||
+        !Done.insert(RD).second || !Reported.first(W.Loc))
+      continue;
+    std::string Name = RD->getNameAsString();
+    const RecordDecl *Pattern = RD;
+    if (const auto *CXXRD = dyn_cast<CXXRecordDecl>(RD))
+      if (const CXXRecordDecl *P = CXXRD->getTemplateInstantiationPattern())
+        Pattern = P;
+    auto D = diag(W.Loc, "each thread writes its own element of '%0', but "
+                         "'%1' is %2 bytes, smaller than a %3-byte cache "
+                         "line, so neighbouring elements share lines and the "
+                         "threads' writes to '%4' contend for them (false "
+                         "sharing); align '%1' to the cache line")
+             << W.Container << Name << static_cast<unsigned>(Size)
+             << static_cast<unsigned>(CacheLineBytes) << W.Member->getName();
+    SourceLocation NameLoc = Pattern->getLocation();
+    if (Pattern->getIdentifier() && NameLoc.isFileID() &&
+        !SM.isInSystemHeader(NameLoc) && Pattern == RD)
+      D << FixItHint::CreateInsertion(NameLoc, "alignas(" + alignment() + ") ");
+  }
+  Records.clear();
+  ElementWrites.clear();
+}
+
+} // namespace clang::tidy::hotpath

@@ -1,0 +1,71 @@
+//===--- FalseSharingCheck.h - hotpath ------------------------------------===//
+//
+// Finds false sharing: two or more independently written synchronisation
+// members (std::atomic, std::atomic_flag, the std mutexes, condition
+// variables, configurable extra types) of one record that can sit in one
+// cache line by the record's real offsets, an array member of atomics that
+// threads write one element each, and arrays or vectors of small records
+// holding an atomic that each thread indexes with its own index.
+// Documentation: docs/checks/hotpath-false-sharing.md
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_FALSESHARINGCHECK_H
+#define HOTPATH_CHECKS_FALSESHARINGCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ReportOnce.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SetVector.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::hotpath {
+
+class FalseSharingCheck : public ClangTidyCheck {
+public:
+  FalseSharingCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+
+  enum class SyncKind { None, Atomic, Flag, Mutex, CondVar, Other };
+
+private:
+  struct Writes {
+    unsigned Sites = 0;
+    bool InLoop = false;
+    bool PerThreadIndex = false; ///< `member[tid]` written.
+  };
+  struct ElementWrite {
+    const RecordDecl *Element;
+    const FieldDecl *Member;
+    SourceLocation Loc;
+    std::string Container;
+  };
+
+  SyncKind kindOf(QualType T) const;
+  void noteUse(const MemberExpr &ME, ASTContext &Ctx);
+  void reportRecord(const RecordDecl &RD);
+  std::string alignment() const;
+
+  const unsigned CacheLineBytes;
+  const bool UseHardwareInterferenceSize;
+  const StringRef RawSyncTypes;
+  std::vector<std::string> ExtraSyncTypes;
+
+  ASTContext *Ctx = nullptr;
+  llvm::SetVector<const RecordDecl *> Records;
+  llvm::DenseMap<const FieldDecl *, Writes> FieldWrites;
+  std::vector<ElementWrite> ElementWrites;
+  utils::ReportOnce Reported;
+};
+
+} // namespace clang::tidy::hotpath
+
+#endif // HOTPATH_CHECKS_FALSESHARINGCHECK_H

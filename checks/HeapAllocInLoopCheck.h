@@ -1,0 +1,41 @@
+//===--- HeapAllocInLoopCheck.h - hotpath ---------------------------------===//
+//
+// Finds heap allocations (`new`, `new[]`, `std::make_unique`,
+// `std::make_shared`, `malloc`, `calloc`) inside a loop whose result dies in
+// the same iteration: a local pointer that never leaves the iteration and is
+// freed there, or a temporary used once.
+// Documentation: docs/checks/hotpath-heap-alloc-in-loop.md
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_HEAPALLOCINLOOPCHECK_H
+#define HOTPATH_CHECKS_HEAPALLOCINLOOPCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ReportOnce.h"
+#include "utils/VarUsage.h"
+#include <vector>
+
+namespace clang::tidy::hotpath {
+
+class HeapAllocInLoopCheck : public ClangTidyCheck {
+public:
+  HeapAllocInLoopCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+
+private:
+  const StringRef RawAllocFunctions;
+  std::vector<StringRef> AllocFunctions;
+  utils::UsageCache Usage;
+  utils::ReportOnce Reported;
+};
+
+} // namespace clang::tidy::hotpath
+
+#endif // HOTPATH_CHECKS_HEAPALLOCINLOOPCHECK_H

@@ -1,0 +1,53 @@
+//===--- MissingReserveCheck.h - hotpath ----------------------------------===//
+//
+// Finds a container that is empty when a loop starts and grows by one
+// element on every iteration of that loop, whose trip count is known before
+// the loop, without a reserve(): vector, string, unordered_map/set. Fix-it:
+// `c.reserve(count);` before the loop when the count has no side effects.
+// Documentation: docs/checks/hotpath-missing-reserve.md
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_MISSINGRESERVECHECK_H
+#define HOTPATH_CHECKS_MISSINGRESERVECHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ReportOnce.h"
+#include "utils/VarUsage.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::hotpath {
+
+class MissingReserveCheck : public ClangTidyCheck {
+public:
+  MissingReserveCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+
+  /// The trip count of a loop, known before it starts.
+  struct Count {
+    std::string Text; ///< Source for reserve(), empty when none is safe.
+    std::string WhyNoFix;
+  };
+
+private:
+  std::optional<Count> tripCount(const Stmt &Loop, const VarDecl &Grown,
+                                 const utils::FunctionUsage &Usage,
+                                 ASTContext &Ctx) const;
+
+  const StringRef RawContainerTypes;
+  std::vector<StringRef> ContainerTypes;
+  utils::UsageCache Usage;
+  utils::ReportOnce Reported;
+};
+
+} // namespace clang::tidy::hotpath
+
+#endif // HOTPATH_CHECKS_MISSINGRESERVECHECK_H

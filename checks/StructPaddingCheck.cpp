@@ -1,0 +1,546 @@
+//===--- StructPaddingCheck.cpp - hotpath ---------------------------------===//
+
+#include "StructPaddingCheck.h"
+#include "utils/OptionList.h"
+#include "utils/RecordLayoutMath.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecordLayout.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/TargetInfo.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::hotpath {
+
+namespace {
+
+AST_MATCHER(Stmt, isParenListInit) { return isa<CXXParenListInitExpr>(Node); }
+
+const char *const ContainerNames[] = {"::std::vector",
+                                      "::std::deque",
+                                      "::std::array",
+                                      "::std::list",
+                                      "::std::forward_list",
+                                      "::std::set",
+                                      "::std::multiset",
+                                      "::std::map",
+                                      "::std::multimap",
+                                      "::std::unordered_set",
+                                      "::std::unordered_multiset",
+                                      "::std::unordered_map",
+                                      "::std::unordered_multimap",
+                                      "::std::valarray"};
+
+const RecordDecl *canonical(const RecordDecl *RD) {
+  return RD ? cast<RecordDecl>(RD->getCanonicalDecl()) : nullptr;
+}
+
+const RecordDecl *recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  const Type *Base = T->getBaseElementTypeUnsafe();
+  return Base ? canonical(Base->getAsRecordDecl()) : nullptr;
+}
+
+/// True if \p S may read a member of the object under construction.
+bool readsMembers(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<CXXThisExpr, CXXDependentScopeMemberExpr, UnresolvedMemberExpr>(S))
+    return true;
+  if (const auto *ME = dyn_cast<MemberExpr>(S))
+    if (isa<FieldDecl>(ME->getMemberDecl()) &&
+        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (readsMembers(Child))
+      return true;
+  return false;
+}
+
+bool isBlank(char C) { return C == ' ' || C == '\t' || C == '\r'; }
+
+/// Skips blanks and comments from \p I within one line; false if anything
+/// else comes before the end of the line (or of the buffer).
+bool onlyCommentsToEndOfLine(StringRef Buf, size_t &I) {
+  while (I < Buf.size() && Buf[I] != '\n') {
+    if (isBlank(Buf[I])) {
+      ++I;
+    } else if (Buf.substr(I).starts_with("//")) {
+      I = Buf.find('\n', I);
+      if (I == StringRef::npos)
+        I = Buf.size();
+    } else if (Buf.substr(I).starts_with("/*")) {
+      size_t End = Buf.find("*/", I + 2);
+      if (End == StringRef::npos || Buf.substr(I, End - I).contains('\n'))
+        return false;
+      I = End + 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+size_t lineStart(StringRef Buf, size_t I) {
+  while (I > 0 && Buf[I - 1] != '\n')
+    --I;
+  return I;
+}
+
+/// A comment-only line: `// ...` or a one-line `/* ... */`.
+bool isCommentLine(StringRef Line) {
+  Line = Line.trim();
+  return Line.starts_with("//") ||
+         (Line.starts_with("/*") && Line.ends_with("*/"));
+}
+
+std::string stripLeadingBlankLines(StringRef Text) {
+  while (true) {
+    size_t NL = Text.find('\n');
+    if (NL == StringRef::npos || !Text.substr(0, NL).trim().empty())
+      break;
+    Text = Text.substr(NL + 1);
+  }
+  return Text.str();
+}
+
+} // namespace
+
+StructPaddingCheck::StructPaddingCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      MinSavingBytes(Options.get("MinSavingBytes", 4U)),
+      CacheLineBytes(Options.get("CacheLineBytes", 64U)),
+      RawIgnoredRecords(Options.get("IgnoredRecords", "")),
+      IgnoredRecords(utils::splitOptionList(RawIgnoredRecords)) {}
+
+void StructPaddingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MinSavingBytes", static_cast<unsigned>(MinSavingBytes));
+  Options.store(Opts, "CacheLineBytes", static_cast<unsigned>(CacheLineBytes));
+  Options.store(Opts, "IgnoredRecords", RawIgnoredRecords);
+}
+
+void StructPaddingCheck::onStartOfTranslationUnit() {
+  Candidates.clear();
+  Analysed.clear();
+  OrderDependentUse.clear();
+  ElementUse.clear();
+  Reported.clear();
+}
+
+void StructPaddingCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(recordDecl(isDefinition(), unless(isImplicit()),
+                                unless(isExpansionInSystemHeader()))
+                         .bind("record"),
+                     this);
+  // Uses that tie the meaning of the code to the field order.
+  Finder->addMatcher(
+      initListExpr(hasType(hasUnqualifiedDesugaredType(recordType())),
+                   unless(isExpansionInSystemHeader()))
+          .bind("init"),
+      this);
+  Finder->addMatcher(
+      stmt(isParenListInit(), unless(isExpansionInSystemHeader()))
+          .bind("parenInit"),
+      this);
+  Finder->addMatcher(
+      decompositionDecl(unless(isExpansionInSystemHeader())).bind("binding"),
+      this);
+  // Uses where the saving multiplies: elements of arrays and containers.
+  std::vector<StringRef> Containers(std::begin(ContainerNames),
+                                    std::end(ContainerNames));
+  Finder->addMatcher(
+      typeLoc(
+          loc(qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+              classTemplateSpecializationDecl(hasAnyName(Containers))))))),
+          unless(isExpansionInSystemHeader()))
+          .bind("container"),
+      this);
+  Finder->addMatcher(
+      typeLoc(loc(arrayType()), unless(isExpansionInSystemHeader()))
+          .bind("array"),
+      this);
+  Finder->addMatcher(
+      cxxNewExpr(isArray(), unless(isExpansionInSystemHeader())).bind("new"),
+      this);
+}
+
+void StructPaddingCheck::noteUse(QualType T, const char *What,
+                                 ASTContext &Ctx) {
+  (void)Ctx;
+  if (const RecordDecl *RD = recordOf(T))
+    ElementUse.try_emplace(RD, What);
+}
+
+void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  if (const auto *RD = Result.Nodes.getNodeAs<RecordDecl>("record")) {
+    analyse(*RD, *Ctx);
+    return;
+  }
+  if (const auto *Init = Result.Nodes.getNodeAs<InitListExpr>("init")) {
+    // `S s{};` value-initialises every field: no order involved.
+    const InitListExpr *Written = Init;
+    if (Init->isSemanticForm() && Init->getSyntacticForm())
+      Written = Init->getSyntacticForm();
+    bool Empty = llvm::all_of(Written->inits(), [](const Expr *E) {
+      return isa<ImplicitValueInitExpr, CXXDefaultInitExpr>(E);
+    });
+    if (Empty)
+      return;
+    if (const RecordDecl *RD = recordOf(Init->getType()))
+      OrderDependentUse.try_emplace(
+          RD, "it is aggregate-initialised from a braced list in this file, "
+              "which assigns the values by field order");
+    return;
+  }
+  if (const auto *Paren = Result.Nodes.getNodeAs<Stmt>("parenInit")) {
+    if (const RecordDecl *RD = recordOf(cast<Expr>(Paren)->getType()))
+      OrderDependentUse.try_emplace(
+          RD, "it is aggregate-initialised with parentheses in this file, "
+              "which assigns the values by field order");
+    return;
+  }
+  if (const auto *Binding =
+          Result.Nodes.getNodeAs<DecompositionDecl>("binding")) {
+    if (const RecordDecl *RD = recordOf(Binding->getType()))
+      OrderDependentUse.try_emplace(
+          RD, "a structured binding in this file unpacks it by field order");
+    return;
+  }
+  if (const auto *TL = Result.Nodes.getNodeAs<TypeLoc>("container")) {
+    QualType T = TL->getType();
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        T->getAsCXXRecordDecl());
+    if (!Spec)
+      return;
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    bool IsMap = Spec->getName().contains("map");
+    for (unsigned I = 0; I < Args.size() && I < (IsMap ? 2u : 1u); ++I) {
+      if (Args[I].getKind() != TemplateArgument::Type)
+        continue;
+      if (const RecordDecl *RD = recordOf(Args[I].getAsType()))
+        ElementUse.try_emplace(
+            RD,
+            "'" + T.getUnqualifiedType().getAsString(Ctx->getPrintingPolicy()) +
+                "'");
+    }
+    return;
+  }
+  if (const auto *TL = Result.Nodes.getNodeAs<TypeLoc>("array")) {
+    noteUse(TL->getType(), "an array", *Ctx);
+    return;
+  }
+  if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new"))
+    noteUse(New->getAllocatedType(), "an array allocated with new[]", *Ctx);
+}
+
+void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
+  if (!RD.isCompleteDefinition() || RD.isInvalidDecl() || RD.isUnion() ||
+      RD.isDependentType() || RD.isAnonymousStructOrUnion())
+    return;
+  const auto *CXXRD = dyn_cast<CXXRecordDecl>(&RD);
+  if (CXXRD && (CXXRD->isLambda() || CXXRD->getNumVBases() > 0))
+    return;
+  if (RD.getDeclContext()->isExternCContext() || RD.hasAttr<PackedAttr>() ||
+      RD.hasAttr<MaxFieldAlignmentAttr>())
+    return;
+  if (Ctx.getTargetInfo().getCXXABI().isMicrosoft())
+    return;
+  if (!Analysed.insert(&RD).second)
+    return;
+
+  const RecordDecl *Pattern = &RD;
+  if (CXXRD)
+    if (const CXXRecordDecl *P = CXXRD->getTemplateInstantiationPattern())
+      Pattern = P;
+  SourceLocation Loc = Pattern->getLocation();
+  if (!Pattern->getIdentifier()) {
+    const TypedefNameDecl *TD = Pattern->getTypedefNameForAnonDecl();
+    if (!TD)
+      return;
+    Loc = TD->getLocation();
+  }
+  Loc = Ctx.getSourceManager().getFileLoc(Loc);
+
+  std::string Qualified = RD.getQualifiedNameAsString();
+  for (StringRef Ignored : IgnoredRecords) {
+    if (Ignored.consume_front("::")
+            ? Qualified == Ignored
+            : (Qualified == Ignored ||
+               StringRef(Qualified).ends_with(("::" + Ignored).str())))
+      return;
+  }
+
+  utils::LayoutInput In;
+  unsigned NonEmpty = 0;
+  for (const FieldDecl *FD : RD.fields()) {
+    QualType T = FD->getType();
+    if (FD->isBitField() || FD->hasAttr<PackedAttr>() ||
+        T->isIncompleteArrayType() || T->isDependentType() ||
+        T->isIncompleteType())
+      return;
+    utils::LayoutField F;
+    if (T->isReferenceType()) {
+      F.Size = F.Align = Ctx.getTypeSizeInChars(Ctx.VoidPtrTy).getQuantity();
+    } else {
+      TypeInfoChars TI = Ctx.getTypeInfoInChars(T);
+      F.Size = TI.Width.getQuantity();
+      F.Align = TI.Align.getQuantity();
+    }
+    F.DataSize = F.Size;
+    F.Align = std::max<std::uint64_t>(
+        F.Align, Ctx.toCharUnitsFromBits(FD->getMaxAlignment()).getQuantity());
+    if (FD->hasAttr<NoUniqueAddressAttr>() && !T->isArrayType()) {
+      if (const CXXRecordDecl *FRD = T->getAsCXXRecordDecl()) {
+        if (FRD->isEmpty()) {
+          F.OverlappingEmpty = true;
+          F.DataSize = 0;
+        } else {
+          F.DataSize = Ctx.getASTRecordLayout(FRD).getDataSize().getQuantity();
+        }
+      }
+    }
+    NonEmpty += !F.OverlappingEmpty;
+    In.Fields.push_back(F);
+  }
+  if (NonEmpty < 2)
+    return;
+
+  const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(&RD);
+  In.RecordAlign = Layout.getAlignment().getQuantity();
+  if (CXXRD) {
+    if (Layout.hasOwnVFPtr())
+      In.Start = In.MinSize =
+          Ctx.getTypeSizeInChars(Ctx.VoidPtrTy).getQuantity();
+    for (const CXXBaseSpecifier &Base : CXXRD->bases()) {
+      const CXXRecordDecl *BRD = Base.getType()->getAsCXXRecordDecl();
+      if (!BRD)
+        return;
+      const ASTRecordLayout &BL = Ctx.getASTRecordLayout(BRD);
+      std::uint64_t Off = Layout.getBaseClassOffset(BRD).getQuantity();
+      if (BRD->isEmpty()) {
+        In.MinSize = std::max(In.MinSize, Off + BL.getSize().getQuantity());
+      } else {
+        In.Start = std::max(In.Start, Off + BL.getDataSize().getQuantity());
+        In.MinSize = std::max(In.MinSize, In.Start);
+      }
+    }
+  }
+
+  // Trust the model only where it reproduces clang's own layout.
+  utils::LayoutResult Current = utils::layoutAsDeclared(In);
+  std::uint64_t Size = Layout.getSize().getQuantity();
+  if (Current.Size != Size)
+    return;
+  for (unsigned I = 0; I < In.Fields.size(); ++I)
+    if (Current.Offsets[I] * 8 != Layout.getFieldOffset(I))
+      return;
+
+  utils::BestLayout Best = utils::bestLayout(In);
+  if (Best.Size >= Size || Size - Best.Size < MinSavingBytes)
+    return;
+
+  bool Dependent = false;
+  if (Pattern != &RD)
+    for (const FieldDecl *FD : Pattern->fields())
+      Dependent |= FD->getType()->isDependentType();
+
+  PrintingPolicy Policy = Ctx.getPrintingPolicy();
+  Policy.SuppressTagKeyword = true;
+  std::string Name =
+      Pattern->getIdentifier()
+          ? Ctx.getRecordType(&RD).getAsString(Policy)
+          : Pattern->getTypedefNameForAnonDecl()->getNameAsString();
+  Candidates.push_back({&RD, Pattern, Loc, Name, Size,
+                        utils::paddingBytes(In, Size), Best.Size, Best.Order,
+                        Dependent});
+}
+
+std::string StructPaddingCheck::whyNoFix(const Candidate &C,
+                                         CharSourceRange &Range,
+                                         std::string &Text) const {
+  if (C.Pattern != C.Record && C.FieldTypesDependent)
+    return "the best order depends on the template arguments";
+  for (const RecordDecl *RD : {C.Record, C.Pattern}) {
+    auto It = OrderDependentUse.find(canonical(RD));
+    if (It != OrderDependentUse.end())
+      return It->second;
+  }
+
+  std::vector<const FieldDecl *> Fields(C.Pattern->field_begin(),
+                                        C.Pattern->field_end());
+  for (unsigned I = 1; I < Fields.size(); ++I)
+    if (Fields[I]->getBeginLoc() == Fields[I - 1]->getBeginLoc())
+      return "'" + Fields[I - 1]->getNameAsString() + "' and '" +
+             Fields[I]->getNameAsString() + "' share one declaration";
+
+  // Only fields (of one access section) between the first and the last.
+  const FieldDecl *Last = Fields.back();
+  bool Inside = false;
+  for (const Decl *D : C.Pattern->decls()) {
+    if (D == Fields.front())
+      Inside = true;
+    if (!Inside || D->isImplicit())
+      continue;
+    if (isa<AccessSpecDecl>(D))
+      return "the fields are in more than one access section";
+    if (!isa<FieldDecl>(D))
+      return "other member declarations sit between the fields";
+    if (D == Last)
+      break;
+  }
+
+  for (const FieldDecl *FD : Fields)
+    if (readsMembers(FD->getInClassInitializer()))
+      return "the initializer of '" + FD->getNameAsString() +
+             "' reads other members, and members are initialised in "
+             "declaration order";
+  if (const auto *CXXRD = dyn_cast<CXXRecordDecl>(C.Pattern))
+    for (const CXXConstructorDecl *Ctor : CXXRD->ctors()) {
+      const FunctionDecl *Def = nullptr;
+      if (Ctor->isImplicit() || !Ctor->hasBody(Def))
+        continue;
+      for (const CXXCtorInitializer *Init :
+           cast<CXXConstructorDecl>(Def)->inits())
+        if (Init->isWritten() && Init->isAnyMemberInitializer() &&
+            readsMembers(Init->getInit()))
+          return "a constructor initialises a member from another member, "
+                 "and members are initialised in declaration order";
+    }
+
+  // The text: one slot per field, from the end of the previous one (for the
+  // first: its line, with the comment lines above it) to the end of the line
+  // holding its semicolon.
+  const SourceManager &SM = Ctx->getSourceManager();
+  const LangOptions &LO = Ctx->getLangOpts();
+  FileID File;
+  StringRef Buf;
+  std::vector<size_t> Ends;
+  size_t Begin0 = 0;
+  for (unsigned I = 0; I < Fields.size(); ++I) {
+    const FieldDecl *FD = Fields[I];
+    SourceLocation B = FD->getBeginLoc(), E = FD->getEndLoc();
+    if (B.isMacroID() || E.isMacroID())
+      return "a field is declared through a macro";
+    for (const Attr *A : FD->attrs())
+      if (!A->isImplicit() && A->getLocation().isValid()) {
+        if (A->getLocation().isMacroID())
+          return "a field is declared through a macro";
+        if (SM.isBeforeInTranslationUnit(A->getRange().getBegin(), B))
+          B = A->getRange().getBegin();
+      }
+    std::pair<FileID, unsigned> BL = SM.getDecomposedLoc(B);
+    if (I == 0) {
+      File = BL.first;
+      bool Invalid = false;
+      Buf = SM.getBufferData(File, &Invalid);
+      if (Invalid)
+        return "the source text is not available";
+    } else if (BL.first != File) {
+      return "the fields are spread over several files";
+    }
+    SourceLocation Semi = Lexer::findLocationAfterToken(
+        E, tok::semi, SM, LO, /*SkipTrailingWhitespaceAndNewLine=*/false);
+    if (Semi.isInvalid())
+      return "the end of '" + FD->getNameAsString() + "' was not found";
+    size_t After = SM.getFileOffset(Semi);
+    if (!onlyCommentsToEndOfLine(Buf, After))
+      return "'" + FD->getNameAsString() + "' shares its line with other code";
+    Ends.push_back(After < Buf.size() ? After + 1 : After);
+    size_t Start = lineStart(Buf, BL.second);
+    if (I == 0) {
+      if (!Buf.substr(Start, BL.second - Start).trim().empty())
+        return "'" + FD->getNameAsString() +
+               "' shares its line with other code";
+      while (Start > 0) {
+        size_t Prev = lineStart(Buf, Start - 1);
+        if (!isCommentLine(Buf.substr(Prev, Start - Prev)))
+          break;
+        Start = Prev;
+      }
+      Begin0 = Start;
+    } else {
+      StringRef Between = Buf.substr(Ends[I - 1], BL.second - Ends[I - 1]);
+      if (Between.find_first_of(";{}") != StringRef::npos)
+        return "'" + FD->getNameAsString() +
+               "' shares its line with other code";
+    }
+  }
+  StringRef Region = Buf.substr(Begin0, Ends.back() - Begin0);
+  SmallVector<StringRef, 16> Lines;
+  Region.split(Lines, '\n');
+  for (StringRef L : Lines)
+    if (L.ltrim().starts_with("#"))
+      return "preprocessor directives sit between the fields";
+
+  std::vector<StringRef> Slots;
+  for (unsigned I = 0; I < Fields.size(); ++I) {
+    size_t From = I == 0 ? Begin0 : Ends[I - 1];
+    Slots.push_back(Buf.substr(From, Ends[I] - From));
+  }
+  Text.clear();
+  for (unsigned I : C.Order) {
+    Text += stripLeadingBlankLines(Slots[I]);
+    if (Text.empty() || Text.back() != '\n')
+      Text += '\n';
+  }
+  SourceLocation FileStart = SM.getLocForStartOfFile(File);
+  Range =
+      CharSourceRange::getCharRange(FileStart.getLocWithOffset(Begin0),
+                                    FileStart.getLocWithOffset(Ends.back()));
+  return "";
+}
+
+void StructPaddingCheck::onEndOfTranslationUnit() {
+  for (const Candidate &C : Candidates) {
+    if (!Reported.first(C.Loc))
+      continue;
+    std::vector<const FieldDecl *> Fields(C.Record->field_begin(),
+                                          C.Record->field_end());
+    std::string Order;
+    for (unsigned I : C.Order) {
+      if (!Order.empty())
+        Order += ", ";
+      Order += Fields[I]->getNameAsString();
+    }
+    std::string Use;
+    auto It = ElementUse.find(canonical(C.Record));
+    if (It != ElementUse.end())
+      Use = "; it is the element type of " + It->second +
+            " in this file, so every element carries the padding";
+    CharSourceRange Range;
+    std::string Text;
+    std::string Why = whyNoFix(C, Range, Text);
+    {
+      auto D =
+          diag(C.Loc, "'%0' is %1 bytes with %2 bytes of padding; "
+                      "ordering its fields as '%3' makes it %4 bytes "
+                      "(%5 bytes less per object; %6 -> %7 cache "
+                      "%plural{1:line|:lines}7 of %8 bytes)%9")
+          << C.Name << static_cast<unsigned>(C.Size)
+          << static_cast<unsigned>(C.Padding) << Order
+          << static_cast<unsigned>(C.BestSize)
+          << static_cast<unsigned>(C.Size - C.BestSize)
+          << static_cast<unsigned>(utils::cacheLines(C.Size, CacheLineBytes))
+          << static_cast<unsigned>(
+                 utils::cacheLines(C.BestSize, CacheLineBytes))
+          << static_cast<unsigned>(CacheLineBytes) << Use;
+      if (Why.empty())
+        D << FixItHint::CreateReplacement(Range, Text);
+    }
+    if (!Why.empty())
+      diag(C.Loc,
+           "no automatic reordering: %0; reorder the fields by hand "
+           "as '%1'",
+           DiagnosticIDs::Note)
+          << Why << Order;
+  }
+  Candidates.clear();
+}
+
+} // namespace clang::tidy::hotpath

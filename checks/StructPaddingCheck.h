@@ -1,0 +1,74 @@
+//===--- StructPaddingCheck.h - hotpath -----------------------------------===//
+//
+// Finds records whose fields, reordered, make the record smaller: the current
+// size and padding from clang's record layout, the smallest size any order
+// reaches (respecting alignas, bases, [[no_unique_address]], arrays and tail
+// padding), the order that reaches it, and the cache lines saved. Offers a
+// fix-it that reorders the field declarations, with their comments, when
+// that cannot change the program's meaning.
+// Documentation: docs/checks/hotpath-struct-padding.md
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_STRUCTPADDINGCHECK_H
+#define HOTPATH_CHECKS_STRUCTPADDINGCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ReportOnce.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::hotpath {
+
+class StructPaddingCheck : public ClangTidyCheck {
+public:
+  StructPaddingCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  /// A record that a reordering makes smaller, reported at the end of the
+  /// translation unit when all its uses have been seen.
+  struct Candidate {
+    const RecordDecl *Record;  ///< The analysed record (or instantiation).
+    const RecordDecl *Pattern; ///< Where its fields are written.
+    SourceLocation Loc;        ///< The record's name.
+    std::string Name;          ///< As printed, with template arguments.
+    std::uint64_t Size, Padding, BestSize;
+    std::vector<unsigned> Order; ///< Field indices, best order.
+    bool FieldTypesDependent;    ///< The pattern's field types are dependent.
+  };
+
+  void analyse(const RecordDecl &RD, ASTContext &Ctx);
+  void noteUse(QualType T, const char *What, ASTContext &Ctx);
+  /// Why the fields of \p C cannot be rewritten safely; empty if they can.
+  /// On success \p Range and \p Text receive the replacement.
+  std::string whyNoFix(const Candidate &C, CharSourceRange &Range,
+                       std::string &Text) const;
+
+  const std::uint64_t MinSavingBytes;
+  const std::uint64_t CacheLineBytes;
+  const StringRef RawIgnoredRecords;
+  std::vector<StringRef> IgnoredRecords;
+
+  ASTContext *Ctx = nullptr;
+  std::vector<Candidate> Candidates;
+  llvm::DenseSet<const RecordDecl *> Analysed;
+  /// Records initialised by a braced list or a parenthesised aggregate
+  /// initialisation, or bound by a structured binding: the field order is
+  /// part of the meaning.
+  llvm::DenseMap<const RecordDecl *, std::string> OrderDependentUse;
+  /// Records used as the element of an array or a standard container.
+  llvm::DenseMap<const RecordDecl *, std::string> ElementUse;
+  utils::ReportOnce Reported;
+};
+
+} // namespace clang::tidy::hotpath
+
+#endif // HOTPATH_CHECKS_STRUCTPADDINGCHECK_H

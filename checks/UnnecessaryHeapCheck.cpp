@@ -1,0 +1,139 @@
+//===--- UnnecessaryHeapCheck.cpp - hotpath -------------------------------===//
+
+#include "UnnecessaryHeapCheck.h"
+#include "utils/Containers.h"
+#include "utils/LoopContext.h"
+#include "utils/OptionList.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::hotpath {
+
+UnnecessaryHeapCheck::UnnecessaryHeapCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      MaxStackBytes(Options.get("MaxStackBytes", 1024U)),
+      RawOwningPointerTypes(
+          Options.get("OwningPointerTypes", "::std::unique_ptr")),
+      OwningPointerTypes(utils::splitOptionList(RawOwningPointerTypes)) {}
+
+void UnnecessaryHeapCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MaxStackBytes", MaxStackBytes);
+  Options.store(Opts, "OwningPointerTypes", RawOwningPointerTypes);
+}
+
+void UnnecessaryHeapCheck::onStartOfTranslationUnit() {
+  Reported.clear();
+  Usage.clear();
+}
+
+void UnnecessaryHeapCheck::registerMatchers(MatchFinder *Finder) {
+  auto NotHere = isExpansionInSystemHeader();
+  auto Owning = qualType(hasUnqualifiedDesugaredType(recordType(
+      hasDeclaration(cxxRecordDecl(hasAnyName(OwningPointerTypes))))));
+  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
+                             hasType(Owning), hasInitializer(expr()),
+                             unless(NotHere))
+                         .bind("var"),
+                     this);
+  Finder->addMatcher(
+      varDecl(hasLocalStorage(), unless(parmVarDecl()), hasType(pointerType()),
+              hasInitializer(ignoringParenImpCasts(cxxNewExpr())),
+              unless(NotHere))
+          .bind("var"),
+      this);
+}
+
+// The object type allocated by the initializer of an owning pointer:
+// `std::make_unique<T>(...)`, `new T(...)`, `unique_ptr<T>(new T)`.
+static QualType allocatedType(const Expr *Init) {
+  const Expr *E = utils::peel(Init);
+  if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(E)) {
+    if (C->getNumArgs() == 0)
+      return {};
+    E = utils::peel(C->getArg(0));
+  }
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(E)) {
+    if (New->isArray() || New->getNumPlacementArgs() > 0)
+      return {};
+    return New->getAllocatedType();
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD || !FD->getDeclName().isIdentifier() ||
+      FD->getName() != "make_unique" || !FD->isInStdNamespace())
+    return {};
+  const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs();
+  if (!Args || Args->size() < 1 ||
+      Args->get(0).getKind() != TemplateArgument::Type)
+    return {};
+  return Args->get(0).getAsType();
+}
+
+// The pointee of `std::unique_ptr<T>` (with the default deleter) or `T *`.
+static QualType pointeeOf(QualType T) {
+  if (T->isPointerType())
+    return T->getPointeeType();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() < 1)
+    return {};
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() == 2) {
+    const auto *Deleter = Args[1].getKind() == TemplateArgument::Type
+                              ? Args[1].getAsType()->getAsCXXRecordDecl()
+                              : nullptr;
+    if (!Deleter || Deleter->getName() != "default_delete")
+      return {};
+  }
+  return Args[0].getKind() == TemplateArgument::Type ? Args[0].getAsType()
+                                                     : QualType();
+}
+
+void UnnecessaryHeapCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
+  if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+      Var->getType()->isDependentType() || !Var->getInit() ||
+      utils::isInInstantiation(*Var))
+    return;
+  QualType Allocated = allocatedType(Var->getInit());
+  QualType Pointee = pointeeOf(Var->getType());
+  if (Allocated.isNull() || Pointee.isNull() || Allocated->isDependentType() ||
+      Allocated->isArrayType() || Allocated->isIncompleteType() ||
+      !Ctx.hasSameUnqualifiedType(Allocated, Pointee))
+    return;
+  if (const auto *RD = Allocated->getAsCXXRecordDecl())
+    if (RD->isAbstract())
+      return;
+  uint64_t Bytes = Ctx.getTypeSizeInChars(Allocated).getQuantity();
+  if (Bytes > MaxStackBytes)
+    return;
+  // Inside a loop the allocation is hotpath-heap-alloc-in-loop's finding.
+  if (!utils::enclosingLoops(*Var->getInit(), Ctx).empty())
+    return;
+  const Stmt *Body = utils::enclosingBody(*Var);
+  if (!Body)
+    return;
+  const utils::VarUses &Uses = Usage.get(*Body, Ctx).uses(Var);
+  if (Uses.has(utils::UseMove | utils::UseReturn | utils::UseEscape |
+               utils::UseMutate | utils::UseCopy | utils::UseFill))
+    return;
+  bool Raw = Var->getType()->isPointerType();
+  if (Raw && !Uses.has(utils::UseDelete))
+    return; // leaked or freed elsewhere: ownership is not local
+  SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Var->getLocation());
+  if (!Reported.first(Loc))
+    return;
+  diag(Loc, "%0 owns a heap-allocated %1 (%2 bytes) that never leaves this "
+            "function: the allocation and free on every call buy nothing; "
+            "declare the object on the stack instead ('%3 %4;')")
+      << Var << Allocated.getUnqualifiedType() << static_cast<unsigned>(Bytes)
+      << Allocated.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy())
+      << Var->getName();
+}
+
+} // namespace clang::tidy::hotpath

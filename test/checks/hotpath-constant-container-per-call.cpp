@@ -1,0 +1,266 @@
+// RUN: %check_hotpath -std=c++17-or-later %s hotpath-constant-container-per-call %t
+// RUN: %check_hotpath -std=c++17 -check-suffixes=SHORT %s hotpath-constant-container-per-call %t -- \
+// RUN:   -config="{CheckOptions: {hotpath-constant-container-per-call.MinStringLength: '4', hotpath-constant-container-per-call.ContainerTypes: '::std::basic_string'}}"
+
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+void consume(std::vector<int> &);
+void inspect(const std::vector<int> &);
+void take(std::vector<int>);
+int pick(int);
+extern int runtime_value;
+
+// ---------------------------------------------------------------- positives
+
+bool is_known_method(const std::string &m) {
+  std::set<std::string> known = {"GET", "POST", "PUT", "DELETE", "HEAD"};
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'known' is a constant 'std::set<std::string>' {{.*}}rebuilt on every call (5 heap allocations and as many frees per call); it is never modified: make it 'static const' to build it once [hotpath-constant-container-per-call]
+  // CHECK-FIXES: {{^}}  static const std::set<std::string> known = {"GET", "POST", "PUT", "DELETE", "HEAD"};
+  return known.count(m) != 0;
+}
+
+int sum_weights() {
+  std::vector<int> weights = {3, 5, 7, 11};
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'weights' is a constant 'std::vector<int>' rebuilt on every call (1 heap allocation
+  // CHECK-FIXES: {{^}}  static const std::vector<int> weights = {3, 5, 7, 11};
+  int s = 0;
+  for (int w : weights)
+    s += w;
+  return s;
+}
+
+int indexed(std::size_t i) {
+  std::vector<int> table{1, 2, 4, 8};
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'table' is a constant
+  // CHECK-FIXES: {{^}}  static const std::vector<int> table{1, 2, 4, 8};
+  // Non-const operator[] and begin() have const overloads: still a read.
+  return table[i] + *table.begin() + static_cast<int>(table.size());
+}
+
+constexpr int kLimit = 9;
+int with_constexpr_values() {
+  const std::vector<int> limits = {kLimit, kLimit * 2, sizeof(long)};
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'limits' is a constant
+  // CHECK-FIXES: {{^}}  static const std::vector<int> limits = {kLimit, kLimit * 2, sizeof(long)};
+  inspect(limits);
+  return limits.front();
+}
+
+int lookup(const std::string &k) {
+  std::map<std::string, int> codes = {{"ok", 200}, {"missing", 404}};
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'codes' is a constant {{.*}}(2 heap allocations
+  // CHECK-FIXES: {{^}}  static const std::map<std::string, int> codes = {{[{][{]}}"ok", 200}, {"missing", 404}};
+  return codes.find(k) == codes.end() ? 0 : codes.at(k);
+}
+
+bool hashed(int v) {
+  std::unordered_set<int> odd = {1, 3, 5};
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'odd' is a constant {{.*}}(4 heap allocations
+  // CHECK-FIXES: {{^}}  static const std::unordered_set<int> odd = {1, 3, 5};
+  return odd.find(v) != odd.end();
+}
+
+std::size_t copies_are_fine() {
+  std::vector<int> base = {1, 2, 3};
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'base' is a constant
+  // CHECK-FIXES: {{^}}  static const std::vector<int> base = {1, 2, 3};
+  std::vector<int> copy = base;
+  copy.push_back(4);
+  take(base);
+  return copy.size() + base.size();
+}
+
+int in_lambda() {
+  auto f = [](int i) {
+    std::vector<int> steps = {10, 20, 30};
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'steps' is a constant
+    // CHECK-FIXES: {{^}}    static const std::vector<int> steps = {10, 20, 30};
+    return steps[i];
+  };
+  return f(1);
+}
+
+int captured_by_reference() {
+  std::vector<int> primes = {2, 3, 5, 7};
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'primes' is a constant
+  // CHECK-FIXES: {{^}}  static const std::vector<int> primes = {2, 3, 5, 7};
+  auto nth = [&](int i) { return primes.at(i); };
+  return nth(2);
+}
+
+template <class T> T scaled(T x) {
+  std::vector<int> factors = {2, 4};
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'factors' is a constant
+  // CHECK-FIXES: {{^}}  static const std::vector<int> factors = {2, 4};
+  return x * static_cast<T>(factors.size());
+}
+int use_scaled() { return scaled(1) + static_cast<int>(scaled(2.0)); }
+
+std::vector<std::string> report_columns() {
+  return {"path", "requests", "share"};
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: returns a constant 'std::vector<std::string>' {{.*}}built from scratch on every call (1 heap allocation and as many frees per call): return a reference to a function-local 'static const' object, or a span or string_view over a 'static constexpr std::array' [hotpath-constant-container-per-call]
+}
+
+std::string banner() {
+  std::string text = "hotpath: performance report v1";
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'text' is a constant 'std::string' {{.*}}(1 heap allocation
+  // CHECK-FIXES: {{^}}  static const std::string text = "hotpath: performance report v1";
+  // CHECK-MESSAGES-SHORT: :[[@LINE-3]]:15: warning: 'text' is a constant
+  // CHECK-FIXES-SHORT: {{^}}  static const std::string text = "hotpath: performance report v1";
+  return text + "\n";
+}
+
+#define COLUMNS {1, 2, 3}
+int macro_elements() {
+  std::vector<int> cols = COLUMNS;
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'cols' is a constant
+  // CHECK-FIXES: {{^}}  static const std::vector<int> cols = COLUMNS;
+  return cols.back();
+}
+
+// With MinStringLength 4 and only strings: short literals count.
+int short_string() {
+  std::string s = "abcd";
+  // CHECK-MESSAGES-SHORT: :[[@LINE-1]]:15: warning: 's' is a constant
+  // CHECK-FIXES-SHORT: {{^}}  static const std::string s = "abcd";
+  return static_cast<int>(s.size());
+}
+
+// ------------------------------------------- negatives (look-alikes)
+
+std::size_t mutated() {
+  std::vector<int> v = {1, 2, 3};
+  v.push_back(4);
+  return v.size();
+}
+
+std::vector<int> returned() {
+  std::vector<int> v = {1, 2, 3};
+  return v;
+}
+
+std::vector<int> moved() {
+  std::vector<int> v = {1, 2, 3};
+  std::vector<int> w = std::move(v);
+  return w;
+}
+
+void passed_by_reference() {
+  std::vector<int> v = {1, 2, 3};
+  consume(v);
+}
+
+int address_taken() {
+  std::vector<int> v = {1, 2, 3};
+  std::vector<int> *p = &v;
+  return static_cast<int>(p->size());
+}
+
+int non_const_reference() {
+  std::vector<int> v = {1, 2, 3};
+  std::vector<int> &r = v;
+  r[0] = 5;
+  return v[0];
+}
+
+int through_const_cast() {
+  const std::vector<int> v = {1, 2, 3};
+  const_cast<std::vector<int> &>(v).clear();
+  return static_cast<int>(v.size());
+}
+
+int element_written() {
+  std::vector<int> v = {1, 2, 3};
+  v[1] = 7;
+  return v[1];
+}
+
+int iterator_written() {
+  std::vector<int> v = {1, 2, 3};
+  *v.begin() = 4;
+  return v[0];
+}
+
+int binding_by_reference() {
+  std::pair<std::vector<int>, int> p = {{1, 2}, 3};
+  auto &[vec, n] = p;
+  vec.clear();
+  return n;
+}
+
+int non_constant_element(int x) {
+  std::vector<int> v = {1, x, 3};
+  return v[1] + pick(x);
+}
+
+int runtime_global() {
+  std::vector<int> v = {runtime_value, 2};
+  return v[0];
+}
+
+int mutated_in_lambda() {
+  std::vector<int> v = {1, 2};
+  auto grow = [&] { v.push_back(3); };
+  grow();
+  return static_cast<int>(v.size());
+}
+
+std::size_t empty_container() {
+  std::vector<int> v;
+  std::vector<int> w = {};
+  return v.size() + w.size();
+}
+
+std::size_t sized_not_listed() {
+  std::vector<int> v(16, 0);
+  return v.size();
+}
+
+std::size_t short_literal() {
+  std::string s = "short";
+  // CHECK-MESSAGES-SHORT: :[[@LINE-1]]:15: warning: 's' is a constant
+  // CHECK-FIXES-SHORT: {{^}}  static const std::string s = "short";
+  return s.size();
+}
+
+int already_static() {
+  static const std::vector<int> v = {1, 2, 3};
+  return v[0];
+}
+
+int main() {
+  std::vector<int> config = {1, 2, 3};
+  return config[0];
+}
+
+constexpr std::size_t no_static_in_constexpr_before_cxx23() {
+  return 3;
+}
+
+template <class T> std::size_t dependent_element(T t) {
+  std::vector<T> v = {t, t};
+  return v.size();
+}
+std::size_t use_dependent() { return dependent_element(1); }
+
+template <class T> std::size_t unknown_call(T t) {
+  std::vector<int> v = {1, 2};
+  t.visit(v);
+  return v.size();
+}
+
+// A stored iterator could write through: not followed, so silent.
+int stored_iterator(const std::string &k) {
+  std::map<std::string, int> codes = {{"ok", 200}};
+  auto it = codes.find(k);
+  return it == codes.end() ? 0 : it->second;
+}
+
+std::vector<int> returned_from_variable_list(int x) { return {x, 2}; }
+
+std::string returned_literal() { return "a literal that is long enough"; }

@@ -1,0 +1,44 @@
+// RUN: %check_hotpath %s hotpath-false-sharing %t -- \
+// RUN:   -config="{CheckOptions: {hotpath-false-sharing.SyncTypes: 'SpinLock;::app::Ticket', hotpath-false-sharing.UseHardwareInterferenceSize: true, hotpath-false-sharing.CacheLineBytes: 128}}" \
+// RUN:   -- -pthread
+
+#include <atomic>
+#include <new>
+
+struct SpinLock {
+  std::atomic<int> word{0};
+  void lock();
+  void unlock();
+};
+namespace app {
+struct Ticket {
+  std::atomic<unsigned> next{0};
+};
+} // namespace app
+
+// Configured extra types count as synchronisation members; the fix-it
+// spells the library's interference size, which <new> provides.
+struct Table {
+  SpinLock lock;
+  // CHECK-MESSAGES: :[[@LINE+1]]:15: warning: 'ticket' (offset 4) and 'lock' (offset 0) of 'Table' can share a 128-byte cache line: when different threads write them, every write invalidates the line in the other cores' caches (false sharing); give 'ticket' a cache line of its own with 'alignas(std::hardware_destructive_interference_size)' [hotpath-false-sharing]
+  app::Ticket ticket;
+};
+// CHECK-FIXES: alignas(std::hardware_destructive_interference_size) app::Ticket ticket;
+
+// Far apart for a 64-byte line, not for a 128-byte one.
+struct Wide {
+  std::atomic<long> a{0};
+  char pad[80];
+  // CHECK-MESSAGES: :[[@LINE+1]]:21: warning: 'b' (offset 88) and 'a' (offset 0) of 'Wide' can share a 128-byte cache line
+  std::atomic<long> b{0};
+};
+// CHECK-FIXES: alignas(std::hardware_destructive_interference_size) std::atomic<long> b{0};
+
+// Not configured: a plain struct holding an atomic is not a member kind.
+struct Holder {
+  std::atomic<int> v{0};
+};
+struct TwoHolders {
+  Holder x;
+  Holder y;
+};

@@ -1,0 +1,231 @@
+// RUN: %check_hotpath -std=c++17-or-later %s hotpath-false-sharing %t -- -- -isystem %S/Inputs/system -pthread
+//
+// After the fix-its every reported member starts a cache line of its own:
+// RUN: for f in %t.*.cxx17.cpp; do %clangxx -fsyntax-only -std=c++17 -isystem %S/Inputs/system -DFIXED $f || exit 1; done
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
+#include <vector>
+
+#include <sync_sys.h>
+
+#ifdef FIXED
+#define OWN_LINE(T, M) static_assert(offsetof(T, M) % 64 == 0 && alignof(T) >= 64, "own line")
+#else
+#define OWN_LINE(T, M) static_assert(offsetof(T, M) >= 0, "")
+#endif
+
+// ---------------------------------------------------------------- positives
+
+// Counters bumped by every worker thread: all three in one line.
+struct Counters {
+  std::atomic<std::int64_t> lines{0};
+  // CHECK-MESSAGES: :[[@LINE+1]]:29: warning: 'errors' (offset 8) and 'lines' (offset 0) of 'Counters' can share a 64-byte cache line: when different threads write them, every write invalidates the line in the other cores' caches (false sharing); give 'errors' a cache line of its own with 'alignas(64)' [hotpath-false-sharing]
+  std::atomic<std::int64_t> errors{0};
+  // CHECK-MESSAGES: :[[@LINE+1]]:29: warning: 'slow' (offset 16) and 'errors' (offset 8) and 1 more synchronisation member of 'Counters' can share a 64-byte cache line
+  std::atomic<std::int64_t> slow{0};
+};
+// CHECK-FIXES: std::atomic<std::int64_t> lines{0};
+// CHECK-FIXES: alignas(64) std::atomic<std::int64_t> errors{0};
+// CHECK-FIXES: alignas(64) std::atomic<std::int64_t> slow{0};
+OWN_LINE(Counters, errors);
+OWN_LINE(Counters, slow);
+
+// Two independent locks.
+struct TwoLocks {
+  std::mutex read_lock;
+  // CHECK-MESSAGES: :[[@LINE+1]]:14: warning: 'write_lock' (offset 40) and 'read_lock' (offset 0) of 'TwoLocks' can share a 64-byte cache line
+  std::mutex write_lock;
+};
+// CHECK-FIXES: alignas(64) std::mutex write_lock;
+OWN_LINE(TwoLocks, write_lock);
+
+// A lock and a counter that other threads bump without it.
+struct LockAndCounter {
+  std::shared_mutex table_lock;
+  int table_size = 0;
+  // CHECK-MESSAGES: :[[@LINE+1]]:20: warning: 'hits' (offset 60) and 'table_lock' (offset 0) of 'LockAndCounter' can share a 64-byte cache line
+  std::atomic<int> hits{0};
+};
+// CHECK-FIXES: alignas(64) std::atomic<int> hits{0};
+OWN_LINE(LockAndCounter, hits);
+
+// A spin lock next to a counter.
+struct SpinAndCount {
+  std::atomic_flag spin;
+  // CHECK-MESSAGES: :[[@LINE+1]]:21: warning: 'count' (offset 8) and 'spin' (offset 0) of 'SpinAndCount' can share
+  std::atomic<long> count{0};
+};
+// CHECK-FIXES: alignas(64) std::atomic<long> count{0};
+
+// A flag that is written over and over (in a loop) is not read-mostly.
+struct BusyFlag {
+  std::atomic<bool> busy{false};
+  // CHECK-MESSAGES: :[[@LINE+1]]:21: warning: 'done' (offset 8) and 'busy' (offset 0) of 'BusyFlag' can share
+  std::atomic<long> done{0};
+};
+// CHECK-FIXES: alignas(64) std::atomic<long> done{0};
+void run_busy(BusyFlag &f, int n) {
+  for (int i = 0; i < n; ++i) {
+    f.busy.store(true);
+    f.done.fetch_add(1);
+    f.busy.store(false);
+  }
+}
+
+// A class template: reported once, at the template's member.
+template <class T> struct PairOfCounters {
+  std::atomic<T> first{0};
+  // CHECK-MESSAGES: :[[@LINE+1]]:18: warning: 'second' (offset {{4|8}}) and 'first' (offset 0) of 'PairOfCounters<{{int|long}}>' can share
+  std::atomic<T> second{0};
+};
+// CHECK-FIXES: alignas(64) std::atomic<T> second{0};
+PairOfCounters<int> pair_i;
+PairOfCounters<long> pair_l;
+
+// Two atomics declared together: no fix-it, a note says what to do.
+struct Together {
+  std::atomic<int> produced{0}, consumed{0};
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'consumed' (offset 4) and 'produced' (offset 0) of 'Together' can share
+};
+
+// Padding that only separates them when the object starts a cache line.
+struct HandPadded {
+  std::atomic<long> head{0};
+  char pad[56];
+  // CHECK-MESSAGES: :[[@LINE+1]]:21: warning: 'tail' (offset 64) and 'head' (offset 0) of 'HandPadded' can share a 64-byte cache line, since 'HandPadded' is only 8-byte aligned: when
+  std::atomic<long> tail{0};
+};
+// CHECK-FIXES: alignas(64) std::atomic<long> tail{0};
+OWN_LINE(HandPadded, tail);
+
+// An array member of atomics, one element per thread.
+struct PerThreadCounts {
+  // CHECK-MESSAGES: :[[@LINE+1]]:21: warning: 'counts' is an array of 8-byte 'std::atomic<long>' written one element per thread: neighbouring elements share a 64-byte cache line, so the threads' writes contend for the same lines (false sharing); use an element type padded to the line, such as 'struct alignas(64) Slot { std::atomic<long> value; };' [hotpath-false-sharing]
+  std::atomic<long> counts[8];
+};
+void count_for(PerThreadCounts &c, int tid) { c.counts[tid].fetch_add(1); }
+
+// A vector of small records, each thread writing its own element.
+struct Shard {
+  std::atomic<long> hits{0};
+};
+// CHECK-FIXES: struct alignas(64) Shard {
+void worker(std::vector<Shard> &shards, std::size_t me) {
+  shards[me].hits.fetch_add(1, std::memory_order_relaxed);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: each thread writes its own element of 'shards', but 'Shard' is 8 bytes, smaller than a 64-byte cache line, so neighbouring elements share lines and the threads' writes to 'hits' contend for them (false sharing); align 'Shard' to the cache line [hotpath-false-sharing]
+}
+
+// A built-in array of records indexed by the thread's captured number.
+struct Tally {
+  std::atomic<int> value{0};
+  int id = 0;
+};
+// CHECK-FIXES: struct alignas(64) Tally {
+Tally tallies[4];
+void start_tallies() {
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([t] {
+      for (int i = 0; i < 1000; ++i)
+        tallies[t].value++;
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: each thread writes its own element of 'tallies', but 'Tally' is 8 bytes
+    });
+  for (auto &th : threads)
+    th.join();
+}
+
+// ---------------------------------------------------------------- negatives
+
+// Already on separate lines.
+struct Separated {
+  alignas(64) std::atomic<long> a{0};
+  alignas(64) std::atomic<long> b{0};
+};
+
+// Separated by a full line of padding whatever the object's address.
+struct PaddedApart {
+  std::atomic<long> a{0};
+  char pad[64];
+  std::atomic<long> b{0};
+};
+
+// A line-aligned record whose members sit on different lines.
+struct alignas(64) LineAligned {
+  std::atomic<long> a{0};
+  char pad[56];
+  std::atomic<long> b{0};
+};
+
+// A single atomic next to the plain data it protects.
+struct Guarded {
+  std::atomic<int> version{0};
+  int data[4] = {};
+  long total = 0;
+};
+
+// A lock with the condition variables used under it: written together.
+struct BlockingQueue {
+  std::mutex m;
+  std::condition_variable not_empty;
+  std::condition_variable not_full;
+  int items = 0;
+};
+
+// A stop flag set once, next to a counter.
+struct StopAndCount {
+  std::atomic<bool> stop{false};
+  std::atomic<long> processed{0};
+  void request_stop() { stop.store(true); }
+  bool stopping() const { return stop.load(); }
+};
+
+// A flag never written in this file (read-mostly as far as it shows).
+struct ReadOnlyFlag {
+  std::atomic<bool> ready{false};
+  std::atomic<long> n{0};
+};
+
+// An array of atomics swept by one thread (a loop counter, not a thread).
+struct Histogram {
+  std::atomic<long> buckets[16];
+  void reset() {
+    for (int i = 0; i < 16; ++i)
+      buckets[i].store(0);
+  }
+};
+
+// Elements already a line apart.
+struct alignas(64) PaddedShard {
+  std::atomic<long> hits{0};
+};
+void padded_worker(std::vector<PaddedShard> &shards, std::size_t me) {
+  shards[me].hits++;
+}
+
+// Records indexed by a constant or a loop counter.
+void sweep(std::vector<Shard> &shards) {
+  shards[0].hits.store(0);
+  for (std::size_t i = 0; i < shards.size(); ++i)
+    shards[i].hits.store(0);
+}
+
+// Pointers to atomics are not the atomics.
+struct Pointers {
+  std::atomic<long> *a = nullptr;
+  std::atomic<long> *b = nullptr;
+};
+
+// Never instantiated.
+template <class T> struct Unused {
+  std::atomic<T> a;
+  std::atomic<T> b;
+};
+
+// From a system header.
+long from_system(SysCounters &c) { return c.a.load() + c.b.load(); }

@@ -1,0 +1,392 @@
+// RUN: %check_hotpath -std=c++17-or-later %s hotpath-struct-padding %t -- -- -isystem %S/Inputs/system
+//
+// Every fix-it yields the size the message promised: the fixed files are
+// compiled again with FIXED defined, which turns on the static_asserts.
+// RUN: for f in %t.*.cxx17.cpp; do %clangxx -fsyntax-only -std=c++17 -isystem %S/Inputs/system -DFIXED $f || exit 1; done
+// RUN: for f in %t.*.cxx20.cpp; do %clangxx -fsyntax-only -std=c++20 -isystem %S/Inputs/system -DFIXED $f || exit 1; done
+// RUN: for f in %t.*.cxx23.cpp; do %clangxx -fsyntax-only -std=c++23 -isystem %S/Inputs/system -DFIXED $f || exit 1; done
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <padded_sys.h>
+
+#ifdef FIXED
+#define PROMISED(T, N) static_assert(sizeof(T) == (N), "fixed size")
+#else
+#define PROMISED(T, N) static_assert(sizeof(T) > 0, "")
+#endif
+
+// ---------------------------------------------------------------- positives
+
+// Booleans between 8-byte fields: 24 bytes of padding.
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'Interleaved' is 48 bytes with 24 bytes of padding; ordering its fields as 'timestamp, latency, status, valid, error, slow, method' makes it 24 bytes (24 bytes less per object; 1 -> 1 cache line of 64 bytes); it is the element type of 'std::vector<Interleaved>' in this file, so every element carries the padding [hotpath-struct-padding]
+struct Interleaved {
+  bool valid;
+  std::int64_t timestamp; // ms since the epoch
+  bool error;
+  // The HTTP status.
+  std::int32_t status;
+  bool slow;
+  std::int64_t latency;
+  char method;
+};
+// CHECK-FIXES: struct Interleaved {
+// CHECK-FIXES-NEXT:   std::int64_t timestamp; // ms since the epoch
+// CHECK-FIXES-NEXT:   std::int64_t latency;
+// CHECK-FIXES-NEXT:   // The HTTP status.
+// CHECK-FIXES-NEXT:   std::int32_t status;
+// CHECK-FIXES-NEXT:   bool valid;
+// CHECK-FIXES-NEXT:   bool error;
+// CHECK-FIXES-NEXT:   bool slow;
+// CHECK-FIXES-NEXT:   char method;
+// CHECK-FIXES-NEXT: };
+PROMISED(Interleaved, 24);
+std::vector<Interleaved> interleaved_log;
+
+// alignas on a field raises its alignment (and the record's).
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'Aligned' is 32 bytes with 26 bytes of padding; ordering its fields as 'counter, a, b' makes it 16 bytes (16 bytes less per object; 1 -> 1 cache line of 64 bytes) [hotpath-struct-padding]
+struct Aligned {
+  char a;
+  alignas(16) int counter;
+  char b;
+};
+// CHECK-FIXES: struct Aligned {
+// CHECK-FIXES-NEXT:   alignas(16) int counter;
+// CHECK-FIXES-NEXT:   char a;
+// CHECK-FIXES-NEXT:   char b;
+PROMISED(Aligned, 16);
+
+// Arrays count with their whole size and their element's alignment.
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'WithArrays' is 32 bytes with 8 bytes of padding; ordering its fields as 'values, count, tag, kind' makes it 24 bytes (8 bytes less per object; 1 -> 1 cache line of 64 bytes); it is the element type of an array in this file, so every element carries the padding [hotpath-struct-padding]
+struct WithArrays {
+  char tag;
+  double values[2];
+  char kind[3];
+  int count;
+};
+// CHECK-FIXES: struct WithArrays {
+// CHECK-FIXES-NEXT:   double values[2];
+// CHECK-FIXES-NEXT:   int count;
+// CHECK-FIXES-NEXT:   char tag;
+// CHECK-FIXES-NEXT:   char kind[3];
+PROMISED(WithArrays, 24);
+WithArrays table[16];
+
+// Fields after a base that is not POD start in the base's tail padding: the
+// small fields fill it.
+struct NonPodBase {
+  NonPodBase();
+  int id;
+  char flag;
+};
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'Derived' is 16 bytes with 4 bytes of padding; ordering its fields as 'd, e, f, q' makes it 12 bytes (4 bytes less per object; 1 -> 1 cache line of 64 bytes) [hotpath-struct-padding]
+struct Derived : NonPodBase {
+  int q;
+  char d;
+  char e;
+  char f;
+};
+// CHECK-FIXES: struct Derived : NonPodBase {
+// CHECK-FIXES-NEXT:   char d;
+// CHECK-FIXES-NEXT:   char e;
+// CHECK-FIXES-NEXT:   char f;
+// CHECK-FIXES-NEXT:   int q;
+PROMISED(Derived, 12);
+
+// An empty [[no_unique_address]] member takes no room wherever it is.
+struct Empty {};
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'WithEmpty' is 12 bytes with 6 bytes of padding; ordering its fields as 'tag, b, a, c' makes it 8 bytes (4 bytes less per object; 1 -> 1 cache line of 64 bytes) [hotpath-struct-padding]
+struct WithEmpty {
+  char a;
+  [[no_unique_address]] Empty tag;
+  int b;
+  char c;
+};
+// CHECK-FIXES: struct WithEmpty {
+// CHECK-FIXES-NEXT:   {{\[\[}}no_unique_address{{\]\]}} Empty tag;
+// CHECK-FIXES-NEXT:   int b;
+// CHECK-FIXES-NEXT:   char a;
+// CHECK-FIXES-NEXT:   char c;
+PROMISED(WithEmpty, 8);
+
+// A class template: each instantiation is analysed, reported once at the
+// template with its arguments; the best order depends on T, so no fix-it.
+// CHECK-NOTES: :[[@LINE+2]]:27: warning: 'Slot<double>' is 24 bytes with 14 bytes of padding; ordering its fields as 'value, used, dirty' makes it 16 bytes (8 bytes less per object; 1 -> 1 cache line of 64 bytes) [hotpath-struct-padding]
+// CHECK-NOTES: :[[@LINE+1]]:27: note: no automatic reordering: the best order depends on the template arguments; reorder the fields by hand as 'value, used, dirty'
+template <class T> struct Slot {
+  bool used;
+  T value;
+  bool dirty;
+};
+Slot<double> slot_d;
+Slot<long> slot_l;
+Slot<char> slot_c;
+
+// Fields that do not depend on the template's arguments: the fix-it applies.
+// CHECK-NOTES: :[[@LINE+1]]:27: warning: 'Tagged<int>' is 24 bytes with 14 bytes of padding; ordering its fields as 'weight, kind, flags' makes it 16 bytes (8 bytes less per object; 1 -> 1 cache line of 64 bytes) [hotpath-struct-padding]
+template <class T> struct Tagged {
+  char kind;
+  double weight;
+  char flags;
+  static constexpr unsigned Bytes = sizeof(T);
+};
+// CHECK-FIXES: template <class T> struct Tagged {
+// CHECK-FIXES-NEXT:   double weight;
+// CHECK-FIXES-NEXT:   char kind;
+// CHECK-FIXES-NEXT:   char flags;
+Tagged<int> tagged_i;
+PROMISED(Tagged<int>, 16);
+
+// Aggregate initialisation depends on the field order: no fix-it.
+// CHECK-NOTES: :[[@LINE+2]]:8: warning: 'Point3' is 24 bytes with 14 bytes of padding; ordering its fields as 'y, x, z' makes it 16 bytes (8 bytes less per object; 1 -> 1 cache line of 64 bytes) [hotpath-struct-padding]
+// CHECK-NOTES: :[[@LINE+1]]:8: note: no automatic reordering: it is aggregate-initialised from a braced list in this file, which assigns the values by field order; reorder the fields by hand as 'y, x, z'
+struct Point3 {
+  char x;
+  double y;
+  char z;
+};
+Point3 origin{'a', 1.0, 'b'};
+
+// A structured binding unpacks by field order: no fix-it.
+// CHECK-NOTES: :[[@LINE+2]]:8: warning: 'Unpacked' is 24 bytes
+// CHECK-NOTES: :[[@LINE+1]]:8: note: no automatic reordering: a structured binding in this file unpacks it by field order; reorder the fields by hand as 'b, a, c'
+struct Unpacked {
+  char a;
+  double b;
+  char c;
+};
+double sum_unpacked(const Unpacked &u) {
+  auto [a, b, c] = u;
+  return a + b + c;
+}
+
+// Two fields in one declaration: no fix-it.
+// CHECK-NOTES: :[[@LINE+2]]:8: warning: 'SharedDecl' is 24 bytes with 13 bytes of padding; ordering its fields as 'd, a, b, c' makes it 16 bytes
+// CHECK-NOTES: :[[@LINE+1]]:8: note: no automatic reordering: 'b' and 'c' share one declaration; reorder the fields by hand as 'd, a, b, c'
+struct SharedDecl {
+  char a;
+  double d;
+  char b, c;
+};
+
+// Fields in two access sections: no fix-it.
+// CHECK-NOTES: :[[@LINE+2]]:7: warning: 'Sections' is 24 bytes
+// CHECK-NOTES: :[[@LINE+1]]:7: note: no automatic reordering: the fields are in more than one access section; reorder the fields by hand as 'b, a, c'
+class Sections {
+  char a;
+
+public:
+  double b;
+  char c;
+};
+
+// A member initialised from another member: reordering changes the order of
+// initialisation, so no fix-it.
+// CHECK-NOTES: :[[@LINE+2]]:8: warning: 'InitFromOther' is 24 bytes
+// CHECK-NOTES: :[[@LINE+1]]:8: note: no automatic reordering: the initializer of 'scale' reads other members, and members are initialised in declaration order; reorder the fields by hand as 'scale, n, m'
+struct InitFromOther {
+  char n = 2;
+  double scale = n * 1.5;
+  char m = 0;
+};
+
+// A C-style typedef of an unnamed struct, reported at the typedef name.
+// CHECK-NOTES: :[[@LINE+5]]:3: warning: 'CStyle' is 24 bytes
+typedef struct {
+  char a;
+  double b;
+  char c;
+} CStyle;
+// CHECK-FIXES: typedef struct {
+// CHECK-FIXES-NEXT:   double b;
+// CHECK-FIXES-NEXT:   char a;
+// CHECK-FIXES-NEXT:   char c;
+// CHECK-FIXES-NEXT: } CStyle;
+PROMISED(CStyle, 16);
+
+// Methods before and after the fields, fields in one section: fixed.
+// CHECK-NOTES: :[[@LINE+1]]:7: warning: 'Session' is 40 bytes with 17 bytes of padding; ordering its fields as 'bytes, started, user, retries, open' makes it 24 bytes (16 bytes less per object; 1 -> 1 cache line of 64 bytes)
+class Session {
+public:
+  Session() = default;
+  bool is_open() const { return open; }
+
+private:
+  bool open = false;
+  std::uint64_t bytes = 0;
+  std::uint16_t retries = 0;
+  double started = 0;
+  int user = -1;
+
+public:
+  void close() { open = false; }
+};
+// CHECK-FIXES: private:
+// CHECK-FIXES-NEXT:   std::uint64_t bytes = 0;
+// CHECK-FIXES-NEXT:   double started = 0;
+// CHECK-FIXES-NEXT:   int user = -1;
+// CHECK-FIXES-NEXT:   std::uint16_t retries = 0;
+// CHECK-FIXES-NEXT:   bool open = false;
+PROMISED(Session, 24);
+
+// A local class.
+double local_class() {
+  // CHECK-NOTES: :[[@LINE+1]]:10: warning: 'Local' is 24 bytes
+  struct Local {
+    char a;
+    double b;
+    char c;
+  };
+  // CHECK-FIXES: struct Local {
+    // CHECK-FIXES-NEXT: double b;
+  Local l{};
+  PROMISED(Local, 16);
+  return l.b;
+}
+
+// Padding saved only by the MinSavingBytes threshold of 4: saves 4.
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'JustEnough' is 12 bytes with 6 bytes of padding; ordering its fields as 'b, a, c' makes it 8 bytes (4 bytes less per object; 1 -> 1 cache line of 64 bytes) [hotpath-struct-padding]
+struct JustEnough {
+  char a;
+  int b;
+  char c;
+};
+// CHECK-FIXES: struct JustEnough {
+// CHECK-FIXES-NEXT:   int b;
+PROMISED(JustEnough, 8);
+
+namespace ns {
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'ns::Inner' is 24 bytes
+struct Inner {
+  char a;
+  double b;
+  char c;
+};
+// CHECK-FIXES: struct Inner {
+// CHECK-FIXES-NEXT:   double b;
+PROMISED(Inner, 16);
+} // namespace ns
+
+// Spans two cache lines as declared, one after the fix.
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'TwoLines' is 72 bytes with 14 bytes of padding; ordering its fields as 'a, b, c, flag1, flag2' makes it 64 bytes (8 bytes less per object; 2 -> 1 cache line of 64 bytes) [hotpath-struct-padding]
+struct TwoLines {
+  double a[3];
+  char flag1;
+  double b[3];
+  char flag2;
+  double c;
+};
+// CHECK-FIXES: struct TwoLines {
+// CHECK-FIXES-NEXT:   double a[3];
+// CHECK-FIXES-NEXT:   double b[3];
+// CHECK-FIXES-NEXT:   double c;
+// CHECK-FIXES-NEXT:   char flag1;
+// CHECK-FIXES-NEXT:   char flag2;
+PROMISED(TwoLines, 64);
+
+// ---------------------------------------------------------------- negatives
+
+// Already in the best order.
+struct Ordered {
+  std::int64_t a;
+  std::int32_t b;
+  char c;
+  char d;
+};
+
+// Padding that no order removes: tail padding to the 8-byte alignment.
+struct TailOnly {
+  int threshold;
+  int top;
+  bool verbose;
+  char separator;
+  double rate;
+};
+
+// A saving below MinSavingBytes (2 bytes).
+struct SmallSaving {
+  char a;
+  short b;
+  char c;
+};
+
+union Variant {
+  char c;
+  double d;
+  int i;
+};
+
+struct __attribute__((packed)) Packed {
+  char a;
+  double b;
+  char c;
+};
+
+#pragma pack(push, 1)
+struct PragmaPacked {
+  char a;
+  double b;
+  char c;
+};
+#pragma pack(pop)
+
+extern "C" {
+struct FromC {
+  char a;
+  double b;
+  char c;
+};
+}
+
+struct BitFields {
+  char a;
+  double b;
+  unsigned flag : 1;
+  char c;
+};
+
+// Never instantiated: nothing to lay out.
+template <class T> struct NeverUsed {
+  char a;
+  double b;
+  char c;
+};
+
+// Virtual bases are laid out after the fields: not modelled, not reported.
+struct VBase {
+  int v;
+};
+struct WithVirtualBase : virtual VBase {
+  char a;
+  double b;
+  char c;
+};
+
+// The record's own alignment makes the padding unavoidable.
+struct alignas(32) OverAligned {
+  double a;
+  char b;
+};
+
+// Only declared.
+struct Incomplete;
+
+// A single field, and no fields.
+struct One {
+  double d;
+};
+struct None {};
+
+// A lambda closure: its layout is the compiler's.
+double lambda_closure() {
+  char a = 1;
+  double b = 2;
+  char c = 3;
+  auto f = [a, b, c] { return a + b + c; };
+  return f();
+}
+
+// From a system header.
+double from_system_header(const SysPadded &s) { return s.b; }
