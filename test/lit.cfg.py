@@ -52,6 +52,8 @@ config.substitutions.append(("%hotpath_plugin", config.compiler_plugin))
 config.substitutions.append(("%hotpath_tool", config.hotpath_tool))
 config.substitutions.append(("%llvm_major", config.llvm_major))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%clang_apply_replacements",
+                             os.path.join(config.llvm_bin, "clang-apply-replacements")))
 
 # Microsoft's SARIF multitool, installed from npm by scripts/install-deps.
 sarif_tool = os.environ.get("HOTPATH_SARIF_MULTITOOL",

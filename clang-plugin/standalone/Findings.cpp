@@ -119,10 +119,8 @@ void makePathsAbsolute(clang::tidy::ClangTidyError &E) {
 }
 
 std::string findingKey(const clang::tidy::ClangTidyError &E) {
-  std::string Key = E.DiagnosticName + "\n" + E.Message.FilePath + "\n" +
-                    std::to_string(E.Message.FileOffset) + "\n" +
-                    E.Message.Message;
-  return Key;
+  return E.DiagnosticName + "\n" + E.Message.FilePath + "\n" +
+         std::to_string(E.Message.FileOffset);
 }
 
 } // namespace clang::tidy::hotpath::tool

@@ -68,7 +68,9 @@ void makePathsAbsolute(clang::tidy::ClangTidyError &E);
 /// Converts one clang-tidy error to a finding.
 Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines);
 
-/// The identity of a finding for de-duplication across translation units.
+/// The identity of a finding for de-duplication across translation units:
+/// check and location. A header's finding may carry TU-specific detail in
+/// its message (how the TU uses a record), so the message is not part of it.
 std::string findingKey(const clang::tidy::ClangTidyError &E);
 
 } // namespace clang::tidy::hotpath::tool

@@ -536,16 +536,22 @@ int main(int argc, const char **argv) {
   // ------------------------------------------------------- merge and report
   // Findings in a header shared by several TUs are reported once.
   std::vector<ClangTidyError> Unique;
-  std::set<std::string> Keys;
+  std::map<std::string, size_t> Keys; // finding key -> index in Unique
   unsigned Failed = 0;
   for (size_t I = 0; I < Work.size(); ++I) {
     if (!Results[I].Failure.empty()) {
       ++Failed;
       errorLine(Work[I] + ": " + Results[I].Failure);
     }
-    for (ClangTidyError &E : Results[I].Errors)
-      if (Keys.insert(hotpath::tool::findingKey(E)).second)
+    for (ClangTidyError &E : Results[I].Errors) {
+      auto [It, New] =
+          Keys.emplace(hotpath::tool::findingKey(E), Unique.size());
+      if (New)
         Unique.push_back(std::move(E));
+      else if (E.Message.Message.size() >
+               Unique[It->second].Message.Message.size())
+        Unique[It->second] = std::move(E); // the TU that says more wins
+    }
   }
   std::stable_sort(Unique.begin(), Unique.end(),
                    [](const ClangTidyError &A, const ClangTidyError &B) {
