@@ -79,6 +79,14 @@ Fate fateOf(const Expr &Alloc, ASTContext &Ctx, const VarDecl *&Var) {
       Node = P;
       continue;
     }
+    if (const auto *C = dyn_cast<ExplicitCastExpr>(S)) {
+      // `static_cast<char *>(malloc(n))`: the same pointer.
+      if (!C->getType()->isPointerType())
+        return Fate::Escapes;
+      Prev = S;
+      Node = P;
+      continue;
+    }
     if (const auto *C = dyn_cast<CXXConstructExpr>(S)) {
       // unique_ptr<T> p(new T), a move of the result: still the same owner.
       if (C->getNumArgs() != 1 &&

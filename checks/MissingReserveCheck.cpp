@@ -71,10 +71,13 @@ bool addsOneElement(const Expr &Call, const CXXRecordDecl &RD) {
     return true;
   if (!Hash)
     return false; // vector::insert(pos, ...) and emplace(pos, ...)
-  if (Name == "insert")
-    return MC->getNumArgs() == 1 &&
-           !MC->getArg(0)->getType()->getAsCXXRecordDecl()->getName().contains(
-               "initializer_list");
+  if (Name == "insert") {
+    if (MC->getNumArgs() != 1)
+      return false;
+    const CXXRecordDecl *Arg = MC->getArg(0)->getType()->getAsCXXRecordDecl();
+    return !Arg || !Arg->getDeclName().isIdentifier() ||
+           Arg->getName() != "initializer_list";
+  }
   return true; // emplace, try_emplace, emplace_hint
 }
 
@@ -151,6 +154,15 @@ bool isPure(const Expr *E, const VarDecl &Grown,
            (MD->getName() == "size" || MD->getName() == "length") &&
            isPure(MC->getImplicitObjectArgument(), Grown, Vars);
   }
+  // `in.size()` on a dependent object in a template pattern.
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const auto *M = dyn_cast<CXXDependentScopeMemberExpr>(
+            Call->getCallee()->IgnoreParens()))
+      return Call->getNumArgs() == 0 && !M->isImplicitAccess() &&
+             M->getMember().isIdentifier() &&
+             (M->getMember().getAsString() == "size" ||
+              M->getMember().getAsString() == "length") &&
+             isPure(M->getBase(), Grown, Vars);
   if (const auto *B = dyn_cast<BinaryOperator>(E))
     return B->isAdditiveOp() || B->isMultiplicativeOp()
                ? isPure(B->getLHS(), Grown, Vars) &&
@@ -189,13 +201,19 @@ MissingReserveCheck::tripCount(const Stmt &Loop, const VarDecl &Grown,
                                ASTContext &Ctx) const {
   const SourceManager &SM = Ctx.getSourceManager();
   llvm::SmallPtrSet<const VarDecl *, 4> Vars;
+  const Stmt *LoopBody = &Loop;
+  if (const auto *F = dyn_cast<ForStmt>(&Loop))
+    LoopBody = F->getBody();
+  else if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop))
+    LoopBody = R->getBody();
   // What the count reads must exist before the loop and not change in it.
   auto Stable = [&](const VarDecl *LoopVar) {
     for (const VarDecl *V : Vars) {
       if (V == LoopVar || contains(Loop, V->getLocation(), SM))
         return false;
+      // The bound itself is side-effect free; what matters is the body.
       for (const utils::VarUse &U : FU.uses(V).Uses)
-        if (contains(Loop, U.Ref->getBeginLoc(), SM) &&
+        if (contains(*LoopBody, U.Ref->getBeginLoc(), SM) &&
             (U.Kinds & ~(utils::UseRead | utils::UseCopy)))
           return false;
     }
@@ -256,7 +274,13 @@ MissingReserveCheck::tripCount(const Stmt &Loop, const VarDecl &Grown,
   const Expr *Cond = F->getCond()->IgnoreParenImpCasts();
   const Expr *L = nullptr, *Rhs = nullptr;
   BinaryOperatorKind Kind;
-  if (const auto *B = dyn_cast<BinaryOperator>(Cond)) {
+  if (const auto *RW = dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
+    // C++20: `it != end` rewritten to `!(it == end)`.
+    CXXRewrittenBinaryOperator::DecomposedForm Form = RW->getDecomposedForm();
+    L = Form.LHS;
+    Rhs = Form.RHS;
+    Kind = Form.Opcode;
+  } else if (const auto *B = dyn_cast<BinaryOperator>(Cond)) {
     L = B->getLHS();
     Rhs = B->getRHS();
     Kind = B->getOpcode();

@@ -115,6 +115,34 @@ void burst_hotpath(long n) {
   wg.wait();
 }
 
+// Same burst through submit(): one future (one shared-state allocation) per
+// task, the cost of getting a value or exception back per task.
+void burst_hotpath_submit(long n) {
+  static std::vector<hotpath::Future<void>> fs;
+  fs.clear();
+  fs.reserve(static_cast<std::size_t>(n));
+  hotpath::WorkerPool &pool = hotpath_pool();
+  for (long i = 0; i < n; ++i)
+    fs.push_back(
+        pool.submit([i] { bench::tiny_work(static_cast<std::uint64_t>(i)); }));
+  for (auto &f : fs)
+    f.get();
+}
+
+// The burst posted from inside a worker: tasks land in that worker's deque
+// and the others get them by stealing (the nested/recursive case).
+void burst_hotpath_from_worker(long n) {
+  hotpath::WorkerPool &pool = hotpath_pool();
+  pool.submit([&pool, n] {
+        hotpath::WaitGroup wg;
+        for (long i = 0; i < n; ++i)
+          pool.post(wg,
+                    [i] { bench::tiny_work(static_cast<std::uint64_t>(i)); });
+        wg.wait();
+      })
+      .get();
+}
+
 void burst_mutex_pool(long n) {
   static bench::Latch latch;
   latch.reset(n);
@@ -307,6 +335,8 @@ void BM_ParallelFor_OpenMP(benchmark::State &state) {
       ->Unit(benchmark::kMillisecond)
 
 TASKS("hotpath_WorkerPool", burst_hotpath);
+TASKS("hotpath_WorkerPool_submit", burst_hotpath_submit);
+TASKS("hotpath_WorkerPool_from_worker", burst_hotpath_from_worker);
 TASKS("mutex_condvar_pool", burst_mutex_pool);
 #ifdef HOTPATH_BENCH_ASIO
 TASKS("boost_asio_thread_pool", burst_asio);

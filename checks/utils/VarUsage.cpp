@@ -162,6 +162,10 @@ struct Climb {
     if (PointerValue && FD->getDeclName().isIdentifier() &&
         (FD->getName() == "free") && FD->isExternC())
       return UseDelete;
+    if (PointerValue &&
+        llvm::any_of(Vocab.NonRetainingFunctions,
+                     [&](const std::string &N) { return isNamed(FD, N); }))
+      return UseRead;
     int I = argIndex(Call.getArgs(), Call.getNumArgs(), Arg);
     if (I < 0)
       return Unknown;

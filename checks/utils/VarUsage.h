@@ -57,6 +57,12 @@ struct UsageVocabulary {
   /// Free functions that fill their (non-const reference) first argument
   /// without keeping it: `std::getline(in, line)`. Qualified names.
   llvm::SmallVector<std::string, 2> FillFunctions = {"::std::getline"};
+  /// C functions that use a pointer argument during the call only: passing
+  /// a pointer variable to them is not an escape.
+  llvm::SmallVector<std::string, 8> NonRetainingFunctions = {
+      "::memset",  "::memcpy",  "::memmove", "::memcmp",  "::strlen",
+      "::strcpy",  "::strncpy", "::strcmp",  "::strncmp", "::snprintf",
+      "::sprintf", "::fread",   "::fwrite",  "::read",    "::write"};
 };
 
 /// The uses of all local variables of one function body, from one walk.

@@ -85,8 +85,10 @@ private:
 
 // A lock-guarded ring plus a size mirror that other threads read without
 // the lock (emptiness probes while stealing and the park-time recheck).
-// The mirror is written with seq_cst so that "push, then read idle count"
+// Pushes write the mirror with seq_cst so that "push, then read idle count"
 // and "publish idle, then read size" cannot both miss each other (Dekker).
+// Removals only need release: a stale, larger size just makes a parking
+// worker look again, and whoever removed tasks is awake and runs them.
 class LockedDeque {
 public:
   std::size_t approx_size() const noexcept {
@@ -113,7 +115,7 @@ public:
       return false;
     std::lock_guard<SpinLock> lk(m_);
     const bool ok = ring_.pop_back(out);
-    size_.store(ring_.size(), std::memory_order_seq_cst);
+    size_.store(ring_.size(), std::memory_order_release);
     return ok;
   }
   // Takes up to `want(size)` tasks from the front into dst; returns count.
@@ -125,7 +127,7 @@ public:
     std::size_t got = 0;
     while (got < n && ring_.pop_front(dst[got]))
       ++got;
-    size_.store(ring_.size(), std::memory_order_seq_cst);
+    size_.store(ring_.size(), std::memory_order_release);
     return got;
   }
   void drain_into(std::vector<Task> &out) {
@@ -133,7 +135,7 @@ public:
     Task t;
     while (ring_.pop_front(t))
       out.push_back(std::move(t));
-    size_.store(0, std::memory_order_seq_cst);
+    size_.store(0, std::memory_order_release);
   }
 
   // Moves up to want(size) tasks from the front of `from` to the back of
@@ -154,7 +156,7 @@ public:
         ring_.push_back(std::move(t));
       size_.store(ring_.size(), std::memory_order_seq_cst);
     }
-    from.size_.store(from.ring_.size(), std::memory_order_seq_cst);
+    from.size_.store(from.ring_.size(), std::memory_order_release);
     return true;
   }
 

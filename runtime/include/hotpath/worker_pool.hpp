@@ -14,6 +14,7 @@
 // tasks meanwhile, so nested submit-and-wait cannot deadlock the pool.
 #pragma once
 
+#include "hotpath/pool.hpp"
 #include "hotpath/task.hpp"
 
 #include <algorithm>
@@ -75,35 +76,40 @@ bool on_worker_thread() noexcept;
 // stolen) and runs it. Returns false when nothing was found.
 bool run_one_pending();
 
-// A one-shot flag a thread can block on. set() holds the mutex while it
-// notifies so that a waiter that returns (and may destroy the owner) cannot
-// race with the notifier still touching the mutex or condition variable.
+// A one-shot flag a thread can block on. The owner (FutureState) is
+// reference counted, so set() may skip the mutex when nobody waits: "store
+// flag, read waiters" against "count waiter, read flag" (both seq_cst)
+// cannot both miss each other.
 class Signal {
 public:
-  explicit Signal(bool set = false) : set_(set) {}
   bool is_set() const noexcept { return set_.load(std::memory_order_acquire); }
   void set() {
-    std::lock_guard<std::mutex> lk(m_);
-    set_.store(true, std::memory_order_release);
-    if (waiters_ > 0)
+    set_.store(true, std::memory_order_seq_cst);
+    if (waiters_.load(std::memory_order_seq_cst) > 0) {
+      std::lock_guard<std::mutex> lk(m_);
       cv_.notify_all();
+    }
   }
+  // Only while nobody else can see the signal (recycling).
+  void reset() noexcept { set_.store(false, std::memory_order_relaxed); }
   void wait() {
+    if (is_set())
+      return;
     std::unique_lock<std::mutex> lk(m_);
-    ++waiters_;
-    cv_.wait(lk, [&] { return set_.load(std::memory_order_relaxed); });
-    --waiters_;
+    waiters_.fetch_add(1, std::memory_order_seq_cst);
+    cv_.wait(lk, [&] { return set_.load(std::memory_order_seq_cst); });
+    waiters_.fetch_sub(1, std::memory_order_relaxed);
   }
   template <class Dur> void wait_for(Dur d) {
     std::unique_lock<std::mutex> lk(m_);
-    ++waiters_;
-    cv_.wait_for(lk, d, [&] { return set_.load(std::memory_order_relaxed); });
-    --waiters_;
+    waiters_.fetch_add(1, std::memory_order_seq_cst);
+    cv_.wait_for(lk, d, [&] { return set_.load(std::memory_order_seq_cst); });
+    waiters_.fetch_sub(1, std::memory_order_relaxed);
   }
 
 private:
-  std::atomic<bool> set_;
-  int waiters_ = 0; // guarded by m_
+  std::atomic<bool> set_{false};
+  std::atomic<int> waiters_{0};
   std::mutex m_;
   std::condition_variable cv_;
 };
@@ -141,10 +147,43 @@ inline void wait_helping(Signal &sig) {
 
 struct Unit {};
 
+// Shared by a Future and its task; recycled through a Pool so that submit()
+// allocates nothing in steady state. Two references: the future's and the
+// task's; the last release returns it to the pool.
 template <class T> struct FutureState {
   Signal done;
   std::exception_ptr error;
   std::optional<std::conditional_t<std::is_void_v<T>, Unit, T>> value;
+  std::atomic<int> refs{0};
+
+  struct Reset {
+    void operator()(FutureState &s) const noexcept {
+      s.error = nullptr;
+      s.value.reset();
+      s.done.reset();
+    }
+  };
+  using StatePool = Pool<FutureState, Reset>;
+  // Never destroyed: tasks may still release states during static
+  // destruction (objects stay reachable, so leak checkers are quiet).
+  static StatePool &pool() {
+    static StatePool *p = new StatePool();
+    return *p;
+  }
+  static FutureState *make() {
+    FutureState *s = pool().acquire();
+    s->refs.store(2, std::memory_order_relaxed);
+    return s;
+  }
+  void release() noexcept {
+    if (refs.fetch_sub(1, std::memory_order_acq_rel) != 1)
+      return;
+    try {
+      pool().put(this);
+    } catch (...) { // first use of the pool on this thread could not allocate
+      delete this;
+    }
+  }
 };
 
 } // namespace detail
@@ -152,6 +191,18 @@ template <class T> struct FutureState {
 template <class T> class Future {
 public:
   Future() = default;
+  Future(Future &&o) noexcept : state_(std::exchange(o.state_, nullptr)) {}
+  Future &operator=(Future &&o) noexcept {
+    if (this != &o) {
+      drop();
+      state_ = std::exchange(o.state_, nullptr);
+    }
+    return *this;
+  }
+  Future(const Future &) = delete;
+  Future &operator=(const Future &) = delete;
+  ~Future() { drop(); }
+
   bool valid() const noexcept { return state_ != nullptr; }
   bool ready() const noexcept { return state_ && state_->done.is_set(); }
   // Blocks until the task finished; on a worker thread, runs other tasks.
@@ -159,23 +210,31 @@ public:
   // Waits, then returns the result or rethrows the task's exception. Once.
   T get() {
     wait();
-    auto s = std::move(state_);
+    detail::FutureState<T> *s = std::exchange(state_, nullptr);
     // Take the exception out of the shared state before dropping our
     // reference: then only this thread ever owns the exception object, even
     // if the worker releases the state last.
     if (std::exception_ptr e = std::exchange(s->error, nullptr)) {
-      s.reset();
+      s->release();
       std::rethrow_exception(std::move(e));
     }
-    if constexpr (!std::is_void_v<T>)
-      return std::move(*s->value);
+    if constexpr (std::is_void_v<T>) {
+      s->release();
+    } else {
+      T v = std::move(*s->value);
+      s->release();
+      return v;
+    }
   }
 
 private:
   friend class WorkerPool;
-  explicit Future(std::shared_ptr<detail::FutureState<T>> s)
-      : state_(std::move(s)) {}
-  std::shared_ptr<detail::FutureState<T>> state_;
+  explicit Future(detail::FutureState<T> *s) : state_(s) {}
+  void drop() noexcept {
+    if (state_)
+      std::exchange(state_, nullptr)->release();
+  }
+  detail::FutureState<T> *state_ = nullptr;
 };
 
 // Counts outstanding tasks like Go's sync.WaitGroup. Tasks posted with
@@ -265,10 +324,9 @@ public:
 
   template <class F, class R = std::invoke_result_t<std::decay_t<F> &>>
   Future<R> submit(F &&f) {
-    auto state = std::make_shared<detail::FutureState<R>>();
+    auto *state = detail::FutureState<R>::make();
     Future<R> fut(state);
-    post(Task(
-        SubmitTask<std::decay_t<F>, R>{std::move(state), std::forward<F>(f)}));
+    post(Task(SubmitTask<std::decay_t<F>, R>{state, std::forward<F>(f)}));
     return fut;
   }
 
@@ -316,12 +374,11 @@ private:
   };
 
   template <class F, class R> struct SubmitTask {
-    std::shared_ptr<detail::FutureState<R>> state;
+    detail::FutureState<R> *state;
     F f;
-    SubmitTask(std::shared_ptr<detail::FutureState<R>> s, F fn)
-        : state(std::move(s)), f(std::move(fn)) {}
+    SubmitTask(detail::FutureState<R> *s, F fn) : state(s), f(std::move(fn)) {}
     SubmitTask(SubmitTask &&o) noexcept(std::is_nothrow_move_constructible_v<F>)
-        : state(std::move(o.state)), f(std::move(o.f)) {}
+        : state(std::exchange(o.state, nullptr)), f(std::move(o.f)) {}
     void operator()() {
       try {
         if constexpr (std::is_void_v<R>) {
@@ -333,12 +390,15 @@ private:
       } catch (...) {
         state->error = std::current_exception();
       }
-      std::exchange(state, nullptr)->done.set();
+      auto *s = std::exchange(state, nullptr);
+      s->done.set();
+      s->release();
     }
     ~SubmitTask() {
-      if (state) {
+      if (state) { // dropped without running
         state->error = std::make_exception_ptr(TaskCancelled());
         state->done.set();
+        state->release();
       }
     }
   };

@@ -1,0 +1,260 @@
+// RUN: %check_hotpath -std=c++17-or-later %s hotpath-missing-reserve %t
+// RUN: %check_hotpath -std=c++17 -check-suffixes=ONLYVEC %s hotpath-missing-reserve %t -- \
+// RUN:   -config="{CheckOptions: {hotpath-missing-reserve.ContainerTypes: '::std::basic_string'}}"
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+struct Item { int id; std::string name; };
+int score(const Item &);
+bool keep(const Item &);
+std::vector<Item> load();
+void fill(std::vector<int> &);
+
+// ---------------------------------------------------------------- positives
+
+std::vector<int> ids(const std::vector<Item> &items) {
+  std::vector<int> out;
+  for (const Item &it : items)
+    out.push_back(it.id);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'out' grows by one element per iteration of a loop whose trip count is known before it starts, without reserve(): it reallocates and moves its elements about log2(n) times; call 'out.reserve(items.size());' before the loop [hotpath-missing-reserve]
+  // CHECK-FIXES: {{^}}  out.reserve(items.size());
+  // CHECK-FIXES-NEXT: {{^}}  for (const Item &it : items)
+  return out;
+}
+
+std::vector<int> counted(const std::vector<Item> &items) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    int s = score(items[i]);
+    s += 1;
+    out.emplace_back(s);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'out' grows by one element per iteration {{.*}} call 'out.reserve(items.size());' before the loop
+  }
+  // CHECK-FIXES: {{^}}  out.reserve(items.size());
+  // CHECK-FIXES-NEXT: {{^}}  for (std::size_t i = 0; i < items.size(); ++i) {
+  return out;
+}
+
+std::vector<int> by_count(std::size_t n) {
+  std::vector<int> squares;
+  for (std::size_t i = 0; i != n; i++)
+    squares.push_back(static_cast<int>(i * i));
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'squares' grows by one element
+  // CHECK-FIXES: {{^}}  squares.reserve(n);
+  return squares;
+}
+
+std::vector<int> constant_count() {
+  std::vector<int> v;
+  for (int i = 0; i < 100; ++i)
+    v.push_back(i);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element
+  // CHECK-FIXES: {{^}}  v.reserve(100);
+  return v;
+}
+
+std::string hex_digits(const std::vector<unsigned char> &bytes) {
+  std::string s;
+  for (unsigned char b : bytes) {
+    s += "0123456789abcdef"[b & 15];
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 's' grows by one element
+    // CHECK-MESSAGES-ONLYVEC: :[[@LINE-2]]:7: warning: 's' grows by one element
+  }
+  // CHECK-FIXES: {{^}}  s.reserve(bytes.size());
+  // CHECK-FIXES-ONLYVEC: {{^}}  s.reserve(bytes.size());
+  return s;
+}
+
+std::unordered_map<int, std::string> index(const std::vector<Item> &items) {
+  std::unordered_map<int, std::string> by_id;
+  for (auto it = items.begin(); it != items.end(); ++it)
+    by_id.emplace(it->id, it->name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'by_id' grows by one element
+  // CHECK-FIXES: {{^}}  by_id.reserve(items.size());
+  return by_id;
+}
+
+std::unordered_set<int> seen(const std::map<int, int> &m) {
+  std::unordered_set<int> keys{};
+  for (const auto &[k, v] : m)
+    keys.insert(k + v);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'keys' grows by one element
+  // CHECK-FIXES: {{^}}  keys.reserve(m.size());
+  return keys;
+}
+
+std::vector<int> array_range() {
+  int raw[] = {4, 5, 6};
+  std::vector<int> v;
+  for (int x : raw)
+    v.push_back(x * 2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element
+  // CHECK-FIXES: {{^}}  v.reserve(3);
+  return v;
+}
+
+std::vector<int> signed_bound(int n) {
+  std::vector<int> v;
+  for (int i = 0; i < n; ++i)
+    v.push_back(i);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element {{.*}}; call reserve() with the trip count before the loop (no fix-it: the bound is signed and reserve() of a negative count throws)
+  return v;
+}
+
+std::vector<int> computed_range() {
+  std::vector<int> v;
+  for (const Item &it : load())
+    v.push_back(it.id);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element {{.*}}(no fix-it: the range is computed by an expression that would be evaluated twice)
+  return v;
+}
+
+#define FOR_EACH(x, c) for (const auto &x : c)
+std::vector<int> loop_in_macro(const std::vector<Item> &items) {
+  std::vector<int> v;
+  FOR_EACH(it, items)
+    v.push_back(it.id);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element {{.*}}(no fix-it: the range is spelled in a macro)
+  return v;
+}
+
+template <class T> std::vector<T> copy_all(const std::vector<T> &in) {
+  std::vector<int> lens;
+  for (std::size_t i = 0; i < in.size(); ++i)
+    lens.push_back(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'lens' grows by one element
+  // CHECK-FIXES: {{^}}  lens.reserve(in.size());
+  return in;
+}
+std::vector<int> use_copy_all() { return copy_all(std::vector<int>{1}); }
+
+// ------------------------------------------- negatives (look-alikes)
+
+std::vector<int> conditional(const std::vector<Item> &items) {
+  std::vector<int> v;
+  for (const Item &it : items)
+    if (keep(it))
+      v.push_back(it.id);
+  return v;
+}
+
+std::vector<int> early_continue(const std::vector<Item> &items) {
+  std::vector<int> v;
+  for (const Item &it : items) {
+    if (!keep(it))
+      continue;
+    v.push_back(it.id);
+  }
+  return v;
+}
+
+void not_known_empty(std::vector<int> &out, const std::vector<Item> &items) {
+  for (const Item &it : items)
+    out.push_back(it.id);
+}
+
+std::vector<int> already_reserved(const std::vector<Item> &items) {
+  std::vector<int> v;
+  v.reserve(items.size());
+  for (const Item &it : items)
+    v.push_back(it.id);
+  return v;
+}
+
+std::vector<int> filled_before(const std::vector<Item> &items) {
+  std::vector<int> v;
+  fill(v);
+  for (const Item &it : items)
+    v.push_back(it.id);
+  return v;
+}
+
+std::vector<int> not_empty(const std::vector<Item> &items) {
+  std::vector<int> v(4);
+  for (const Item &it : items)
+    v.push_back(it.id);
+  return v;
+}
+
+std::vector<int> unknown_count(std::string_view text) {
+  std::vector<int> v;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    v.push_back(static_cast<int>(pos));
+    pos = text.find(',', pos) + 1;
+  }
+  return v;
+}
+
+std::vector<int> nested(const std::vector<std::vector<int>> &rows) {
+  std::vector<int> flat;
+  for (const auto &row : rows)
+    for (int x : row)
+      flat.push_back(x);
+  return flat;
+}
+
+std::vector<int> two_per_iteration(const std::vector<Item> &items) {
+  std::vector<int> v;
+  for (const Item &it : items) {
+    v.push_back(it.id);
+    v.push_back(-it.id);
+  }
+  return v;
+}
+
+std::vector<int> shrinks_too(const std::vector<Item> &items) {
+  std::vector<int> v;
+  for (const Item &it : items) {
+    v.push_back(it.id);
+    if (v.size() > 8)
+      v.erase(v.begin());
+  }
+  return v;
+}
+
+std::map<int, int> no_reserve_for_map(const std::vector<Item> &items) {
+  std::map<int, int> m;
+  for (const Item &it : items)
+    m.emplace(it.id, 1);
+  return m;
+}
+
+std::string appends_strings(const std::vector<Item> &items) {
+  std::string s;
+  for (const Item &it : items)
+    s += it.name;
+  return s;
+}
+
+std::vector<int> declared_in_loop(const std::vector<Item> &items) {
+  std::vector<int> last;
+  for (const Item &it : items) {
+    std::vector<int> v;
+    v.push_back(it.id);
+    last = v;
+  }
+  return last;
+}
+
+std::vector<int> bound_changes(std::vector<int> &src) {
+  std::vector<int> v;
+  for (std::size_t i = 0; i < src.size(); ++i) {
+    v.push_back(src[i]);
+    src.pop_back();
+  }
+  return v;
+}
+
+std::vector<int> in_lambda(const std::vector<Item> &items) {
+  std::vector<int> v;
+  auto add = [&](int x) { v.push_back(x); };
+  for (const Item &it : items)
+    add(it.id);
+  return v;
+}
