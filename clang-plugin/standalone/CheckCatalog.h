@@ -2,12 +2,13 @@
 //
 // One line and one paragraph about every check, for front-ends that describe
 // rules (SARIF) and for --list-checks. Each registered check must have an
-// entry; a unit test keeps the two in step.
+// entry: `hotpath --list-checks` flags a missing one and a tool test
+// fails on it.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef HOTPATH_CHECKS_CHECKCATALOG_H
-#define HOTPATH_CHECKS_CHECKCATALOG_H
+#ifndef HOTPATH_STANDALONE_CHECKCATALOG_H
+#define HOTPATH_STANDALONE_CHECKCATALOG_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -28,4 +29,4 @@ std::string checkDocPath(llvm::StringRef Name);
 
 } // namespace clang::tidy::hotpath
 
-#endif // HOTPATH_CHECKS_CHECKCATALOG_H
+#endif // HOTPATH_STANDALONE_CHECKCATALOG_H
