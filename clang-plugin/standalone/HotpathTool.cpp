@@ -418,7 +418,7 @@ int main(int argc, const char **argv) {
       outs() << "    " << C << "  "
              << (Info ? Info->Summary
                       : StringRef("(no description: add it to "
-                                  "checks/CheckCatalog.cpp)"))
+                                  "clang-plugin/standalone/CheckCatalog.cpp)"))
              << "\n";
     }
     return ExitOk;
