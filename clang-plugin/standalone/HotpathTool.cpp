@@ -553,13 +553,14 @@ int main(int argc, const char **argv) {
         Unique[It->second] = std::move(E); // the TU that says more wins
     }
   }
-  std::stable_sort(Unique.begin(), Unique.end(),
-                   [](const ClangTidyError &A, const ClangTidyError &B) {
-                     return std::tie(A.Message.FilePath, A.Message.FileOffset,
-                                     A.DiagnosticName) <
-                            std::tie(B.Message.FilePath, B.Message.FileOffset,
-                                     B.DiagnosticName);
-                   });
+  // Keys are unique, so the order is total and the output deterministic.
+  std::sort(Unique.begin(), Unique.end(),
+            [](const ClangTidyError &A, const ClangTidyError &B) {
+              return std::tie(A.Message.FilePath, A.Message.FileOffset,
+                              A.DiagnosticName) < std::tie(B.Message.FilePath,
+                                                           B.Message.FileOffset,
+                                                           B.DiagnosticName);
+            });
   std::vector<Finding> Findings;
   unsigned AsErrors = 0;
   std::map<std::string, unsigned> PerCheck;
