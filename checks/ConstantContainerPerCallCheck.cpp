@@ -40,9 +40,9 @@ void ConstantContainerPerCallCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   // Returns are found by walking the bodies of functions that return a
   // container: no parent map is needed to know the function.
-  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()),
-                                  isDefinition(), returns(Container),
-                                  unless(isMain()))
+  Finder->addMatcher(functionDecl(isDefinition(),
+                                  unless(isExpansionInSystemHeader()),
+                                  returns(Container), unless(isMain()))
                          .bind("fn"),
                      this);
 }

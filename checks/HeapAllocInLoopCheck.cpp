@@ -33,7 +33,7 @@ void HeapAllocInLoopCheck::registerMatchers(MatchFinder *Finder) {
   // One walk per function body finds the allocations and the loops around
   // them (utils::FunctionUsage), without clang's TU-wide parent map.
   Finder->addMatcher(
-      functionDecl(unless(isExpansionInSystemHeader()), isDefinition())
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
           .bind("fn"),
       this);
 }
