@@ -4,7 +4,6 @@
 #include "utils/Containers.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -34,17 +33,17 @@ void ConstantContainerPerCallCheck::onStartOfTranslationUnit() {
 void ConstantContainerPerCallCheck::registerMatchers(MatchFinder *Finder) {
   auto Container = qualType(hasUnqualifiedDesugaredType(
       recordType(hasDeclaration(cxxRecordDecl(hasAnyName(ContainerTypes))))));
-  auto NotHere =
-      anyOf(isInTemplateInstantiation(), isExpansionInSystemHeader());
-  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                             hasType(Container), hasInitializer(expr()),
-                             unless(isExpansionInSystemHeader()))
+  Finder->addMatcher(varDecl(unless(parmVarDecl()), hasLocalStorage(),
+                             unless(isExpansionInSystemHeader()),
+                             hasType(Container), hasInitializer(expr()))
                          .bind("var"),
                      this);
-  Finder->addMatcher(returnStmt(hasReturnValue(expr(hasType(Container))),
-                                unless(NotHere),
-                                forFunction(functionDecl(unless(isMain()))))
-                         .bind("return"),
+  // Returns are found by walking the bodies of functions that return a
+  // container: no parent map is needed to know the function.
+  Finder->addMatcher(functionDecl(isDefinition(),
+                                  unless(isExpansionInSystemHeader()),
+                                  returns(Container), unless(isMain()))
+                         .bind("fn"),
                      this);
 }
 
@@ -123,15 +122,12 @@ int allocsOf(const Expr *E, ASTContext &Ctx, unsigned MinStringLength,
 }
 
 // The DeclStmt declaring \p Var alone in a block, or nullptr.
-const DeclStmt *soleDeclInBlock(const VarDecl &Var, ASTContext &Ctx) {
-  auto Parents = Ctx.getParents(Var);
-  const auto *DS = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+const DeclStmt *soleDeclInBlock(const VarDecl &Var,
+                                const utils::FunctionUsage &FU) {
+  const DeclStmt *DS = FU.declStmtOf(&Var);
   if (!DS || !DS->isSingleDecl())
     return nullptr;
-  auto Up = Ctx.getParents(*DS);
-  if (Up.empty() || !Up[0].get<CompoundStmt>())
-    return nullptr;
-  return DS;
+  return isa_and_nonnull<CompoundStmt>(FU.parentOf(DS)) ? DS : nullptr;
 }
 
 // `static` is not allowed in a constexpr function before C++23. A lambda's
@@ -162,28 +158,44 @@ ConstantContainerPerCallCheck::constantAllocations(const Expr *Init,
   return N > 0 ? static_cast<unsigned>(N) : 0;
 }
 
+void ConstantContainerPerCallCheck::checkReturn(const ReturnStmt &Ret,
+                                                const utils::FunctionUsage &FU,
+                                                ASTContext &Ctx) {
+  // A return inside a lambda belongs to the lambda.
+  for (const Stmt *P = FU.parentOf(&Ret); P; P = FU.parentOf(P))
+    if (isa<LambdaExpr>(P))
+      return;
+  const Expr *Value = Ret.getRetValue();
+  const auto *C = dyn_cast_or_null<CXXConstructExpr>(utils::peel(Value));
+  // Only braced lists: `return "literal";` for a string is left alone.
+  if (!C || C->getNumArgs() == 0 ||
+      !isa<CXXStdInitializerListExpr>(utils::peel(C->getArg(0))))
+    return;
+  unsigned Allocs = constantAllocations(C, Ctx);
+  if (!Allocs)
+    return;
+  SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Value->getBeginLoc());
+  if (!Reported.first(Loc))
+    return;
+  diag(Loc, "returns a constant %0 built from scratch on every call (%1 "
+            "heap allocation%s1 and as many frees per call): return a "
+            "reference to a function-local 'static const' object, or a "
+            "span or string_view over a 'static constexpr std::array'")
+      << C->getType().getUnqualifiedType() << Allocs;
+}
+
 void ConstantContainerPerCallCheck::check(
     const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = Ctx.getSourceManager();
-  if (const auto *Ret = Result.Nodes.getNodeAs<ReturnStmt>("return")) {
-    const Expr *Value = Ret->getRetValue();
-    const auto *C = dyn_cast_or_null<CXXConstructExpr>(utils::peel(Value));
-    // Only braced lists: `return "literal";` for a string is left alone.
-    if (!C || C->getNumArgs() == 0 ||
-        !isa<CXXStdInitializerListExpr>(utils::peel(C->getArg(0))))
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn")) {
+    if (FD->isTemplateInstantiation() || utils::isInInstantiation(*FD) ||
+        !FD->getBody())
       return;
-    unsigned Allocs = constantAllocations(C, Ctx);
-    if (!Allocs)
-      return;
-    SourceLocation Loc = SM.getFileLoc(Value->getBeginLoc());
-    if (!Reported.first(Loc))
-      return;
-    diag(Loc, "returns a constant %0 built from scratch on every call (%1 "
-              "heap allocation%s1 and as many frees per call): return a "
-              "reference to a function-local 'static const' object, or a "
-              "span or string_view over a 'static constexpr std::array'")
-        << C->getType().getUnqualifiedType() << Allocs;
+    const utils::FunctionUsage &FU = Usage.get(*FD->getBody(), Ctx);
+    for (const Stmt *S : FU.statements())
+      if (const auto *Ret = dyn_cast<ReturnStmt>(S))
+        checkReturn(*Ret, FU, Ctx);
     return;
   }
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
@@ -201,7 +213,8 @@ void ConstantContainerPerCallCheck::check(
   const Stmt *Body = utils::enclosingBody(*Var);
   if (!Body)
     return;
-  const utils::VarUses &Uses = Usage.get(*Body, Ctx).uses(Var);
+  const utils::FunctionUsage &FU = Usage.get(*Body, Ctx);
+  const utils::VarUses &Uses = FU.uses(Var);
   if (Uses.has(utils::UseMutate | utils::UseMove | utils::UseReturn |
                utils::UseEscape | utils::UseFill | utils::UseDelete))
     return;
@@ -214,7 +227,7 @@ void ConstantContainerPerCallCheck::check(
            << Var << Var->getType().getUnqualifiedType() << Allocs;
   SourceLocation Begin = Var->getBeginLoc();
   if (Begin.isMacroID() || Var->getLocation().isMacroID() ||
-      !soleDeclInBlock(*Var, Ctx))
+      !soleDeclInBlock(*Var, FU))
     return;
   D << FixItHint::CreateInsertion(
       Begin, Var->getType().isConstQualified() ? "static " : "static const ");

@@ -32,6 +32,8 @@ private:
   /// Allocations that building \p Init costs, or 0 when it is not a
   /// container built only from constants.
   unsigned constantAllocations(const Expr *Init, ASTContext &Ctx) const;
+  void checkReturn(const ReturnStmt &Ret, const utils::FunctionUsage &FU,
+                   ASTContext &Ctx);
 
   const StringRef RawContainerTypes;
   const unsigned MinStringLength;

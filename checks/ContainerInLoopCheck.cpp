@@ -4,7 +4,6 @@
 #include "utils/Containers.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -41,9 +40,9 @@ void ContainerInLoopCheck::onStartOfTranslationUnit() {
 void ContainerInLoopCheck::registerMatchers(MatchFinder *Finder) {
   auto Container = qualType(hasUnqualifiedDesugaredType(
       recordType(hasDeclaration(cxxRecordDecl(hasAnyName(ContainerTypes))))));
-  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                             hasType(Container),
-                             unless(isExpansionInSystemHeader()))
+  Finder->addMatcher(varDecl(unless(parmVarDecl()), hasLocalStorage(),
+                             unless(isExpansionInSystemHeader()),
+                             hasType(Container))
                          .bind("var"),
                      this);
 }
@@ -55,11 +54,14 @@ void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
       Var->getType()->isDependentType() || utils::isInInstantiation(*Var) ||
       !utils::isEmptyConstruction(Var->getInit()))
     return;
-  auto Parents = Ctx.getParents(*Var);
-  const auto *DS = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+  const Stmt *Body = utils::enclosingBody(*Var);
+  if (!Body)
+    return;
+  const utils::FunctionUsage &FU = Usage.get(*Body, Ctx);
+  const DeclStmt *DS = FU.declStmtOf(Var);
   if (!DS)
     return;
-  auto Loops = utils::enclosingLoops(*DS, Ctx);
+  auto Loops = FU.loopsAround(*DS);
   if (Loops.empty())
     return;
   // A loop that runs once (`do { ... } while (false)`) is no loop.
@@ -68,10 +70,7 @@ void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
     if (Do->getCond()->EvaluateAsBooleanCondition(Value, Ctx) && !Value)
       return;
   }
-  const Stmt *Body = utils::enclosingBody(*Var);
-  if (!Body)
-    return;
-  const utils::VarUses &Uses = Usage.get(*Body, Ctx).uses(Var);
+  const utils::VarUses &Uses = FU.uses(Var);
   if (!Uses.has(utils::UseFill) || Uses.has(utils::UseMove | utils::UseReturn |
                                             utils::UseEscape | utils::UseCopy))
     return;

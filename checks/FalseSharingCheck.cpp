@@ -3,6 +3,7 @@
 #include "FalseSharingCheck.h"
 #include "utils/LoopContext.h"
 #include "utils/OptionList.h"
+#include "utils/RecordType.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -43,27 +44,34 @@ SyncKind syncKind(QualType T, llvm::ArrayRef<std::string> Extra) {
   const auto *RD = T.getCanonicalType()->getAsCXXRecordDecl();
   if (!RD || !RD->getIdentifier())
     return SyncKind::None;
-  std::string Q = qualifiedName(*RD);
-  if (Q == "::std::atomic") {
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
-      const TemplateArgumentList &Args = Spec->getTemplateArgs();
-      if (Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
-          Args[0].getAsType()->isBooleanType())
-        return SyncKind::Flag;
+  // Runs on every member access: compare names before building strings.
+  StringRef Name = RD->getName();
+  if (RD->isInStdNamespace()) {
+    if (Name == "atomic") {
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+        const TemplateArgumentList &Args = Spec->getTemplateArgs();
+        if (Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+            Args[0].getAsType()->isBooleanType())
+          return SyncKind::Flag;
+      }
+      return SyncKind::Atomic;
     }
-    return SyncKind::Atomic;
+    if (Name == "atomic_flag")
+      return SyncKind::Atomic; // a spin lock far more often than a flag
+    if (Name == "mutex" || Name == "shared_mutex" || Name == "timed_mutex" ||
+        Name == "recursive_mutex" || Name == "recursive_timed_mutex" ||
+        Name == "shared_timed_mutex")
+      return SyncKind::Mutex;
+    if (Name == "condition_variable" || Name == "condition_variable_any")
+      return SyncKind::CondVar;
   }
-  if (Q == "::std::atomic_flag")
-    return SyncKind::Atomic; // a spin lock far more often than a flag
-  if (Q == "::std::mutex" || Q == "::std::shared_mutex" ||
-      Q == "::std::timed_mutex" || Q == "::std::recursive_mutex" ||
-      Q == "::std::recursive_timed_mutex" || Q == "::std::shared_timed_mutex")
-    return SyncKind::Mutex;
-  if (Q == "::std::condition_variable" || Q == "::std::condition_variable_any")
-    return SyncKind::CondVar;
-  for (const std::string &E : Extra)
-    if (matchesName(Q, E))
+  for (const std::string &E : Extra) {
+    StringRef Last = StringRef(E).rsplit("::").second;
+    if (Last.empty())
+      Last = E;
+    if (Last == Name && matchesName(qualifiedName(*RD), E))
       return SyncKind::Other;
+  }
   return SyncKind::None;
 }
 
@@ -213,8 +221,8 @@ void FalseSharingCheck::registerMatchers(MatchFinder *Finder) {
                                 hasSyncField(ExtraSyncTypes))
                          .bind("record"),
                      this);
-  Finder->addMatcher(memberExpr(member(fieldDecl(hasSyncType(ExtraSyncTypes))),
-                                unless(isExpansionInSystemHeader()))
+  Finder->addMatcher(memberExpr(unless(isExpansionInSystemHeader()),
+                                member(fieldDecl(hasSyncType(ExtraSyncTypes))))
                          .bind("use"),
                      this);
 }
@@ -309,7 +317,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD)) {
     PrintingPolicy Policy = Ctx->getPrintingPolicy();
     Policy.SuppressTagKeyword = true;
-    Record = Ctx->getRecordType(Spec).getAsString(Policy);
+    Record = utils::recordType(*Ctx, Spec).getAsString(Policy);
   }
 
   for (const FieldDecl *FD : RD.fields()) {
@@ -431,7 +439,7 @@ void FalseSharingCheck::onEndOfTranslationUnit() {
   for (const ElementWrite &W : ElementWrites) {
     const RecordDecl *RD = W.Element;
     std::uint64_t Size =
-        Ctx->getTypeSizeInChars(Ctx->getRecordType(RD)).getQuantity();
+        Ctx->getTypeSizeInChars(utils::recordType(*Ctx, RD)).getQuantity();
     std::uint64_t Align =
         Ctx->getASTRecordLayout(RD).getAlignment().getQuantity();
     if (Size >= CacheLineBytes || Align >= CacheLineBytes ||

@@ -2,10 +2,8 @@
 
 #include "HeapAllocInLoopCheck.h"
 #include "utils/Containers.h"
-#include "utils/LoopContext.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -32,15 +30,12 @@ void HeapAllocInLoopCheck::onStartOfTranslationUnit() {
 }
 
 void HeapAllocInLoopCheck::registerMatchers(MatchFinder *Finder) {
-  auto NotHere =
-      anyOf(isInTemplateInstantiation(), isExpansionInSystemHeader());
-  Finder->addMatcher(cxxNewExpr(unless(NotHere)).bind("alloc"), this);
-  if (!AllocFunctions.empty())
-    Finder->addMatcher(
-        callExpr(callee(functionDecl(hasAnyName(AllocFunctions))),
-                 unless(NotHere))
-            .bind("alloc"),
-        this);
+  // One walk per function body finds the allocations and the loops around
+  // them (utils::FunctionUsage), without clang's TU-wide parent map.
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("fn"),
+      this);
 }
 
 namespace {
@@ -49,77 +44,111 @@ enum class Fate { Escapes, Temporary, Var };
 
 // Where the result of an allocation goes: a variable it initializes, a
 // temporary used once by `->`/`*`, or somewhere else (it escapes).
-Fate fateOf(const Expr &Alloc, ASTContext &Ctx, const VarDecl *&Var) {
-  DynTypedNode Node = DynTypedNode::create(Alloc);
+Fate fateOf(const Expr &Alloc, const utils::FunctionUsage &FU,
+            const VarDecl *&Var) {
   const Stmt *Prev = &Alloc;
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return Fate::Escapes;
-    const DynTypedNode &P = Parents[0];
-    if (const auto *VD = P.get<VarDecl>()) {
-      if (VD->getInit() != Prev || !VD->isLocalVarDecl() ||
-          VD->isStaticLocal() || VD->getType()->isReferenceType())
-        return Fate::Escapes;
-      Var = VD;
-      return Fate::Var;
-    }
-    const auto *S = P.get<Stmt>();
+    const Stmt *S = FU.parentOf(Prev);
     if (!S)
       return Fate::Escapes;
-    if (isa<ImplicitCastExpr, ExprWithCleanups, MaterializeTemporaryExpr,
-            CXXBindTemporaryExpr, ParenExpr, CXXFunctionalCastExpr>(S)) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getInit() == Prev) {
+            if (!VD->isLocalVarDecl() || VD->isStaticLocal() ||
+                VD->getType()->isReferenceType())
+              return Fate::Escapes;
+            Var = VD;
+            return Fate::Var;
+          }
+      return Fate::Escapes;
+    }
+    if (const auto *C = dyn_cast<ImplicitCastExpr>(S)) {
       // Casts to another pointer type are fine; to an integer are not.
-      if (const auto *C = dyn_cast<ImplicitCastExpr>(S))
-        if (C->getCastKind() != CK_NoOp && C->getCastKind() != CK_BitCast &&
-            C->getCastKind() != CK_ConstructorConversion &&
-            C->getCastKind() != CK_DerivedToBase)
-          return Fate::Escapes;
-      Prev = S;
-      Node = P;
-      continue;
-    }
-    if (const auto *C = dyn_cast<ExplicitCastExpr>(S)) {
-      // `static_cast<char *>(malloc(n))`: the same pointer.
-      if (!C->getType()->isPointerType())
+      if (C->getCastKind() != CK_NoOp && C->getCastKind() != CK_BitCast &&
+          C->getCastKind() != CK_ConstructorConversion &&
+          C->getCastKind() != CK_DerivedToBase)
         return Fate::Escapes;
-      Prev = S;
-      Node = P;
-      continue;
-    }
-    if (const auto *C = dyn_cast<CXXConstructExpr>(S)) {
+    } else if (const auto *C = dyn_cast<ExplicitCastExpr>(S)) {
+      // `static_cast<char *>(malloc(n))`: the same pointer.
+      if (!C->getType()->isPointerType() && !isa<CXXFunctionalCastExpr>(C))
+        return Fate::Escapes;
+    } else if (const auto *C = dyn_cast<CXXConstructExpr>(S)) {
       // unique_ptr<T> p(new T), a move of the result: still the same owner.
       if (C->getNumArgs() != 1 &&
           !(C->getNumArgs() == 2 && isa<CXXDefaultArgExpr>(C->getArg(1))))
         return Fate::Escapes;
-      Prev = S;
-      Node = P;
-      continue;
-    }
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
       if ((Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
           Op->getNumArgs() == 1 && Prev == Op->getArg(0))
         return Fate::Temporary;
-    return Fate::Escapes;
+      return Fate::Escapes;
+    } else if (!isa<ExprWithCleanups, MaterializeTemporaryExpr,
+                    CXXBindTemporaryExpr, ParenExpr>(S)) {
+      return Fate::Escapes;
+    }
+    Prev = S;
   }
   return Fate::Escapes;
 }
 
 } // namespace
 
+// The allocation function \p Call calls, by its `AllocFunctions` name.
+const FunctionDecl *
+HeapAllocInLoopCheck::allocFunction(const CallExpr &Call) const {
+  const FunctionDecl *FD = Call.getDirectCallee();
+  if (!FD || !FD->getDeclName().isIdentifier())
+    return nullptr;
+  StringRef Plain = FD->getName();
+  std::string Qualified;
+  for (StringRef N : AllocFunctions) {
+    if (!N.ends_with(Plain) ||
+        (N.size() > Plain.size() && N[N.size() - Plain.size() - 1] != ':'))
+      continue; // cheap reject before building the qualified name
+    if (!N.starts_with("::"))
+      return FD;
+    if (Qualified.empty())
+      Qualified = "::" + FD->getQualifiedNameAsString();
+    if (Qualified == N)
+      return FD;
+  }
+  return nullptr;
+}
+
 void HeapAllocInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  const auto *Alloc = Result.Nodes.getNodeAs<Expr>("alloc");
-  if (!Alloc)
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!FD || !FD->getBody() || FD->isTemplateInstantiation() ||
+      utils::isInInstantiation(*FD))
     return;
-  if (const auto *New = dyn_cast<CXXNewExpr>(Alloc))
-    if (New->getNumPlacementArgs() > 0)
-      return; // placement new: no heap allocation
-  auto Loops = utils::enclosingLoops(*Alloc, Ctx);
+  // A lambda inside a function is walked with that function's body.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->getParent()->isLambda() &&
+        MD->getParent()->getParentFunctionOrMethod())
+      return;
+  const utils::FunctionUsage &FU = Usage.get(*FD->getBody(), Ctx);
+  for (const Stmt *S : FU.statements()) {
+    if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
+      if (New->getNumPlacementArgs() == 0) // placement: no heap allocation
+        checkAllocation(*New, "'new'", FU, Ctx);
+    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      if (const FunctionDecl *Callee = allocFunction(*Call))
+        checkAllocation(*Call, "'" + Callee->getQualifiedNameAsString() + "'",
+                        FU, Ctx);
+    }
+  }
+}
+
+void HeapAllocInLoopCheck::checkAllocation(const Expr &Alloc,
+                                           const std::string &Kind,
+                                           const utils::FunctionUsage &FU,
+                                           ASTContext &Ctx) {
+  auto Loops = FU.loopsAround(Alloc);
   if (Loops.empty())
     return;
   const VarDecl *Var = nullptr;
-  Fate F = fateOf(*Alloc, Ctx, Var);
+  Fate F = fateOf(Alloc, FU, Var);
   if (F == Fate::Escapes)
     return;
   std::string What;
@@ -140,20 +169,14 @@ void HeapAllocInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   } else {
     What = "the temporary";
   }
-  SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Alloc->getBeginLoc());
+  SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Alloc.getBeginLoc());
   if (!Reported.first(Loc))
     return;
-  const char *Kind = isa<CXXNewExpr>(Alloc) ? "'new'" : nullptr;
-  std::string Callee;
-  if (!Kind)
-    if (const auto *Call = dyn_cast<CallExpr>(Alloc))
-      if (const FunctionDecl *FD = Call->getDirectCallee())
-        Callee = "'" + FD->getQualifiedNameAsString() + "'";
   diag(Loc, "%0 allocates on every iteration of the loop and %1 dies in the "
             "same iteration: one allocation and one free per iteration; "
             "reuse one object declared before the loop, use a stack object, "
             "or take it from a hotpath::Pool")
-      << (Kind ? std::string(Kind) : Callee) << What;
+      << Kind << What;
   diag(Loops.front()->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
 }
 

@@ -14,6 +14,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/ReportOnce.h"
 #include "utils/VarUsage.h"
+#include <string>
 #include <vector>
 
 namespace clang::tidy::hotpath {
@@ -30,6 +31,10 @@ public:
   }
 
 private:
+  const FunctionDecl *allocFunction(const CallExpr &Call) const;
+  void checkAllocation(const Expr &Alloc, const std::string &Kind,
+                       const utils::FunctionUsage &FU, ASTContext &Ctx);
+
   const StringRef RawAllocFunctions;
   std::vector<StringRef> AllocFunctions;
   utils::UsageCache Usage;

@@ -5,7 +5,6 @@
 #include "utils/LoopContext.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -38,8 +37,9 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
   auto Reservable = cxxRecordDecl(hasAnyName(ContainerTypes));
   auto LocalVar = declRefExpr(
       to(varDecl(hasLocalStorage(), unless(parmVarDecl())).bind("var")));
-  auto NotHere =
-      anyOf(isInTemplateInstantiation(), isExpansionInSystemHeader());
+  // Instantiations are skipped in check() (the pattern is reported), which
+  // needs no parent map, unlike isInTemplateInstantiation().
+  auto NotHere = isExpansionInSystemHeader();
   Finder->addMatcher(
       cxxMemberCallExpr(callee(cxxMethodDecl(
                             hasAnyName("push_back", "emplace_back", "emplace",
@@ -91,21 +91,14 @@ bool contains(const Stmt &S, SourceLocation Loc, const SourceManager &SM) {
 
 // The growth runs on every iteration: nothing but blocks between the call
 // and the loop.
-bool unconditional(const Expr &Call, const Stmt &Loop, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(Call);
-  for (unsigned Depth = 0; Depth < 32; ++Depth) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return false;
-    const auto *S = Parents[0].get<Stmt>();
-    if (!S)
-      return false;
+bool unconditional(const Expr &Call, const Stmt &Loop,
+                   const utils::FunctionUsage &FU) {
+  for (const Stmt *S = FU.parentOf(&Call); S; S = FU.parentOf(S)) {
     if (S == &Loop)
       return true;
     if (!isa<ExprWithCleanups, CompoundStmt, ParenExpr, AttributedStmt,
              LabelStmt>(S))
       return false;
-    Node = Parents[0];
   }
   return false;
 }
@@ -351,12 +344,17 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   if (!Call || !Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
       Var->getType()->isDependentType() || Var->getType()->isReferenceType() ||
+      utils::isInInstantiation(*Var) ||
       !utils::isEmptyConstruction(Var->getInit()))
     return;
   const CXXRecordDecl *RD = utils::recordOf(Var->getType());
   if (!RD || !addsOneElement(*Call, *RD))
     return;
-  auto Loops = utils::enclosingLoops(*Call, Ctx);
+  const Stmt *Body = utils::enclosingBody(*Var);
+  if (!Body)
+    return;
+  const utils::FunctionUsage &FU = Usage.get(*Body, Ctx);
+  auto Loops = FU.loopsAround(*Call);
   if (Loops.empty())
     return;
   const Stmt *Loop = Loops.front();
@@ -371,13 +369,9 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
     LoopBody = F->getBody();
   else if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop))
     LoopBody = R->getBody();
-  if (!LoopBody || !unconditional(*Call, *Loop, Ctx) ||
+  if (!LoopBody || !unconditional(*Call, *Loop, FU) ||
       hasEarlyExit(LoopBody, false, false))
     return;
-  const Stmt *Body = utils::enclosingBody(*Var);
-  if (!Body)
-    return;
-  const utils::FunctionUsage &FU = Usage.get(*Body, Ctx);
   SourceLocation LoopBegin = SM.getExpansionLoc(Loop->getBeginLoc());
   for (const utils::VarUse &U : FU.uses(Var).Uses) {
     SourceLocation L = SM.getExpansionLoc(U.Ref->getBeginLoc());
@@ -393,10 +387,6 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
   if (!Reported.first(Loc))
     return;
-  StringRef What =
-      isa<CXXOperatorCallExpr>(Call)
-          ? StringRef("operator+=")
-          : cast<CXXMemberCallExpr>(Call)->getMethodDecl()->getName();
   if (C->Text.empty()) {
     diag(Loc, "%0 grows by one element per iteration of a loop whose trip "
               "count is known before it starts, without reserve(): it "
@@ -414,8 +404,7 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   // Insert on its own line before the loop, with the loop's indentation.
   if (Loop->getBeginLoc().isMacroID())
     return;
-  auto Parents = Ctx.getParents(*Loop);
-  if (Parents.empty() || !Parents[0].get<CompoundStmt>())
+  if (!isa_and_nonnull<CompoundStmt>(FU.parentOf(Loop)))
     return;
   std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loop->getBeginLoc());
   StringRef Buffer = SM.getBufferData(Pos.first);

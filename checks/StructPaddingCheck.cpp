@@ -3,12 +3,14 @@
 #include "StructPaddingCheck.h"
 #include "utils/OptionList.h"
 #include "utils/RecordLayoutMath.h"
+#include "utils/RecordType.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/TargetInfo.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang::ast_matchers;
 
@@ -18,20 +20,26 @@ namespace {
 
 AST_MATCHER(Stmt, isParenListInit) { return isa<CXXParenListInitExpr>(Node); }
 
-const char *const ContainerNames[] = {"::std::vector",
-                                      "::std::deque",
-                                      "::std::array",
-                                      "::std::list",
-                                      "::std::forward_list",
-                                      "::std::set",
-                                      "::std::multiset",
-                                      "::std::map",
-                                      "::std::multimap",
-                                      "::std::unordered_set",
-                                      "::std::unordered_multiset",
-                                      "::std::unordered_map",
-                                      "::std::unordered_multimap",
-                                      "::std::valarray"};
+/// Standard containers whose element type can be a record.
+const char *const ContainerNames[] = {"vector",
+                                      "deque",
+                                      "array",
+                                      "list",
+                                      "forward_list",
+                                      "set",
+                                      "multiset",
+                                      "map",
+                                      "multimap",
+                                      "unordered_set",
+                                      "unordered_multiset",
+                                      "unordered_map",
+                                      "unordered_multimap",
+                                      "valarray"};
+
+AST_MATCHER(DeclaratorDecl, hasArrayOfRecordsType) {
+  const Type *T = Node.getType().getTypePtrOrNull();
+  return T && T->isArrayType() && T->getBaseElementTypeUnsafe()->isRecordType();
+}
 
 const RecordDecl *canonical(const RecordDecl *RD) {
   return RD ? cast<RecordDecl>(RD->getCanonicalDecl()) : nullptr;
@@ -143,30 +151,54 @@ void StructPaddingCheck::registerMatchers(MatchFinder *Finder) {
                    unless(isExpansionInSystemHeader()))
           .bind("init"),
       this);
-  Finder->addMatcher(
-      stmt(isParenListInit(), unless(isExpansionInSystemHeader()))
-          .bind("parenInit"),
-      this);
+  if (getLangOpts().CPlusPlus20)
+    Finder->addMatcher(
+        stmt(isParenListInit(), unless(isExpansionInSystemHeader()))
+            .bind("parenInit"),
+        this);
   Finder->addMatcher(
       decompositionDecl(unless(isExpansionInSystemHeader())).bind("binding"),
       this);
-  // Uses where the saving multiplies: elements of arrays and containers.
-  std::vector<StringRef> Containers(std::begin(ContainerNames),
-                                    std::end(ContainerNames));
-  Finder->addMatcher(
-      typeLoc(
-          loc(qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
-              classTemplateSpecializationDecl(hasAnyName(Containers))))))),
-          unless(isExpansionInSystemHeader()))
-          .bind("container"),
-      this);
-  Finder->addMatcher(
-      typeLoc(loc(arrayType()), unless(isExpansionInSystemHeader()))
-          .bind("array"),
-      this);
-  Finder->addMatcher(
-      cxxNewExpr(isArray(), unless(isExpansionInSystemHeader())).bind("new"),
-      this);
+  // Uses where the saving multiplies: elements of arrays (here) and of
+  // standard containers (their specialisations, at the end).
+  Finder->addMatcher(varDecl(hasArrayOfRecordsType()).bind("arrayDecl"), this);
+  Finder->addMatcher(fieldDecl(hasArrayOfRecordsType()).bind("arrayDecl"),
+                     this);
+  Finder->addMatcher(cxxNewExpr(isArray()).bind("new"), this);
+}
+
+void StructPaddingCheck::collectContainerUses() {
+  PrintingPolicy Policy = Ctx->getPrintingPolicy();
+  Policy.SuppressTagKeyword = true;
+  IdentifierInfo &Std = Ctx->Idents.get("std");
+  llvm::SmallVector<const DeclContext *, 4> Scopes;
+  for (const NamedDecl *D : Ctx->getTranslationUnitDecl()->lookup(&Std))
+    if (const auto *NS = dyn_cast<NamespaceDecl>(D)) {
+      Scopes.push_back(NS);
+      for (const Decl *Inner : NS->decls()) // libc++'s std::__1
+        if (const auto *INS = dyn_cast<NamespaceDecl>(Inner))
+          if (INS->isInline())
+            Scopes.push_back(INS);
+    }
+  for (const DeclContext *Scope : Scopes)
+    for (const char *Name : ContainerNames)
+      for (const NamedDecl *D : Scope->lookup(&Ctx->Idents.get(Name))) {
+        const auto *Template = dyn_cast<ClassTemplateDecl>(D);
+        if (!Template)
+          continue;
+        bool IsMap = StringRef(Name).ends_with("map");
+        for (const ClassTemplateSpecializationDecl *Spec :
+             Template->specializations()) {
+          const TemplateArgumentList &Args = Spec->getTemplateArgs();
+          for (unsigned I = 0; I < Args.size() && I < (IsMap ? 2u : 1u); ++I)
+            if (Args[I].getKind() == TemplateArgument::Type)
+              if (const RecordDecl *RD = recordOf(Args[I].getAsType()))
+                ElementUse.try_emplace(
+                    RD, "'" +
+                            utils::recordType(*Ctx, Spec).getAsString(Policy) +
+                            "'");
+        }
+      }
 }
 
 void StructPaddingCheck::noteUse(QualType T, const char *What,
@@ -212,27 +244,8 @@ void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
           RD, "a structured binding in this file unpacks it by field order");
     return;
   }
-  if (const auto *TL = Result.Nodes.getNodeAs<TypeLoc>("container")) {
-    QualType T = TL->getType();
-    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-        T->getAsCXXRecordDecl());
-    if (!Spec)
-      return;
-    const TemplateArgumentList &Args = Spec->getTemplateArgs();
-    bool IsMap = Spec->getName().contains("map");
-    for (unsigned I = 0; I < Args.size() && I < (IsMap ? 2u : 1u); ++I) {
-      if (Args[I].getKind() != TemplateArgument::Type)
-        continue;
-      if (const RecordDecl *RD = recordOf(Args[I].getAsType()))
-        ElementUse.try_emplace(
-            RD,
-            "'" + T.getUnqualifiedType().getAsString(Ctx->getPrintingPolicy()) +
-                "'");
-    }
-    return;
-  }
-  if (const auto *TL = Result.Nodes.getNodeAs<TypeLoc>("array")) {
-    noteUse(TL->getType(), "an array", *Ctx);
+  if (const auto *D = Result.Nodes.getNodeAs<DeclaratorDecl>("arrayDecl")) {
+    noteUse(D->getType(), "an array", *Ctx);
     return;
   }
   if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new"))
@@ -354,7 +367,7 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
   Policy.SuppressTagKeyword = true;
   std::string Name =
       Pattern->getIdentifier()
-          ? Ctx.getRecordType(&RD).getAsString(Policy)
+          ? utils::recordType(Ctx, &RD).getAsString(Policy)
           : Pattern->getTypedefNameForAnonDecl()->getNameAsString();
   Candidates.push_back({&RD, Pattern, Loc, Name, Size,
                         utils::paddingBytes(In, Size), Best.Size, Best.Order,
@@ -497,6 +510,8 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
 }
 
 void StructPaddingCheck::onEndOfTranslationUnit() {
+  if (!Candidates.empty())
+    collectContainerUses();
   for (const Candidate &C : Candidates) {
     if (!Reported.first(C.Loc))
       continue;

@@ -47,6 +47,8 @@ private:
 
   void analyse(const RecordDecl &RD, ASTContext &Ctx);
   void noteUse(QualType T, const char *What, ASTContext &Ctx);
+  /// Records ElementUse for the specialisations of standard containers.
+  void collectContainerUses();
   /// Why the fields of \p C cannot be rewritten safely; empty if they can.
   /// On success \p Range and \p Text receive the replacement.
   std::string whyNoFix(const Candidate &C, CharSourceRange &Range,

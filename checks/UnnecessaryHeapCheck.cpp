@@ -2,7 +2,6 @@
 
 #include "UnnecessaryHeapCheck.h"
 #include "utils/Containers.h"
-#include "utils/LoopContext.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -31,18 +30,17 @@ void UnnecessaryHeapCheck::onStartOfTranslationUnit() {
 }
 
 void UnnecessaryHeapCheck::registerMatchers(MatchFinder *Finder) {
-  auto NotHere = isExpansionInSystemHeader();
   auto Owning = qualType(hasUnqualifiedDesugaredType(recordType(
       hasDeclaration(cxxRecordDecl(hasAnyName(OwningPointerTypes))))));
-  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
-                             hasType(Owning), hasInitializer(expr()),
-                             unless(NotHere))
+  Finder->addMatcher(varDecl(unless(parmVarDecl()), hasLocalStorage(),
+                             unless(isExpansionInSystemHeader()),
+                             hasType(Owning), hasInitializer(expr()))
                          .bind("var"),
                      this);
   Finder->addMatcher(
-      varDecl(hasLocalStorage(), unless(parmVarDecl()), hasType(pointerType()),
-              hasInitializer(ignoringParenImpCasts(cxxNewExpr())),
-              unless(NotHere))
+      varDecl(unless(parmVarDecl()), hasLocalStorage(),
+              unless(isExpansionInSystemHeader()), hasType(pointerType()),
+              hasInitializer(ignoringParenImpCasts(cxxNewExpr())))
           .bind("var"),
       this);
 }
@@ -112,13 +110,14 @@ void UnnecessaryHeapCheck::check(const MatchFinder::MatchResult &Result) {
   uint64_t Bytes = Ctx.getTypeSizeInChars(Allocated).getQuantity();
   if (Bytes > MaxStackBytes)
     return;
-  // Inside a loop the allocation is hotpath-heap-alloc-in-loop's finding.
-  if (!utils::enclosingLoops(*Var->getInit(), Ctx).empty())
-    return;
   const Stmt *Body = utils::enclosingBody(*Var);
   if (!Body)
     return;
-  const utils::VarUses &Uses = Usage.get(*Body, Ctx).uses(Var);
+  const utils::FunctionUsage &FU = Usage.get(*Body, Ctx);
+  // Inside a loop the allocation is hotpath-heap-alloc-in-loop's finding.
+  if (!FU.loopsAround(*Var->getInit()).empty())
+    return;
+  const utils::VarUses &Uses = FU.uses(Var);
   if (Uses.has(utils::UseMove | utils::UseReturn | utils::UseEscape |
                utils::UseMutate | utils::UseCopy | utils::UseFill))
     return;

@@ -48,6 +48,21 @@ llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S,
   return Loops;
 }
 
+llvm::SmallVector<const Stmt *, 4>
+enclosingLoops(const Stmt &S,
+               llvm::function_ref<const Stmt *(const Stmt *)> ParentOf) {
+  llvm::SmallVector<const Stmt *, 4> Loops;
+  const Stmt *Prev = &S;
+  for (const Stmt *P = ParentOf(&S); P; P = ParentOf(P)) {
+    if (isa<LambdaExpr, BlockExpr>(P))
+      break;
+    if (isBodyOf(*P, Prev))
+      Loops.push_back(P);
+    Prev = P;
+  }
+  return Loops;
+}
+
 namespace {
 
 // Facts gathered from a loop condition or bound.

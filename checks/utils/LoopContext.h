@@ -13,6 +13,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
@@ -48,6 +49,14 @@ struct LoopVocabulary {
 /// in a lambda runs when the lambda is called, not once per iteration.
 llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S,
                                                   ASTContext &Ctx);
+
+/// The same, with parents from \p ParentOf (for example a per-function index
+/// built by one walk of the body) instead of the TU-wide parent map, which
+/// costs a walk of the whole translation unit, system headers included.
+/// \p ParentOf returns nullptr above the function body.
+llvm::SmallVector<const Stmt *, 4>
+enclosingLoops(const Stmt &S,
+               llvm::function_ref<const Stmt *(const Stmt *)> ParentOf);
 
 /// Classifies the trip count of a ForStmt, CXXForRangeStmt, WhileStmt or
 /// DoStmt.

@@ -1,6 +1,7 @@
 //===--- VarUsage.cpp - hotpath -------------------------------------------===//
 
 #include "VarUsage.h"
+#include "LoopContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -431,11 +432,25 @@ struct Climb {
   }
 };
 
+struct Index {
+  llvm::DenseMap<const VarDecl *, VarUses> &Map;
+  llvm::DenseMap<const Stmt *, const Stmt *> &Parents;
+  llvm::DenseMap<const VarDecl *, const DeclStmt *> &DeclStmts;
+  std::vector<const Stmt *> &Order;
+};
+
 void walk(const Stmt *S, llvm::SmallVectorImpl<const Stmt *> &Stack,
-          ASTContext &Ctx, const UsageVocabulary &Vocab,
-          llvm::DenseMap<const VarDecl *, VarUses> &Map) {
+          ASTContext &Ctx, const UsageVocabulary &Vocab, Index &Out) {
   if (!S)
     return;
+  if (!Stack.empty())
+    Out.Parents.try_emplace(S, Stack.back());
+  Out.Order.push_back(S);
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        Out.DeclStmts.try_emplace(VD, DS);
+  auto &Map = Out.Map;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
     if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
       if (VD->isLocalVarDeclOrParm()) {
@@ -448,7 +463,7 @@ void walk(const Stmt *S, llvm::SmallVectorImpl<const Stmt *> &Stack,
   }
   Stack.push_back(S);
   for (const Stmt *Child : S->children())
-    walk(Child, Stack, Ctx, Vocab, Map);
+    walk(Child, Stack, Ctx, Vocab, Out);
   Stack.pop_back();
 }
 
@@ -467,7 +482,13 @@ VarUse classifyUse(const DeclRefExpr &Ref,
 FunctionUsage::FunctionUsage(const Stmt &Body, ASTContext &Ctx,
                              const UsageVocabulary &Vocab) {
   llvm::SmallVector<const Stmt *, 32> Stack;
-  walk(&Body, Stack, Ctx, Vocab, Map);
+  Index Out{Map, Parents, DeclStmts, Order};
+  walk(&Body, Stack, Ctx, Vocab, Out);
+}
+
+llvm::SmallVector<const Stmt *, 4>
+FunctionUsage::loopsAround(const Stmt &S) const {
+  return enclosingLoops(S, [this](const Stmt *C) { return parentOf(C); });
 }
 
 const VarUses &FunctionUsage::uses(const VarDecl *Var) const {

@@ -20,6 +20,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
+#include <vector>
 
 namespace clang::tidy::hotpath::utils {
 
@@ -74,8 +75,25 @@ public:
   /// function's parameters); an empty record when it is never used.
   const VarUses &uses(const VarDecl *Var) const;
 
+  /// The parent of \p S inside the body (nullptr for the body itself or a
+  /// statement outside it): a per-function parent index from the same walk,
+  /// so the checks never build clang's TU-wide parent map.
+  const Stmt *parentOf(const Stmt *S) const { return Parents.lookup(S); }
+  /// The DeclStmt that declares \p Var in the body, or nullptr.
+  const DeclStmt *declStmtOf(const VarDecl *Var) const {
+    return DeclStmts.lookup(Var);
+  }
+  /// Loops (innermost first) whose body runs \p S, up to the function or
+  /// lambda boundary.
+  llvm::SmallVector<const Stmt *, 4> loopsAround(const Stmt &S) const;
+  /// Every statement and expression of the body, in walk order.
+  llvm::ArrayRef<const Stmt *> statements() const { return Order; }
+
 private:
   llvm::DenseMap<const VarDecl *, VarUses> Map;
+  llvm::DenseMap<const Stmt *, const Stmt *> Parents;
+  llvm::DenseMap<const VarDecl *, const DeclStmt *> DeclStmts;
+  std::vector<const Stmt *> Order;
   VarUses Empty;
 };
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <cstdlib>
 #include <memory_resource>
 #include <new>
 #include <string>
@@ -206,6 +207,26 @@ TEST(Alloc, WorkerPoolPostIsAllocationFreeInSteadyState) {
   hotpath::alloc::set_alloc_hook(nullptr);
   EXPECT_EQ(s.delta().allocs, 0u) << recorded_allocs();
   EXPECT_EQ(sum.load(), 6 * n / 2);
+}
+
+TEST(Alloc, AllocTracePrintsOneLinePerNamedScope) {
+  // The variable is read once, at the first trace check; no earlier test
+  // destroys a named scope.
+  setenv("HOTPATH_ALLOCTRACE", "1", 1);
+  testing::internal::CaptureStderr();
+  {
+    AllocScope unnamed; // not traced
+    AllocScope s("my-scope");
+    delete keep(new int);
+  }
+  const std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_NE(err.find("hotpath alloctrace my-scope: 1 allocs, 1 frees, 4 B"),
+            std::string::npos)
+      << err;
+  EXPECT_EQ(err.find("alloctrace", err.find("alloctrace") + 1),
+            std::string::npos)
+      << "only the named scope prints: " << err;
+  EXPECT_TRUE(hotpath::alloc::trace_enabled());
 }
 
 TEST(Alloc, HookSeesEveryAllocation) {
