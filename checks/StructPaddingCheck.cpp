@@ -297,6 +297,11 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
         T->isIncompleteArrayType() || T->isDependentType() ||
         T->isIncompleteType())
       return;
+    // alignas(cache line) on a field is padding on purpose: it keeps the
+    // field off its neighbours' line (the false-sharing fix). Reordering
+    // would pack the neighbours back next to it.
+    if (FD->getMaxAlignment() >= CacheLineBytes * 8)
+      return;
     utils::LayoutField F;
     if (T->isReferenceType()) {
       F.Size = F.Align = Ctx.getTypeSizeInChars(Ctx.VoidPtrTy).getQuantity();

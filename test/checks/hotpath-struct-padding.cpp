@@ -95,6 +95,18 @@ struct Derived : NonPodBase {
 // CHECK-FIXES-NEXT:   int q;
 PROMISED(Derived, 12);
 
+// A field aligned to the cache line is padded on purpose (false-sharing
+// isolation): reordering would put the other fields back on its line.
+struct CacheLineIsolated {
+  long produced;
+  alignas(64) long consumed;
+};
+struct CacheLineIsolatedFirst {
+  alignas(64) long hot;
+  char tag;
+  alignas(64) long other;
+};
+
 // An empty [[no_unique_address]] member takes no room wherever it is.
 struct Empty {};
 // CHECK-NOTES: :[[@LINE+1]]:8: warning: 'WithEmpty' is 12 bytes with 6 bytes of padding; ordering its fields as 'tag, b, a, c' makes it 8 bytes (4 bytes less per object; 1 -> 1 cache line of 64 bytes) [hotpath-struct-padding]
