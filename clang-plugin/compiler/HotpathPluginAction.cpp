@@ -167,6 +167,8 @@ public:
 
     ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
     Defaults.Checks = "-*,hotpath-*";
+    // Main files only unless told otherwise, on every LLVM version.
+    Defaults.HeaderFilterRegex = "";
     std::unique_ptr<ClangTidyOptionsProvider> Provider;
     if (Config) {
       llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfiguration(
