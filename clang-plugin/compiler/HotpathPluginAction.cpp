@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../common/HostVersion.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -29,8 +30,6 @@
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 
 namespace clang::tidy {
@@ -44,23 +43,11 @@ namespace {
 
 [[maybe_unused]] const int ModuleAnchor = HotpathModuleAnchorSource;
 
-// A plugin built for one clang major loaded into another misbehaves in ways
-// that range from silence to a crash; say which versions met, then stop.
+// Built for another clang major, the plugin would crash or misbehave.
 struct PluginVersionGuard {
   PluginVersionGuard() {
-    std::string Host = getClangFullVersion();
-    std::string::size_type Pos = Host.find("version ");
-    int HostMajor =
-        Pos == std::string::npos ? 0 : std::atoi(Host.c_str() + Pos + 8);
-    if (HostMajor == 0 || HostMajor == CLANG_VERSION_MAJOR)
-      return;
-    std::fprintf(stderr,
-                 "error: hotpath-plugin.so was built for clang %d but was "
-                 "loaded into clang %d (%s); use the hotpath-plugin.so built "
-                 "with -DHOTPATH_LLVM_VERSION=%d\n",
-                 CLANG_VERSION_MAJOR, HostMajor, Host.c_str(), HostMajor);
-    std::fflush(stderr);
-    std::_Exit(1);
+    ::hotpath::frontend::requireHostMajor("hotpath-plugin.so", "clang",
+                                          "it cannot run there", 1);
   }
 };
 const PluginVersionGuard Guard;

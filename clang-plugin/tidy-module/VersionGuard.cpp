@@ -6,36 +6,15 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "clang/Basic/Version.h"
-#include <cstdio>
-#include <cstdlib>
-#include <string>
+#include "../common/HostVersion.h"
 
 namespace {
 
-// "Debian clang version 19.1.7 (...)" -> 19; 0 when no version is found.
-int majorOf(const std::string &Full) {
-  std::string::size_type Pos = Full.find("version ");
-  if (Pos == std::string::npos)
-    return 0;
-  return std::atoi(Full.c_str() + Pos + 8);
-}
-
 struct VersionGuard {
   VersionGuard() {
-    // getClangFullVersion() resolves to the host's libclang-cpp, not ours.
-    std::string Host = clang::getClangFullVersion();
-    int HostMajor = majorOf(Host);
-    if (HostMajor == 0 || HostMajor == CLANG_VERSION_MAJOR)
-      return;
-    std::fprintf(stderr,
-                 "error: hotpath-tidy.so was built for clang-tidy %d but was "
-                 "loaded into clang-tidy %d (%s).\n"
-                 "error: its checks would silently report nothing; load the "
-                 "hotpath-tidy.so built with -DHOTPATH_LLVM_VERSION=%d.\n",
-                 CLANG_VERSION_MAJOR, HostMajor, Host.c_str(), HostMajor);
-    std::fflush(stderr);
-    std::_Exit(2);
+    hotpath::frontend::requireHostMajor(
+        "hotpath-tidy.so", "clang-tidy",
+        "its checks would silently report nothing", 2);
   }
 };
 
