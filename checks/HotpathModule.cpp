@@ -42,7 +42,7 @@ public:
 namespace clang::tidy {
 
 static ClangTidyModuleRegistry::Add<hotpath::HotpathModule>
-    X("hotpath-module", "hotpath: performance checks that find the C++ code "
+    X("hotpath", "hotpath: performance checks that find the C++ code "
                         "that wastes time and memory.");
 
 // Referenced by statically linked front-ends so the registration above is
