@@ -6,12 +6,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "FalseSharingCheck.h"
-#include "StructPaddingCheck.h"
 #include "ConstantContainerPerCallCheck.h"
 #include "ContainerInLoopCheck.h"
+#include "FalseSharingCheck.h"
 #include "HeapAllocInLoopCheck.h"
 #include "MissingReserveCheck.h"
+#include "StructPaddingCheck.h"
 #include "ThreadPerTaskCheck.h"
 #include "UnnecessaryHeapCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -43,7 +43,7 @@ namespace clang::tidy {
 
 static ClangTidyModuleRegistry::Add<hotpath::HotpathModule>
     X("hotpath", "hotpath: performance checks that find the C++ code "
-                        "that wastes time and memory.");
+                 "that wastes time and memory.");
 
 // Referenced by statically linked front-ends so the registration above is
 // not dropped by the linker.
