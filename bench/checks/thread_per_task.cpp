@@ -60,5 +60,7 @@ void thread_per_task_after(benchmark::State &state) {
 
 } // namespace
 
-BENCHMARK(thread_per_task_before)->Name("thread_per_task/before")->UseRealTime();
+BENCHMARK(thread_per_task_before)
+    ->Name("thread_per_task/before")
+    ->UseRealTime();
 BENCHMARK(thread_per_task_after)->Name("thread_per_task/after")->UseRealTime();
