@@ -76,7 +76,7 @@ UNEXPECTED = re.compile(r"^.*:\d+:\d+: (warning|error): .*$", re.M)
 FIXIT_NOISE = re.compile(
     r"^.*(note: FIX-IT applied suggested code changes|clang-tidy applied \d+ of \d+ suggested fixes"
     r"|\d+ warnings? generated\.|\d+ errors? generated\.|\d+ warnings? and \d+ errors? generated\."
-    r"|Suppressed \d+ warnings|note: FIX-IT applied suggested code changes"
+    r"|Suppressed \d+ warnings"
     r"|Use -header-filter=|Use -system-headers).*\n?",
     re.M,
 )

@@ -23,31 +23,6 @@ static bool isBodyOf(const Stmt &Loop, const Stmt *Child) {
   return false;
 }
 
-llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S,
-                                                  ASTContext &Ctx) {
-  // Only called for the few statements a check has already matched, so the
-  // upward walk is short and the parent map is built at most once per TU.
-  llvm::SmallVector<const Stmt *, 4> Loops;
-  DynTypedNode Node = DynTypedNode::create(S);
-  const Stmt *Prev = &S;
-  for (;;) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      break;
-    const DynTypedNode &P = Parents[0];
-    if (P.get<FunctionDecl>() || P.get<LambdaExpr>() || P.get<BlockDecl>() ||
-        P.get<BlockExpr>())
-      break;
-    if (const auto *PS = P.get<Stmt>()) {
-      if (isBodyOf(*PS, Prev))
-        Loops.push_back(PS);
-      Prev = PS;
-    }
-    Node = P;
-  }
-  return Loops;
-}
-
 llvm::SmallVector<const Stmt *, 4>
 enclosingLoops(const Stmt &S,
                llvm::function_ref<const Stmt *(const Stmt *)> ParentOf) {
@@ -61,6 +36,26 @@ enclosingLoops(const Stmt &S,
     Prev = P;
   }
   return Loops;
+}
+
+llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S,
+                                                  ASTContext &Ctx) {
+  // The TU-wide parent map, built on first use. Only called for the few
+  // statements a check has already matched, so each upward walk is short.
+  return enclosingLoops(S, [&Ctx](const Stmt *Child) -> const Stmt * {
+    DynTypedNode Node = DynTypedNode::create(*Child);
+    for (;;) {
+      DynTypedNodeList Parents = Ctx.getParents(Node);
+      if (Parents.empty())
+        return nullptr;
+      const DynTypedNode &P = Parents[0];
+      if (P.get<FunctionDecl>() || P.get<BlockDecl>())
+        return nullptr; // above the body
+      if (const auto *PS = P.get<Stmt>())
+        return PS;
+      Node = P; // a declaration between statements (a VarDecl in a DeclStmt)
+    }
+  });
 }
 
 namespace {
