@@ -1,6 +1,7 @@
 //===--- StructPaddingCheck.cpp - hotpath ---------------------------------===//
 
 #include "StructPaddingCheck.h"
+#include "utils/FixScope.h"
 #include "utils/OptionList.h"
 #include "utils/RecordLayoutMath.h"
 #include "utils/RecordType.h"
@@ -67,6 +68,16 @@ bool readsMembers(const Stmt *S) {
     if (readsMembers(Child))
       return true;
   return false;
+}
+
+/// A field's name, or what it is when it has none.
+std::string fieldLabel(const FieldDecl &FD) {
+  if (!FD.getName().empty())
+    return FD.getNameAsString();
+  if (FD.isAnonymousStructOrUnion())
+    return FD.getType()->isUnionType() ? "(anonymous union)"
+                                       : "(anonymous struct)";
+  return FD.isBitField() ? "(unnamed bit-field)" : "(unnamed field)";
 }
 
 bool isBlank(char C) { return C == ' ' || C == '\t' || C == '\r'; }
@@ -380,8 +391,7 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
 }
 
 std::string StructPaddingCheck::whyNoFix(const Candidate &C,
-                                         CharSourceRange &Range,
-                                         std::string &Text) const {
+                                         std::vector<FixItHint> &Fixes) const {
   if (C.Pattern != C.Record && C.FieldTypesDependent)
     return "the best order depends on the template arguments";
   for (const RecordDecl *RD : {C.Record, C.Pattern}) {
@@ -392,10 +402,13 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
 
   std::vector<const FieldDecl *> Fields(C.Pattern->field_begin(),
                                         C.Pattern->field_end());
+  for (const FieldDecl *FD : Fields)
+    if (FD->isAnonymousStructOrUnion())
+      return "an anonymous struct or union is among the fields";
   for (unsigned I = 1; I < Fields.size(); ++I)
     if (Fields[I]->getBeginLoc() == Fields[I - 1]->getBeginLoc())
-      return "'" + Fields[I - 1]->getNameAsString() + "' and '" +
-             Fields[I]->getNameAsString() + "' share one declaration";
+      return "'" + fieldLabel(*Fields[I - 1]) + "' and '" +
+             fieldLabel(*Fields[I]) + "' share one declaration";
 
   // Only fields (of one access section) between the first and the last.
   const FieldDecl *Last = Fields.back();
@@ -415,20 +428,34 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
 
   for (const FieldDecl *FD : Fields)
     if (readsMembers(FD->getInClassInitializer()))
-      return "the initializer of '" + FD->getNameAsString() +
+      return "the initializer of '" + fieldLabel(*FD) +
              "' reads other members, and members are initialised in "
              "declaration order";
+  // Rank[i]: the position of field i in the new order.
+  std::vector<unsigned> Rank(Fields.size());
+  for (unsigned I = 0; I < C.Order.size(); ++I)
+    Rank[C.Order[I]] = I;
+  std::vector<const CXXConstructorDecl *> Ctors;
   if (const auto *CXXRD = dyn_cast<CXXRecordDecl>(C.Pattern))
     for (const CXXConstructorDecl *Ctor : CXXRD->ctors()) {
       const FunctionDecl *Def = nullptr;
-      if (Ctor->isImplicit() || !Ctor->hasBody(Def))
+      if (Ctor->isImplicit() || Ctor->isDeleted() || Ctor->isDefaulted())
         continue;
+      // A constructor defined in another translation unit may read one
+      // member to initialise another, and would list its initialisers in
+      // the old order: its record cannot be rewritten from here.
+      if (!Ctor->hasBody(Def))
+        return ("a constructor is defined in another file, so its member "
+                "initialisers " +
+                utils::NotVisibleHere)
+            .str();
       for (const CXXCtorInitializer *Init :
            cast<CXXConstructorDecl>(Def)->inits())
         if (Init->isWritten() && Init->isAnyMemberInitializer() &&
             readsMembers(Init->getInit()))
           return "a constructor initialises a member from another member, "
                  "and members are initialised in declaration order";
+      Ctors.push_back(cast<CXXConstructorDecl>(Def));
     }
 
   // The text: one slot per field, from the end of the previous one (for the
@@ -465,16 +492,15 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
     SourceLocation Semi = Lexer::findLocationAfterToken(
         E, tok::semi, SM, LO, /*SkipTrailingWhitespaceAndNewLine=*/false);
     if (Semi.isInvalid())
-      return "the end of '" + FD->getNameAsString() + "' was not found";
+      return "the end of '" + fieldLabel(*FD) + "' was not found";
     size_t After = SM.getFileOffset(Semi);
     if (!onlyCommentsToEndOfLine(Buf, After))
-      return "'" + FD->getNameAsString() + "' shares its line with other code";
+      return "'" + fieldLabel(*FD) + "' shares its line with other code";
     Ends.push_back(After < Buf.size() ? After + 1 : After);
     size_t Start = lineStart(Buf, BL.second);
     if (I == 0) {
       if (!Buf.substr(Start, BL.second - Start).trim().empty())
-        return "'" + FD->getNameAsString() +
-               "' shares its line with other code";
+        return "'" + fieldLabel(*FD) + "' shares its line with other code";
       while (Start > 0) {
         size_t Prev = lineStart(Buf, Start - 1);
         if (!isCommentLine(Buf.substr(Prev, Start - Prev)))
@@ -485,8 +511,7 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
     } else {
       StringRef Between = Buf.substr(Ends[I - 1], BL.second - Ends[I - 1]);
       if (Between.find_first_of(";{}") != StringRef::npos)
-        return "'" + FD->getNameAsString() +
-               "' shares its line with other code";
+        return "'" + fieldLabel(*FD) + "' shares its line with other code";
     }
   }
   StringRef Region = Buf.substr(Begin0, Ends.back() - Begin0);
@@ -501,17 +526,61 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
     size_t From = I == 0 ? Begin0 : Ends[I - 1];
     Slots.push_back(Buf.substr(From, Ends[I] - From));
   }
-  Text.clear();
+  std::string Text;
   for (unsigned I : C.Order) {
     Text += stripLeadingBlankLines(Slots[I]);
     if (Text.empty() || Text.back() != '\n')
       Text += '\n';
   }
   SourceLocation FileStart = SM.getLocForStartOfFile(File);
-  Range =
+  Fixes.push_back(FixItHint::CreateReplacement(
       CharSourceRange::getCharRange(FileStart.getLocWithOffset(Begin0),
-                                    FileStart.getLocWithOffset(Ends.back()));
+                                    FileStart.getLocWithOffset(Ends.back())),
+      Text));
+  // Initialisers written in the old order would draw -Wreorder-ctor once
+  // the fields move; they run in declaration order anyway, so listing them
+  // in the new order changes nothing but the warning.
+  for (const CXXConstructorDecl *Ctor : Ctors)
+    if (!reorderInitializers(*Ctor, Rank, Fixes))
+      return "the member initialisers of a constructor are written through "
+             "a macro";
   return "";
+}
+
+bool StructPaddingCheck::reorderInitializers(
+    const CXXConstructorDecl &Ctor, const std::vector<unsigned> &Rank,
+    std::vector<FixItHint> &Fixes) const {
+  const SourceManager &SM = Ctx->getSourceManager();
+  struct Written {
+    unsigned Rank;
+    CharSourceRange Range;
+  };
+  std::vector<Written> Inits; // in source order
+  for (const CXXCtorInitializer *Init : Ctor.inits()) {
+    if (!Init->isWritten() || !Init->isMemberInitializer())
+      continue;
+    SourceRange R = Init->getSourceRange();
+    if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
+      return false;
+    Inits.push_back({Rank[Init->getMember()->getFieldIndex()],
+                     CharSourceRange::getTokenRange(R)});
+  }
+  std::vector<Written> Sorted = Inits;
+  // Ranks are distinct: a member is initialised at most once.
+  llvm::sort(Sorted, [](const Written &A, const Written &B) {
+    return A.Rank < B.Rank;
+  });
+  for (unsigned I = 0; I < Inits.size(); ++I) {
+    if (Inits[I].Rank == Sorted[I].Rank)
+      continue;
+    bool Invalid = false;
+    StringRef Src =
+        Lexer::getSourceText(Sorted[I].Range, SM, Ctx->getLangOpts(), &Invalid);
+    if (Invalid)
+      return false;
+    Fixes.push_back(FixItHint::CreateReplacement(Inits[I].Range, Src));
+  }
+  return true;
 }
 
 void StructPaddingCheck::onEndOfTranslationUnit() {
@@ -526,16 +595,15 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
     for (unsigned I : C.Order) {
       if (!Order.empty())
         Order += ", ";
-      Order += Fields[I]->getNameAsString();
+      Order += fieldLabel(*Fields[I]);
     }
     std::string Use;
     auto It = ElementUse.find(canonical(C.Record));
     if (It != ElementUse.end())
       Use = "; it is the element type of " + It->second +
             " in this file, so every element carries the padding";
-    CharSourceRange Range;
-    std::string Text;
-    std::string Why = whyNoFix(C, Range, Text);
+    std::vector<FixItHint> Fixes;
+    std::string Why = whyNoFix(C, Fixes);
     {
       auto D =
           diag(C.Loc, "'%0' is %1 bytes with %2 bytes of padding; "
@@ -551,7 +619,7 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
                  utils::cacheLines(C.BestSize, CacheLineBytes))
           << static_cast<unsigned>(CacheLineBytes) << Use;
       if (Why.empty())
-        D << FixItHint::CreateReplacement(Range, Text);
+        D << Fixes;
     }
     if (!Why.empty())
       diag(C.Loc,

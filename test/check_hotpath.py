@@ -198,7 +198,9 @@ class Runner:
             fail(where + "fix-its changed the file but the test has no CHECK-FIXES: " + path, diff)
 
         # A fix-it that breaks the code is a bug: compile what the fixes produced.
-        c, o = run([self.a.clangxx, "-fsyntax-only", "-std=" + std] + self.compiler_args + [path])
+        # Moving fields must also move the constructors' member initialisers.
+        c, o = run([self.a.clangxx, "-fsyntax-only", "-Werror=reorder-ctor", "-std=" + std] +
+                   self.compiler_args + [path])
         if c:
             fail(where + "the fixed file does not compile: " + path, o)
 

@@ -19,6 +19,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
+#include "utils/FixScope.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h" // ArgumentsAdjustingCompilations
@@ -114,7 +115,7 @@ static cl::opt<bool> ListChecks("list-checks",
 static cl::opt<unsigned> Jobs("j",
                               cl::desc("Translation units analysed in "
                                        "parallel (default: all cores)."),
-                              cl::init(0), cl::cat(Category));
+                              cl::init(0), cl::Prefix, cl::cat(Category));
 enum class Format { Text, Json, Sarif };
 static cl::opt<Format> OutputFormat(
     "format", cl::desc("Output format."),
@@ -302,6 +303,18 @@ public:
 private:
   const tooling::CompilationDatabase &DB;
 };
+
+// How a translation unit stands on a finding's fix: 2 declines it for a
+// reason of its own, 1 offers it, 0 could not see enough to judge.
+int fixStanding(const ClangTidyError &E) {
+  if (!E.Message.Fix.empty())
+    return 1;
+  for (const tooling::DiagnosticMessage &N : E.Notes)
+    if (StringRef(N.Message).contains(
+            clang::tidy::hotpath::utils::NotVisibleHere))
+      return 0;
+  return 2;
+}
 
 struct FileResult {
   std::vector<ClangTidyError> Errors;
@@ -549,11 +562,19 @@ int main(int argc, const char **argv) {
     for (ClangTidyError &E : Results[I].Errors) {
       auto [It, New] =
           Keys.emplace(hotpath::tool::findingKey(E), Unique.size());
-      if (New)
+      if (New) {
         Unique.push_back(std::move(E));
-      else if (E.Message.Message.size() >
-               Unique[It->second].Message.Message.size())
-        Unique[It->second] = std::move(E); // the TU that says more wins
+        continue;
+      }
+      // A TU that declines the fix for a reason of its own (a braced
+      // initialisation there) wins; then one that offers the fix, over one
+      // that could not see enough to judge it (utils/FixScope.h); then the
+      // TU that says more.
+      ClangTidyError &Kept = Unique[It->second];
+      if (fixStanding(E) > fixStanding(Kept) ||
+          (fixStanding(E) == fixStanding(Kept) &&
+           E.Message.Message.size() > Kept.Message.Message.size()))
+        Kept = std::move(E);
     }
   }
   // Keys are unique, so the order is total and the output deterministic.

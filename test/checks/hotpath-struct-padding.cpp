@@ -204,6 +204,73 @@ struct InitFromOther {
   char m = 0;
 };
 
+// Constructors that list member initialisers in the old order get them
+// reordered too (the fixed file is compiled with -Werror=reorder-ctor), in
+// the class and out of line; base initialisers stay where they are.
+struct CtorBase {};
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'WithCtors' is 32 bytes with 11 bytes of padding; ordering its fields as 'first, last, count, open' makes it 24 bytes
+struct WithCtors : CtorBase {
+  WithCtors() : CtorBase{}, open(false), first(nullptr), count(0), last(nullptr) {}
+  WithCtors(const char *f, const char *l);
+  bool open;
+  const char *first;
+  int count;
+  const char *last;
+};
+// CHECK-FIXES: WithCtors() : CtorBase{}, first(nullptr), last(nullptr), count(0), open(false) {}
+// CHECK-FIXES: const char *first;
+// CHECK-FIXES-NEXT: const char *last;
+// CHECK-FIXES-NEXT: int count;
+// CHECK-FIXES-NEXT: bool open;
+WithCtors::WithCtors(const char *f, const char *l)
+    : CtorBase{}, open(true),
+      // Comments between the initialisers stay where they are.
+      first(f), last(l) {}
+// CHECK-FIXES: : CtorBase{}, first(f),
+// CHECK-FIXES-NEXT: // Comments between the initialisers stay where they are.
+// CHECK-FIXES-NEXT: last(l), open(true) {}
+PROMISED(WithCtors, 24);
+
+// A constructor defined in another file may read one member to initialise
+// another, and lists its initialisers in an order only it knows: no fix-it.
+// CHECK-NOTES: :[[@LINE+2]]:8: warning: 'CtorElsewhere' is 24 bytes
+// CHECK-NOTES: :[[@LINE+1]]:8: note: no automatic reordering: a constructor is defined in another file, so its member initialisers cannot be checked from this translation unit; reorder the fields by hand as 'b, a, c'
+struct CtorElsewhere {
+  explicit CtorElsewhere(int);
+  char a;
+  double b;
+  char c;
+};
+
+// Defaulted and deleted constructors have no initialisers to check.
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'DefaultedCtors' is 24 bytes
+struct DefaultedCtors {
+  DefaultedCtors() = default;
+  DefaultedCtors(int) = delete;
+  char a;
+  double b;
+  char c;
+};
+// CHECK-FIXES: struct DefaultedCtors {
+// CHECK-FIXES: double b;
+// CHECK-FIXES-NEXT: char a;
+// CHECK-FIXES-NEXT: char c;
+PROMISED(DefaultedCtors, 16);
+
+// An anonymous union is named for what it is (google-glog's LogMessageData
+// printed an empty name here), and is not moved automatically.
+// CHECK-NOTES: :[[@LINE+2]]:8: warning: 'WithUnion' is 32 bytes with 14 bytes of padding; ordering its fields as '(anonymous union), len, tag, flag' makes it 24 bytes
+// CHECK-NOTES: :[[@LINE+1]]:8: note: no automatic reordering: an anonymous struct or union is among the fields; reorder the fields by hand as '(anonymous union), len, tag, flag'
+struct WithUnion {
+  char tag;
+  union {
+    void *ptr;
+    long bits;
+  };
+  char flag;
+  double len;
+};
+
 // A C-style typedef of an unnamed struct, reported at the typedef name.
 // CHECK-NOTES: :[[@LINE+5]]:3: warning: 'CStyle' is 24 bytes
 typedef struct {

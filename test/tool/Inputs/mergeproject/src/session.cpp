@@ -1,0 +1,4 @@
+#include "records.h"
+
+Session::Session(const char *n, int p)
+    : open(false), name(n), port(p), peer(nullptr) {}
