@@ -218,22 +218,25 @@ MissingReserveCheck::tripCount(const Stmt &Loop, const VarDecl &Grown,
       return std::nullopt;
     QualType T = Init->getType().getNonReferenceType();
     if (const auto *CAT = Ctx.getAsConstantArrayType(T))
-      return Count{std::to_string(CAT->getSize().getZExtValue()), ""};
+      return Count{std::to_string(CAT->getSize().getZExtValue()), "",
+                   CAT->getSize().getZExtValue()};
     if (const auto *IL = dyn_cast<InitListExpr>(Init->IgnoreImplicit()))
-      return Count{std::to_string(IL->getNumInits()), ""};
+      return Count{std::to_string(IL->getNumInits()), "", IL->getNumInits()};
     if (!hasSizeMember(T, Ctx))
       return std::nullopt; // an input range: the count is not known
     if (!isPure(Init, Grown, Vars))
-      return Count{"", "the range is computed by an expression that would be "
-                       "evaluated twice"};
+      return Count{"",
+                   "the range is computed by an expression that would be "
+                   "evaluated twice",
+                   std::nullopt, true};
     if (!Stable(nullptr))
       return std::nullopt;
     std::string Text = sourceText(*Init, Ctx);
     if (Text.empty())
-      return Count{"", "the range is spelled in a macro"};
+      return Count{"", "the range is spelled in a macro", std::nullopt, true};
     if (!isa<DeclRefExpr, MemberExpr>(Init->IgnoreParenImpCasts()))
       Text = "(" + Text + ")";
-    return Count{Text + ".size()", ""};
+    return Count{Text + ".size()", "", std::nullopt, true};
   }
   const auto *F = dyn_cast<ForStmt>(&Loop);
   if (!F || !F->getCond() || !F->getInc())
@@ -316,7 +319,13 @@ MissingReserveCheck::tripCount(const Stmt &Loop, const VarDecl &Grown,
     std::string Text = sourceText(*Bound->IgnoreParenImpCasts(), Ctx);
     if (Text.empty())
       return Count{"", "the bound is spelled in a macro"};
-    return Count{Text, ""};
+    if (ConstantBound)
+      return Count{Text, "", BoundValue.Val.getInt().getZExtValue()};
+    const auto *SizeCall = dyn_cast<CXXMemberCallExpr>(utils::peel(Bound));
+    const CXXMethodDecl *M = SizeCall ? SizeCall->getMethodDecl() : nullptr;
+    bool Sized = M && M->getIdentifier() &&
+                 (M->getName() == "size" || M->getName() == "length");
+    return Count{Text, "", std::nullopt, Sized};
   }
   // Iterators: `for (auto it = c.begin(); it != c.end(); ++it)`.
   const auto *Begin = dyn_cast<CXXMemberCallExpr>(utils::peel(Start));
@@ -334,7 +343,33 @@ MissingReserveCheck::tripCount(const Stmt &Loop, const VarDecl &Grown,
   Vars.insert(Range);
   if (!Stable(V))
     return std::nullopt;
-  return Count{Range->getName().str() + ".size()", ""};
+  return Count{Range->getName().str() + ".size()", "", std::nullopt, true};
+}
+
+// A string keeps short contents in its own small buffer: appending up to that
+// many characters allocates nothing, so reserve() buys nothing. libstdc++'s
+// buffer (16 bytes) is the smallest of the common libraries (libc++: 23).
+// A count from an integer variable says nothing about its size (yaml-cpp
+// appends 2, 4 or 8 escape digits under `i < codeLength`), so for strings
+// only counts from data (a container's size) or constants beyond the buffer
+// are reported.
+bool MissingReserveCheck::growsInsideSmallBuffer(const CXXRecordDecl &RD,
+                                                 const Count &C) const {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
+  if (!Spec || Spec->getName() != "basic_string" ||
+      Spec->getTemplateArgs().size() == 0)
+    return false;
+  if (C.Sized)
+    return false;
+  if (!C.Known)
+    return true;
+  QualType CharT = Spec->getTemplateArgs()[0].getAsType();
+  std::uint64_t CharBytes =
+      CharT.isNull() || CharT->isDependentType()
+          ? 1
+          : RD.getASTContext().getTypeSizeInChars(CharT).getQuantity();
+  std::uint64_t Inline = CharBytes ? 16 / CharBytes - 1 : 0;
+  return *C.Known <= Inline;
 }
 
 void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
@@ -382,7 +417,7 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
       return; // another change inside the loop
   }
   std::optional<Count> C = tripCount(*Loop, *Var, FU, Ctx);
-  if (!C)
+  if (!C || growsInsideSmallBuffer(*RD, *C))
     return;
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
   if (!Reported.first(Loc))

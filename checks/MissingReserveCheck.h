@@ -14,6 +14,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/ReportOnce.h"
 #include "utils/VarUsage.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,9 +36,15 @@ public:
   struct Count {
     std::string Text; ///< Source for reserve(), empty when none is safe.
     std::string WhyNoFix;
+    /// The count when it is a compile-time constant.
+    std::optional<std::uint64_t> Known = std::nullopt;
+    /// The count is the size of a container the loop walks (data-driven).
+    bool Sized = false;
   };
 
 private:
+  /// A string whose appends all fit its small buffer, or may well do.
+  bool growsInsideSmallBuffer(const CXXRecordDecl &RD, const Count &C) const;
   std::optional<Count> tripCount(const Stmt &Loop, const VarDecl &Grown,
                                  const utils::FunctionUsage &Usage,
                                  ASTContext &Ctx) const;

@@ -225,6 +225,61 @@ std::map<int, int> no_reserve_for_map(const std::vector<Item> &items) {
   return m;
 }
 
+// A string's small buffer holds 15 chars: a longer constant count grows it.
+std::string ruler() {
+  std::string s;
+  for (int i = 0; i < 64; ++i)
+    s += i % 8 ? '-' : '|';
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 's' grows by one element
+  // CHECK-MESSAGES-ONLYVEC: :[[@LINE-2]]:7: warning: 's' grows by one element
+  // CHECK-FIXES: {{^}}  s.reserve(64);
+  // CHECK-FIXES-ONLYVEC: {{^}}  s.reserve(64);
+  return s;
+}
+
+std::string upper(const std::string &in) {
+  std::string out;
+  for (std::size_t i = 0; i < in.size(); ++i)
+    out += static_cast<char>(in[i] & ~0x20);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'out' grows by one element
+  // CHECK-MESSAGES-ONLYVEC: :[[@LINE-2]]:9: warning: 'out' grows by one element
+  // CHECK-FIXES: {{^}}  out.reserve(in.size());
+  // CHECK-FIXES-ONLYVEC: {{^}}  out.reserve(in.size());
+  return out;
+}
+
+// Strings that stay in their small buffer allocate nothing: no warning for a
+// constant count that fits, nor for a count from an integer variable, which
+// says nothing about its size (yaml-cpp's escape reader appends 2, 4 or 8
+// digits under `i < codeLength`).
+std::string four_digits(const char *p) {
+  std::string s;
+  for (int i = 0; i < 4; ++i)
+    s += p[i];
+  return s;
+}
+std::string escape_digits(const char *p, int code_length) {
+  std::string str;
+  for (int i = 0; i < code_length; i++)
+    str += p[i];
+  return str;
+}
+std::string padding(unsigned n) {
+  std::string s;
+  for (unsigned i = 0; i < n; ++i)
+    s += ' ';
+  return s;
+}
+// A vector has no small buffer: the same loop over a variable is reported.
+std::vector<char> padding_vector(unsigned n) {
+  std::vector<char> v;
+  for (unsigned i = 0; i < n; ++i)
+    v.push_back(' ');
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element
+  // CHECK-FIXES: {{^}}  v.reserve(n);
+  return v;
+}
+
 std::string appends_strings(const std::vector<Item> &items) {
   std::string s;
   for (const Item &it : items)
