@@ -147,6 +147,7 @@ void StructPaddingCheck::onStartOfTranslationUnit() {
   Candidates.clear();
   Analysed.clear();
   OrderDependentUse.clear();
+  CInterface.clear();
   ElementUse.clear();
   Reported.clear();
 }
@@ -170,6 +171,14 @@ void StructPaddingCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       decompositionDecl(unless(isExpansionInSystemHeader())).bind("binding"),
       this);
+  // A function with C linkage that takes or returns the record: its layout
+  // is shared with C code and with binaries built against the old one
+  // (zeromq's zmq_poller_event_t mirrors the public zmq.h). Like a record
+  // declared in an extern "C" block, it is not reported.
+  Finder->addMatcher(functionDecl(isExternC(), unless(isImplicit()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("externC"),
+                     this);
   // Uses where the saving multiplies: elements of arrays (here) and of
   // standard containers (their specialisations, at the end).
   Finder->addMatcher(varDecl(hasArrayOfRecordsType()).bind("arrayDecl"), this);
@@ -246,6 +255,21 @@ void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
       OrderDependentUse.try_emplace(
           RD, "it is aggregate-initialised with parentheses in this file, "
               "which assigns the values by field order");
+    return;
+  }
+  if (const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("externC")) {
+    auto Note = [&](QualType T) {
+      while (!T.isNull() &&
+             (T->isPointerType() || T->isReferenceType() || T->isArrayType()))
+        T = T->isArrayType() ? QualType(T->getPointeeOrArrayElementType(), 0)
+                             : T->getPointeeType();
+      if (!T.isNull())
+        if (const RecordDecl *RD = recordOf(T))
+          CInterface.insert(RD);
+    };
+    Note(Fn->getReturnType());
+    for (const ParmVarDecl *P : Fn->parameters())
+      Note(P->getType());
     return;
   }
   if (const auto *Binding =
@@ -587,6 +611,9 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
   if (!Candidates.empty())
     collectContainerUses();
   for (const Candidate &C : Candidates) {
+    if (CInterface.count(canonical(C.Record)) ||
+        CInterface.count(canonical(C.Pattern)))
+      continue;
     if (!Reported.first(C.Loc))
       continue;
     std::vector<const FieldDecl *> Fields(C.Record->field_begin(),

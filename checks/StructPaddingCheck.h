@@ -72,6 +72,9 @@ private:
   /// initialisation, or bound by a structured binding: the field order is
   /// part of the meaning.
   llvm::DenseMap<const RecordDecl *, std::string> OrderDependentUse;
+  /// Records a function with C linkage takes or returns: their layout is
+  /// an interface, not reported.
+  llvm::DenseSet<const RecordDecl *> CInterface;
   /// Records used as the element of an array or a standard container.
   llvm::DenseMap<const RecordDecl *, std::string> ElementUse;
   utils::ReportOnce Reported;

@@ -271,6 +271,26 @@ struct WithUnion {
   double len;
 };
 
+// A C interface: the layout is shared with C code and with binaries built
+// against the old header, so it is not reported: in an extern "C" block, or
+// passed by a function with C linkage (zeromq's zmq_poller_event_t, whose
+// functions are declared extern "C" in the public zmq.h).
+extern "C" {
+struct CEvent {
+  void *socket;
+  int fd;
+  void *user_data;
+  short events;
+};
+}
+struct PollerEvent {
+  void *socket;
+  int fd;
+  void *user_data;
+  short events;
+};
+extern "C" int poller_wait(void *poller, PollerEvent *events, long timeout);
+
 // A C-style typedef of an unnamed struct, reported at the typedef name.
 // CHECK-NOTES: :[[@LINE+5]]:3: warning: 'CStyle' is 24 bytes
 typedef struct {
