@@ -212,6 +212,7 @@ void FalseSharingCheck::onStartOfTranslationUnit() {
   Records.clear();
   FieldWrites.clear();
   ElementWrites.clear();
+  LayoutUse.clear();
   Reported.clear();
 }
 
@@ -225,6 +226,7 @@ void FalseSharingCheck::registerMatchers(MatchFinder *Finder) {
                                 member(fieldDecl(hasSyncType(ExtraSyncTypes))))
                          .bind("use"),
                      this);
+  LayoutUse.registerMatchers(*Finder, *this);
 }
 
 SyncKind FalseSharingCheck::kindOf(QualType T) const {
@@ -238,6 +240,8 @@ void FalseSharingCheck::check(const MatchFinder::MatchResult &Result) {
       Records.insert(RD);
     return;
   }
+  if (LayoutUse.handle(Result))
+    return;
   if (const auto *ME = Result.Nodes.getNodeAs<MemberExpr>("use"))
     noteUse(*ME, *Ctx);
 }
@@ -314,6 +318,8 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
   std::vector<Member> Members;
   const SourceManager &SM = Ctx->getSourceManager();
   std::string Record = RD.getNameAsString();
+  // Aligning a member changes the record's size and offsets.
+  std::string Taken = LayoutUse.reason(RD);
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD)) {
     PrintingPolicy Policy = Ctx->getPrintingPolicy();
     Policy.SuppressTagKeyword = true;
@@ -416,9 +422,12 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
                << static_cast<unsigned>(Nearest->Offset) << More << Record
                << static_cast<unsigned>(Line) << Why << Align;
       SourceLocation Begin = Later->getBeginLoc();
-      if (OwnDecl && Begin.isFileID())
+      if (OwnDecl && Begin.isFileID() && Taken.empty())
         D << FixItHint::CreateInsertion(Begin, "alignas(" + Align + ") ");
     }
+    if (OwnDecl && !Taken.empty())
+      diag(Loc, "no automatic fix: %0; align '%1' by hand", DiagnosticIDs::Note)
+          << Taken << Members[J].FD->getName();
     if (!OwnDecl)
       diag(Loc,
            "'%0' is declared together with other members: declare it "
@@ -450,6 +459,7 @@ void FalseSharingCheck::onEndOfTranslationUnit() {
     if (const auto *CXXRD = dyn_cast<CXXRecordDecl>(RD))
       if (const CXXRecordDecl *P = CXXRD->getTemplateInstantiationPattern())
         Pattern = P;
+    std::string Taken = LayoutUse.reason(*RD);
     auto D = diag(W.Loc, "each thread writes its own element of '%0', but "
                          "'%1' is %2 bytes, smaller than a %3-byte cache "
                          "line, so neighbouring elements share lines and the "
@@ -459,8 +469,12 @@ void FalseSharingCheck::onEndOfTranslationUnit() {
              << static_cast<unsigned>(CacheLineBytes) << W.Member->getName();
     SourceLocation NameLoc = Pattern->getLocation();
     if (Pattern->getIdentifier() && NameLoc.isFileID() &&
-        !SM.isInSystemHeader(NameLoc) && Pattern == RD)
+        !SM.isInSystemHeader(NameLoc) && Pattern == RD && Taken.empty())
       D << FixItHint::CreateInsertion(NameLoc, "alignas(" + alignment() + ") ");
+    if (!Taken.empty())
+      diag(W.Loc, "no automatic fix: %0; align '%1' by hand",
+           DiagnosticIDs::Note)
+          << Taken << Name;
   }
   Records.clear();
   ElementWrites.clear();

@@ -14,6 +14,7 @@
 #define HOTPATH_CHECKS_FALSESHARINGCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/LayoutDependence.h"
 #include "utils/ReportOnce.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
@@ -63,6 +64,7 @@ private:
   llvm::SetVector<const RecordDecl *> Records;
   llvm::DenseMap<const FieldDecl *, Writes> FieldWrites;
   std::vector<ElementWrite> ElementWrites;
+  utils::LayoutDependence LayoutUse;
   utils::ReportOnce Reported;
 };
 

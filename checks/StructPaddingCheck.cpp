@@ -149,6 +149,7 @@ void StructPaddingCheck::onStartOfTranslationUnit() {
   OrderDependentUse.clear();
   CInterface.clear();
   ElementUse.clear();
+  LayoutUse.clear();
   Reported.clear();
 }
 
@@ -185,6 +186,7 @@ void StructPaddingCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(fieldDecl(hasArrayOfRecordsType()).bind("arrayDecl"),
                      this);
   Finder->addMatcher(cxxNewExpr(isArray()).bind("new"), this);
+  LayoutUse.registerMatchers(*Finder, *this);
 }
 
 void StructPaddingCheck::collectContainerUses() {
@@ -234,6 +236,8 @@ void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
     analyse(*RD, *Ctx);
     return;
   }
+  if (LayoutUse.handle(Result))
+    return;
   if (const auto *Init = Result.Nodes.getNodeAs<InitListExpr>("init")) {
     // `S s{};` value-initialises every field: no order involved.
     const InitListExpr *Written = Init;
@@ -415,13 +419,16 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
 }
 
 std::string StructPaddingCheck::whyNoFix(const Candidate &C,
-                                         std::vector<FixItHint> &Fixes) const {
+                                         std::vector<FixItHint> &Fixes) {
   if (C.Pattern != C.Record && C.FieldTypesDependent)
     return "the best order depends on the template arguments";
   for (const RecordDecl *RD : {C.Record, C.Pattern}) {
     auto It = OrderDependentUse.find(canonical(RD));
     if (It != OrderDependentUse.end())
       return It->second;
+    std::string Taken = LayoutUse.reason(*RD);
+    if (!Taken.empty())
+      return Taken;
   }
 
   std::vector<const FieldDecl *> Fields(C.Pattern->field_begin(),

@@ -14,6 +14,7 @@
 #define HOTPATH_CHECKS_STRUCTPADDINGCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/LayoutDependence.h"
 #include "utils/ReportOnce.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -52,7 +53,7 @@ private:
   /// Why the fields of \p C cannot be rewritten safely; empty if they can.
   /// On success \p Fixes receives the replacements: the fields, and the
   /// member initialisers of constructors that list them in the old order.
-  std::string whyNoFix(const Candidate &C, std::vector<FixItHint> &Fixes) const;
+  std::string whyNoFix(const Candidate &C, std::vector<FixItHint> &Fixes);
   /// Replacements that put the written member initialisers of \p Ctor in
   /// the new field order (none if they already are); false if they cannot
   /// be rewritten.
@@ -77,6 +78,7 @@ private:
   llvm::DenseSet<const RecordDecl *> CInterface;
   /// Records used as the element of an array or a standard container.
   llvm::DenseMap<const RecordDecl *, std::string> ElementUse;
+  utils::LayoutDependence LayoutUse;
   utils::ReportOnce Reported;
 };
 

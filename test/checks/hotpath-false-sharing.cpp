@@ -17,7 +17,7 @@
 #ifdef FIXED
 #define OWN_LINE(T, M) static_assert(offsetof(T, M) % 64 == 0 && alignof(T) >= 64, "own line")
 #else
-#define OWN_LINE(T, M) static_assert(offsetof(T, M) >= 0, "")
+#define OWN_LINE(T, M) static_assert(true, "")
 #endif
 
 // ---------------------------------------------------------------- positives
@@ -35,6 +35,15 @@ struct Counters {
 // CHECK-FIXES: alignas(64) std::atomic<std::int64_t> slow{0};
 OWN_LINE(Counters, errors);
 OWN_LINE(Counters, slow);
+
+// Aligning a member changes the size that code here relies on: no fix-it.
+struct SizedCounters {
+  std::atomic<std::int64_t> sent{0};
+  // CHECK-MESSAGES: :[[@LINE+2]]:29: warning: 'received' (offset 8) and 'sent' (offset 0) of 'SizedCounters' can share a 64-byte cache line
+  // CHECK-MESSAGES: :[[@LINE+1]]:29: note: no automatic fix: this file takes its size with sizeof, and code may depend on the value (a static_assert, padding, serialisation); align 'received' by hand
+  std::atomic<std::int64_t> received{0};
+};
+static_assert(sizeof(SizedCounters) == 16, "fits a slot");
 
 // Two independent locks.
 struct TwoLocks {
