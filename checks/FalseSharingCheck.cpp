@@ -93,6 +93,20 @@ AST_MATCHER_P(RecordDecl, hasSyncField, std::vector<std::string>, Extra) {
 }
 
 /// The parent of \p E, looking through parentheses and implicit casts.
+/// The function (or lambda) whose body holds \p E.
+const Decl *enclosingFunction(const Stmt &E, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(E);
+  while (!Parents.empty()) {
+    const DynTypedNode &P = Parents[0];
+    if (const auto *FD = P.get<FunctionDecl>())
+      return FD->getCanonicalDecl();
+    if (const auto *L = P.get<LambdaExpr>())
+      return L->getCallOperator();
+    Parents = Ctx.getParents(P);
+  }
+  return nullptr;
+}
+
 const Stmt *parentOf(const Stmt &E, ASTContext &Ctx) {
   const Stmt *Cur = &E;
   while (true) {
@@ -264,6 +278,9 @@ void FalseSharingCheck::noteUse(const MemberExpr &ME, ASTContext &Ctx) {
     return;
   Writes &W = FieldWrites[FD];
   ++W.Sites;
+  if (const Decl *Fn = enclosingFunction(*Node, Ctx))
+    if (!llvm::is_contained(W.Writers, Fn))
+      W.Writers.push_back(Fn);
   if (!utils::enclosingLoops(*Node, Ctx).empty())
     W.InLoop = true;
   if (Index && isPerThreadIndex(Index, Ctx))
@@ -314,6 +331,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     const FieldDecl *FD;
     SyncKind Kind;
     std::uint64_t Offset, Size;
+    llvm::SmallVector<const Decl *, 2> Writers;
   };
   std::vector<Member> Members;
   const SourceManager &SM = Ctx->getSourceManager();
@@ -341,7 +359,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       continue;
     std::uint64_t Offset = Layout.getFieldOffset(FD->getFieldIndex()) / 8;
     std::uint64_t Size = Ctx->getTypeSizeInChars(T).getQuantity();
-    Members.push_back({FD, Kind, Offset, Size});
+    Members.push_back({FD, Kind, Offset, Size, W.Writers});
 
     // An array of synchronisation objects written one element per thread.
     const FieldDecl *Shown = patternField(FD);
@@ -369,6 +387,11 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     return LockOrCv(A) && LockOrCv(B) &&
            (A == SyncKind::CondVar || B == SyncKind::CondVar);
   };
+  auto WrittenTogether = [](const Member &A, const Member &B) {
+    return llvm::any_of(A.Writers, [&](const Decl *Fn) {
+      return llvm::is_contained(B.Writers, Fn);
+    });
+  };
   auto MayShare = [&](const Member &A, const Member &B) {
     std::uint64_t LastA = A.Offset + A.Size - 1;
     if (LineAligned)
@@ -381,7 +404,8 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     unsigned Others = 0;
     for (unsigned I = 0; I < J; ++I) {
       if (IsCondVarPair(Members[I].Kind, Members[J].Kind) ||
-          !MayShare(Members[I], Members[J]))
+          !MayShare(Members[I], Members[J]) ||
+          WrittenTogether(Members[I], Members[J]))
         continue;
       if (Nearest)
         ++Others;

@@ -18,6 +18,7 @@
 #include "utils/ReportOnce.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallVector.h"
 #include <string>
 #include <vector>
 
@@ -42,6 +43,10 @@ private:
     unsigned Sites = 0;
     bool InLoop = false;
     bool PerThreadIndex = false; ///< `member[tid]` written.
+    /// The functions that write it (canonical declarations). Two members
+    /// one function writes are one thread's unit (a list node's prev and
+    /// next, a lock's queue links), not independent writes.
+    llvm::SmallVector<const Decl *, 2> Writers;
   };
   struct ElementWrite {
     const RecordDecl *Element;

@@ -10,7 +10,6 @@ static Stats process_lines(const std::vector<std::string> &lines,
   Stats local;
   for (const LogRecord &rec : parse_all(lines, cfg)) {
     local.add(rec);
-    counters.lines.fetch_add(1, std::memory_order_relaxed);
     if (rec.is_error)
       counters.errors.fetch_add(1, std::memory_order_relaxed);
     if (rec.slow)
@@ -26,6 +25,7 @@ Stats process_chunks(const std::vector<std::vector<std::string>> &chunks,
   // One thread per chunk: the thread count follows the input size.
   for (std::size_t i = 0; i < chunks.size(); ++i)
     threads.emplace_back([&, i] { // expect: hotpath-thread-per-task, hotpath-missing-reserve
+      counters.lines.fetch_add(chunks[i].size(), std::memory_order_relaxed);
       partial[i] = process_lines(chunks[i], cfg, counters);
     });
   for (auto &t : threads)
@@ -36,12 +36,15 @@ Stats process_chunks(const std::vector<std::vector<std::string>> &chunks,
   return total;
 }
 
-static std::vector<std::string> read_lines(const std::string &path) {
+static std::vector<std::string> read_lines(const std::string &path,
+                                           Counters &counters) {
   std::vector<std::string> lines;
   std::ifstream in(path);
   std::string line;
-  while (std::getline(in, line))
+  while (std::getline(in, line)) {
     lines.push_back(line);
+    counters.lines.fetch_add(1, std::memory_order_relaxed);
+  }
   return lines;
 }
 
@@ -51,7 +54,7 @@ Stats process_files(const std::vector<std::string> &paths, const Config &cfg,
   for (const std::string &path : paths)
     results.push_back(std::async( // expect: hotpath-thread-per-task, hotpath-missing-reserve
         std::launch::async, [&cfg, &counters, path] {
-          return process_lines(read_lines(path), cfg, counters);
+          return process_lines(read_lines(path, counters), cfg, counters);
         }));
   Stats total;
   for (auto &r : results)

@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-// Counters bumped by every worker thread.
+// Counters bumped by the worker threads: 'lines' by the readers, the others
+// by the parsers.
 struct Counters {
   std::atomic<std::int64_t> lines{0};
   std::atomic<std::int64_t> errors{0}; // expect: hotpath-false-sharing

@@ -45,6 +45,17 @@ struct SizedCounters {
 };
 static_assert(sizeof(SizedCounters) == 16, "fits a slot");
 
+// Written by different functions (threads): reported.
+struct Progress {
+  std::atomic<long> produced{0};
+  // CHECK-MESSAGES: :[[@LINE+1]]:21: warning: 'consumed' (offset 8) and 'produced' (offset 0) of 'Progress' can share a 64-byte cache line
+  std::atomic<long> consumed{0};
+};
+// CHECK-FIXES: alignas(64) std::atomic<long> consumed{0};
+OWN_LINE(Progress, consumed);
+void produce(Progress &p) { p.produced.fetch_add(1); }
+void consume(Progress &p) { p.consumed.fetch_add(1); }
+
 // Two independent locks.
 struct TwoLocks {
   std::mutex read_lock;
@@ -82,10 +93,10 @@ struct BusyFlag {
 void run_busy(BusyFlag &f, int n) {
   for (int i = 0; i < n; ++i) {
     f.busy.store(true);
-    f.done.fetch_add(1);
     f.busy.store(false);
   }
 }
+void finish(BusyFlag &f) { f.done.fetch_add(1); }
 
 // A class template: reported once, at the template's member.
 template <class T> struct PairOfCounters {
@@ -150,6 +161,30 @@ void start_tallies() {
 }
 
 // ---------------------------------------------------------------- negatives
+
+// Members one function writes are one thread's unit, not independent
+// writes: a list node's links (onetbb's context_list_node), a queue lock's
+// node fields (onetbb's queuing_rw_mutex::scoped_lock).
+struct ListNode {
+  std::atomic<ListNode *> prev{nullptr};
+  std::atomic<ListNode *> next{nullptr};
+};
+void link_after(ListNode &at, ListNode &n) {
+  n.prev.store(&at);
+  n.next.store(at.next.load());
+}
+struct QueueNode {
+  std::atomic<QueueNode *> next{nullptr};
+  std::atomic<unsigned char> going{0};
+  std::atomic<unsigned char> state{0};
+};
+void enqueue(QueueNode &me, QueueNode &pred) {
+  me.next.store(nullptr);
+  me.state.store(1);
+  pred.next.store(&me);
+  me.going.store(1);
+}
+
 
 // Already on separate lines.
 struct Separated {
