@@ -107,6 +107,65 @@ const Decl *enclosingFunction(const Stmt &E, ASTContext &Ctx) {
   return nullptr;
 }
 
+/// The mutex (member or variable) a lock guard or a lock() call names.
+const ValueDecl *lockedObject(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl();
+  return nullptr;
+}
+
+/// The mutexes held where \p E runs, as far as the enclosing blocks show: a
+/// lock guard declared before it (std::lock_guard, unique_lock, scoped_lock,
+/// a library's scoped_lock) or a `m.lock()` statement before it.
+llvm::SmallVector<const ValueDecl *, 2> heldLocks(const Stmt &E,
+                                                  ASTContext &Ctx) {
+  llvm::SmallVector<const ValueDecl *, 2> Held;
+  DynTypedNode Child = DynTypedNode::create(E);
+  DynTypedNodeList Parents = Ctx.getParents(E);
+  while (!Parents.empty()) {
+    const DynTypedNode &P = Parents[0];
+    if (P.get<FunctionDecl>() || P.get<LambdaExpr>())
+      break;
+    if (const auto *CS = P.get<CompoundStmt>()) {
+      for (const Stmt *S : CS->body()) {
+        if (S == Child.get<Stmt>())
+          break;
+        if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+          for (const Decl *D : DS->decls()) {
+            const auto *VD = dyn_cast<VarDecl>(D);
+            const CXXRecordDecl *RD =
+                VD ? VD->getType()->getAsCXXRecordDecl() : nullptr;
+            const auto *CE =
+                VD ? dyn_cast_or_null<CXXConstructExpr>(
+                         VD->getInit() ? VD->getInit()->IgnoreImplicit()
+                                       : nullptr)
+                   : nullptr;
+            if (RD && RD->getIdentifier() &&
+                RD->getName().contains_insensitive("lock") && CE &&
+                CE->getNumArgs() > 0)
+              if (const ValueDecl *M = lockedObject(CE->getArg(0)))
+                Held.push_back(M);
+          }
+        } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+          const CXXMethodDecl *M = MC->getMethodDecl();
+          if (M && M->getIdentifier() && M->getName() == "lock")
+            if (const ValueDecl *Obj =
+                    lockedObject(MC->getImplicitObjectArgument()))
+              Held.push_back(Obj);
+        }
+      }
+    }
+    Child = P;
+    Parents = Ctx.getParents(P);
+  }
+  return Held;
+}
+
 const Stmt *parentOf(const Stmt &E, ASTContext &Ctx) {
   const Stmt *Cur = &E;
   while (true) {
@@ -276,11 +335,23 @@ void FalseSharingCheck::noteUse(const MemberExpr &ME, ASTContext &Ctx) {
     }
   if (!isWrite(*Node, Parent))
     return;
+  // A constructor or destructor runs before the object is shared or after
+  // it stops being: its writes contend with nobody.
+  const Decl *Fn = enclosingFunction(*Node, Ctx);
+  if (isa_and_nonnull<CXXConstructorDecl, CXXDestructorDecl>(Fn))
+    return;
   Writes &W = FieldWrites[FD];
+  // The locks held at every write so far.
+  llvm::SmallVector<const ValueDecl *, 2> Held = heldLocks(*Node, Ctx);
+  if (W.Sites == 0)
+    W.Locks = Held;
+  else
+    llvm::erase_if(W.Locks, [&](const ValueDecl *L) {
+      return !llvm::is_contained(Held, L);
+    });
   ++W.Sites;
-  if (const Decl *Fn = enclosingFunction(*Node, Ctx))
-    if (!llvm::is_contained(W.Writers, Fn))
-      W.Writers.push_back(Fn);
+  if (Fn && !llvm::is_contained(W.Writers, Fn))
+    W.Writers.push_back(Fn);
   if (!utils::enclosingLoops(*Node, Ctx).empty())
     W.InLoop = true;
   if (Index && isPerThreadIndex(Index, Ctx))
@@ -332,6 +403,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     SyncKind Kind;
     std::uint64_t Offset, Size;
     llvm::SmallVector<const Decl *, 2> Writers;
+    llvm::SmallVector<const ValueDecl *, 2> Locks;
   };
   std::vector<Member> Members;
   const SourceManager &SM = Ctx->getSourceManager();
@@ -357,9 +429,15 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     // A flag set once and then only read does not bounce the line.
     if (Kind == SyncKind::Flag && W.Sites <= 1 && !W.InLoop)
       continue;
+    // Only members this translation unit writes take part in pairs: a
+    // header's record seen from a file that never writes it gives no
+    // evidence (onetbb's context_list_node exists only for a sizeof check),
+    // and the file that does write it decides.
+    if (W.Sites == 0)
+      continue;
     std::uint64_t Offset = Layout.getFieldOffset(FD->getFieldIndex()) / 8;
     std::uint64_t Size = Ctx->getTypeSizeInChars(T).getQuantity();
-    Members.push_back({FD, Kind, Offset, Size, W.Writers});
+    Members.push_back({FD, Kind, Offset, Size, W.Writers, W.Locks});
 
     // An array of synchronisation objects written one element per thread.
     const FieldDecl *Shown = patternField(FD);
@@ -387,10 +465,16 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     return LockOrCv(A) && LockOrCv(B) &&
            (A == SyncKind::CondVar || B == SyncKind::CondVar);
   };
+  // One function writing both, or one mutex held at every write of both:
+  // the writes are one thread's at a time, true sharing of one unit.
   auto WrittenTogether = [](const Member &A, const Member &B) {
-    return llvm::any_of(A.Writers, [&](const Decl *Fn) {
-      return llvm::is_contained(B.Writers, Fn);
-    });
+    return llvm::any_of(A.Writers,
+                        [&](const Decl *Fn) {
+                          return llvm::is_contained(B.Writers, Fn);
+                        }) ||
+           llvm::any_of(A.Locks, [&](const ValueDecl *L) {
+             return llvm::is_contained(B.Locks, L);
+           });
   };
   auto MayShare = [&](const Member &A, const Member &B) {
     std::uint64_t LastA = A.Offset + A.Size - 1;

@@ -47,6 +47,9 @@ private:
     /// one function writes are one thread's unit (a list node's prev and
     /// next, a lock's queue links), not independent writes.
     llvm::SmallVector<const Decl *, 2> Writers;
+    /// The mutexes held at every write (a guard or lock() in an enclosing
+    /// block). Members written only under one mutex are serialised by it.
+    llvm::SmallVector<const ValueDecl *, 2> Locks;
   };
   struct ElementWrite {
     const RecordDecl *Element;

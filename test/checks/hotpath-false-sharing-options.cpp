@@ -34,6 +34,13 @@ struct Wide {
 };
 // CHECK-FIXES: alignas(std::hardware_destructive_interference_size) std::atomic<long> b{0};
 
+// The threads that write them (members this file never writes give no
+// evidence and are not reported).
+void take(Table &t) { t.lock.lock(); }
+void next_ticket(Table &t) { t.ticket.next++; }
+void bump_a(Wide &w) { w.a++; }
+void bump_b(Wide &w) { w.b++; }
+
 // Not configured: a plain struct holding an atomic is not a member kind.
 struct Holder {
   std::atomic<int> v{0};
@@ -42,3 +49,5 @@ struct TwoHolders {
   Holder x;
   Holder y;
 };
+void bump_x(TwoHolders &h) { h.x.v++; }
+void bump_y(TwoHolders &h) { h.y.v++; }

@@ -35,6 +35,11 @@ struct Counters {
 // CHECK-FIXES: alignas(64) std::atomic<std::int64_t> slow{0};
 OWN_LINE(Counters, errors);
 OWN_LINE(Counters, slow);
+// Each written by its own code path (thread). A member this file never
+// writes gives no evidence and takes part in no pair.
+void count_line(Counters &c) { c.lines++; }
+void count_error(Counters &c) { c.errors++; }
+void count_slow(Counters &c) { c.slow.fetch_add(1); }
 
 // Aligning a member changes the size that code here relies on: no fix-it.
 struct SizedCounters {
@@ -44,6 +49,8 @@ struct SizedCounters {
   std::atomic<std::int64_t> received{0};
 };
 static_assert(sizeof(SizedCounters) == 16, "fits a slot");
+void send_one(SizedCounters &c) { c.sent++; }
+void receive_one(SizedCounters &c) { c.received++; }
 
 // Written by different functions (threads): reported.
 struct Progress {
@@ -64,6 +71,14 @@ struct TwoLocks {
 };
 // CHECK-FIXES: alignas(64) std::mutex write_lock;
 OWN_LINE(TwoLocks, write_lock);
+void read_side(TwoLocks &l) {
+  l.read_lock.lock();
+  l.read_lock.unlock();
+}
+void write_side(TwoLocks &l) {
+  l.write_lock.lock();
+  l.write_lock.unlock();
+}
 
 // A lock and a counter that other threads bump without it.
 struct LockAndCounter {
@@ -74,6 +89,28 @@ struct LockAndCounter {
 };
 // CHECK-FIXES: alignas(64) std::atomic<int> hits{0};
 OWN_LINE(LockAndCounter, hits);
+void grow(LockAndCounter &t) {
+  std::unique_lock<std::shared_mutex> guard(t.table_lock);
+  ++t.table_size;
+}
+void hit(LockAndCounter &t) { t.hits++; }
+
+// Two counters, each under its own mutex: independent, reported.
+std::mutex a_mutex, b_mutex;
+struct TwoGuarded {
+  std::atomic<long> a_seen{0};
+  // CHECK-MESSAGES: :[[@LINE+1]]:21: warning: 'b_seen' (offset 8) and 'a_seen' (offset 0) of 'TwoGuarded' can share a 64-byte cache line
+  std::atomic<long> b_seen{0};
+};
+// CHECK-FIXES: alignas(64) std::atomic<long> b_seen{0};
+void see_a(TwoGuarded &g) {
+  std::lock_guard<std::mutex> guard(a_mutex);
+  g.a_seen++;
+}
+void see_b(TwoGuarded &g) {
+  std::lock_guard<std::mutex> guard(b_mutex);
+  g.b_seen++;
+}
 
 // A spin lock next to a counter.
 struct SpinAndCount {
@@ -82,6 +119,12 @@ struct SpinAndCount {
   std::atomic<long> count{0};
 };
 // CHECK-FIXES: alignas(64) std::atomic<long> count{0};
+void spin_once(SpinAndCount &s) {
+  while (s.spin.test_and_set()) {
+  }
+  s.spin.clear();
+}
+void count_one(SpinAndCount &s) { s.count++; }
 
 // A flag that is written over and over (in a loop) is not read-mostly.
 struct BusyFlag {
@@ -107,12 +150,18 @@ template <class T> struct PairOfCounters {
 // CHECK-FIXES: alignas(64) std::atomic<T> second{0};
 PairOfCounters<int> pair_i;
 PairOfCounters<long> pair_l;
+void bump_first(PairOfCounters<int> &p) { p.first++; }
+void bump_second(PairOfCounters<int> &p) { p.second++; }
+void bump_first(PairOfCounters<long> &p) { p.first++; }
+void bump_second(PairOfCounters<long> &p) { p.second++; }
 
 // Two atomics declared together: no fix-it, a note says what to do.
 struct Together {
   std::atomic<int> produced{0}, consumed{0};
   // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'consumed' (offset 4) and 'produced' (offset 0) of 'Together' can share
 };
+void produce(Together &t) { t.produced++; }
+void consume(Together &t) { t.consumed++; }
 
 // Padding that only separates them when the object starts a cache line.
 struct HandPadded {
@@ -123,6 +172,8 @@ struct HandPadded {
 };
 // CHECK-FIXES: alignas(64) std::atomic<long> tail{0};
 OWN_LINE(HandPadded, tail);
+void push(HandPadded &q) { q.head++; }
+void pop(HandPadded &q) { q.tail++; }
 
 // An array member of atomics, one element per thread.
 struct PerThreadCounts {
@@ -184,6 +235,37 @@ void enqueue(QueueNode &me, QueueNode &pred) {
   pred.next.store(&me);
   me.going.store(1);
 }
+
+// One mutex held at every write of both: the writes are serialised by it
+// (onetbb's market fields under its list mutex).
+struct OneGuarded {
+  std::atomic<long> x{0};
+  std::atomic<long> y{0};
+};
+void set_x(OneGuarded &g) {
+  std::lock_guard<std::mutex> guard(a_mutex);
+  g.x++;
+}
+void set_y(OneGuarded &g) {
+  std::lock_guard<std::mutex> guard(a_mutex);
+  g.y.store(2);
+}
+
+// Written only by constructors, or not at all in this file: no evidence
+// that threads write them (onetbb's context_list_node exists for a sizeof).
+struct BuiltOnce {
+  BuiltOnce() {
+    a.store(1);
+    b.store(2);
+  }
+  std::atomic<long> a;
+  std::atomic<long> b;
+};
+struct NeverWritten {
+  std::atomic<NeverWritten *> prev{nullptr};
+  std::atomic<NeverWritten *> next{nullptr};
+};
+long links(const NeverWritten &n) { return n.prev.load() != n.next.load(); }
 
 
 // Already on separate lines.
