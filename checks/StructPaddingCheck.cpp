@@ -70,6 +70,22 @@ bool readsMembers(const Stmt *S) {
   return false;
 }
 
+/// `typedef struct X { ... } X;`: redundant in C++, written so that C code
+/// can use the header too, which makes the layout a C interface (zeromq's
+/// zmq_poller_event_t, whose functions have C++ linkage only in the
+/// library's own build).
+bool hasCStyleTypedef(const RecordDecl &RD) {
+  const IdentifierInfo *Name = RD.getIdentifier();
+  if (!Name)
+    return false;
+  for (const NamedDecl *D : RD.getDeclContext()->lookup(Name))
+    if (const auto *TD = dyn_cast<TypedefNameDecl>(D))
+      if (const RecordDecl *Target = TD->getUnderlyingType()->getAsRecordDecl())
+        if (Target->getCanonicalDecl() == RD.getCanonicalDecl())
+          return true;
+  return false;
+}
+
 /// A field's name, or what it is when it has none.
 std::string fieldLabel(const FieldDecl &FD) {
   if (!FD.getName().empty())
@@ -619,7 +635,7 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
     collectContainerUses();
   for (const Candidate &C : Candidates) {
     if (CInterface.count(canonical(C.Record)) ||
-        CInterface.count(canonical(C.Pattern)))
+        CInterface.count(canonical(C.Pattern)) || hasCStyleTypedef(*C.Pattern))
       continue;
     if (!Reported.first(C.Loc))
       continue;

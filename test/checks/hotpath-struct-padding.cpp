@@ -290,6 +290,15 @@ struct PollerEvent {
   void *user_data;
   short events;
 };
+// The same shape behind `typedef struct X {...} X;`, an idiom only a header
+// C code also reads needs (zeromq's zmq_draft.h, whose functions have C++
+// linkage in the library's own build).
+typedef struct poller_item_t {
+  void *socket;
+  int fd;
+  void *user_data;
+  short events;
+} poller_item_t;
 extern "C" int poller_wait(void *poller, PollerEvent *events, long timeout);
 
 // Code that takes the size or the offsets may depend on them: no fix-it
