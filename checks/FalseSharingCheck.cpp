@@ -402,6 +402,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     const FieldDecl *FD;
     SyncKind Kind;
     std::uint64_t Offset, Size;
+    unsigned Sites;
     llvm::SmallVector<const Decl *, 2> Writers;
     llvm::SmallVector<const ValueDecl *, 2> Locks;
   };
@@ -429,15 +430,9 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     // A flag set once and then only read does not bounce the line.
     if (Kind == SyncKind::Flag && W.Sites <= 1 && !W.InLoop)
       continue;
-    // Only members this translation unit writes take part in pairs: a
-    // header's record seen from a file that never writes it gives no
-    // evidence (onetbb's context_list_node exists only for a sizeof check),
-    // and the file that does write it decides.
-    if (W.Sites == 0)
-      continue;
     std::uint64_t Offset = Layout.getFieldOffset(FD->getFieldIndex()) / 8;
     std::uint64_t Size = Ctx->getTypeSizeInChars(T).getQuantity();
-    Members.push_back({FD, Kind, Offset, Size, W.Writers, W.Locks});
+    Members.push_back({FD, Kind, Offset, Size, W.Sites, W.Writers, W.Locks});
 
     // An array of synchronisation objects written one element per thread.
     const FieldDecl *Shown = patternField(FD);
@@ -487,7 +482,13 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     const Member *Nearest = nullptr;
     unsigned Others = 0;
     for (unsigned I = 0; I < J; ++I) {
-      if (IsCondVarPair(Members[I].Kind, Members[J].Kind) ||
+      // A pair needs evidence of a writer here: a record this file never
+      // writes (onetbb's context_list_node exists only for a sizeof check)
+      // is left to the file that writes it; a member written only in
+      // another file (producer.cpp and consumer.cpp) pairs with one written
+      // here.
+      if ((Members[I].Sites == 0 && Members[J].Sites == 0) ||
+          IsCondVarPair(Members[I].Kind, Members[J].Kind) ||
           !MayShare(Members[I], Members[J]) ||
           WrittenTogether(Members[I], Members[J]))
         continue;

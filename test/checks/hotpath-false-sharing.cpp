@@ -95,6 +95,16 @@ void grow(LockAndCounter &t) {
 }
 void hit(LockAndCounter &t) { t.hits++; }
 
+// Written here; its neighbour is written in another file (a consumer in
+// consumer.cpp, a producer here): reported here.
+struct HalfSeen {
+  std::atomic<long> mine{0};
+  // CHECK-MESSAGES: :[[@LINE+1]]:21: warning: 'theirs' (offset 8) and 'mine' (offset 0) of 'HalfSeen' can share a 64-byte cache line
+  std::atomic<long> theirs{0};
+};
+// CHECK-FIXES: alignas(64) std::atomic<long> theirs{0};
+void bump_mine(HalfSeen &h) { h.mine++; }
+
 // Two counters, each under its own mutex: independent, reported.
 std::mutex a_mutex, b_mutex;
 struct TwoGuarded {
