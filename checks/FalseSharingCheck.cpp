@@ -92,21 +92,6 @@ AST_MATCHER_P(RecordDecl, hasSyncField, std::vector<std::string>, Extra) {
   return false;
 }
 
-/// The parent of \p E, looking through parentheses and implicit casts.
-/// The function (or lambda) whose body holds \p E.
-const Decl *enclosingFunction(const Stmt &E, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(E);
-  while (!Parents.empty()) {
-    const DynTypedNode &P = Parents[0];
-    if (const auto *FD = P.get<FunctionDecl>())
-      return FD->getCanonicalDecl();
-    if (const auto *L = P.get<LambdaExpr>())
-      return L->getCallOperator();
-    Parents = Ctx.getParents(P);
-  }
-  return nullptr;
-}
-
 /// The mutex (member or variable) a lock guard or a lock() call names.
 const ValueDecl *lockedObject(const Expr *E) {
   if (!E)
@@ -119,53 +104,67 @@ const ValueDecl *lockedObject(const Expr *E) {
   return nullptr;
 }
 
-/// The mutexes held where \p E runs, as far as the enclosing blocks show: a
-/// lock guard declared before it (std::lock_guard, unique_lock, scoped_lock,
-/// a library's scoped_lock) or a `m.lock()` statement before it.
-llvm::SmallVector<const ValueDecl *, 2> heldLocks(const Stmt &E,
-                                                  ASTContext &Ctx) {
+/// The mutexes that statement \p S, earlier in a block, leaves held: a lock
+/// guard it declares (std::lock_guard, unique_lock, scoped_lock, a library's
+/// scoped_lock) or a `m.lock()` call.
+void noteLocksTakenBy(const Stmt &S,
+                      llvm::SmallVectorImpl<const ValueDecl *> &Held) {
+  if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->getInit())
+        continue;
+      const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+      const auto *CE =
+          dyn_cast<CXXConstructExpr>(VD->getInit()->IgnoreImplicit());
+      if (RD && RD->getIdentifier() &&
+          RD->getName().contains_insensitive("lock") && CE &&
+          CE->getNumArgs() > 0)
+        if (const ValueDecl *M = lockedObject(CE->getArg(0)))
+          Held.push_back(M);
+    }
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&S)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && M->getIdentifier() && M->getName() == "lock")
+      if (const ValueDecl *Obj = lockedObject(MC->getImplicitObjectArgument()))
+        Held.push_back(Obj);
+  }
+}
+
+/// Where a write runs: its function (or lambda) and the mutexes the
+/// enclosing blocks show held there. One walk up the parents.
+struct WriteContext {
+  const Decl *Function = nullptr;
   llvm::SmallVector<const ValueDecl *, 2> Held;
-  DynTypedNode Child = DynTypedNode::create(E);
+};
+
+WriteContext writeContext(const Stmt &E, ASTContext &Ctx) {
+  WriteContext W;
+  const Stmt *Child = &E;
   DynTypedNodeList Parents = Ctx.getParents(E);
   while (!Parents.empty()) {
     const DynTypedNode &P = Parents[0];
-    if (P.get<FunctionDecl>() || P.get<LambdaExpr>())
+    if (const auto *FD = P.get<FunctionDecl>()) {
+      W.Function = FD->getCanonicalDecl();
       break;
-    if (const auto *CS = P.get<CompoundStmt>()) {
-      for (const Stmt *S : CS->body()) {
-        if (S == Child.get<Stmt>())
-          break;
-        if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-          for (const Decl *D : DS->decls()) {
-            const auto *VD = dyn_cast<VarDecl>(D);
-            const CXXRecordDecl *RD =
-                VD ? VD->getType()->getAsCXXRecordDecl() : nullptr;
-            const auto *CE =
-                VD ? dyn_cast_or_null<CXXConstructExpr>(
-                         VD->getInit() ? VD->getInit()->IgnoreImplicit()
-                                       : nullptr)
-                   : nullptr;
-            if (RD && RD->getIdentifier() &&
-                RD->getName().contains_insensitive("lock") && CE &&
-                CE->getNumArgs() > 0)
-              if (const ValueDecl *M = lockedObject(CE->getArg(0)))
-                Held.push_back(M);
-          }
-        } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
-          const CXXMethodDecl *M = MC->getMethodDecl();
-          if (M && M->getIdentifier() && M->getName() == "lock")
-            if (const ValueDecl *Obj =
-                    lockedObject(MC->getImplicitObjectArgument()))
-              Held.push_back(Obj);
-        }
-      }
     }
-    Child = P;
+    if (const auto *L = P.get<LambdaExpr>()) {
+      W.Function = L->getCallOperator();
+      break;
+    }
+    if (const auto *CS = P.get<CompoundStmt>())
+      for (const Stmt *S : CS->body()) {
+        if (S == Child)
+          break;
+        noteLocksTakenBy(*S, W.Held);
+      }
+    Child = P.get<Stmt>();
     Parents = Ctx.getParents(P);
   }
-  return Held;
+  return W;
 }
 
+/// The parent of \p E, looking through parentheses and implicit casts.
 const Stmt *parentOf(const Stmt &E, ASTContext &Ctx) {
   const Stmt *Cur = &E;
   while (true) {
@@ -337,21 +336,20 @@ void FalseSharingCheck::noteUse(const MemberExpr &ME, ASTContext &Ctx) {
     return;
   // A constructor or destructor runs before the object is shared or after
   // it stops being: its writes contend with nobody.
-  const Decl *Fn = enclosingFunction(*Node, Ctx);
-  if (isa_and_nonnull<CXXConstructorDecl, CXXDestructorDecl>(Fn))
+  WriteContext Where = writeContext(*Node, Ctx);
+  if (isa_and_nonnull<CXXConstructorDecl, CXXDestructorDecl>(Where.Function))
     return;
   Writes &W = FieldWrites[FD];
   // The locks held at every write so far.
-  llvm::SmallVector<const ValueDecl *, 2> Held = heldLocks(*Node, Ctx);
   if (W.Sites == 0)
-    W.Locks = Held;
+    W.Locks = Where.Held;
   else
     llvm::erase_if(W.Locks, [&](const ValueDecl *L) {
-      return !llvm::is_contained(Held, L);
+      return !llvm::is_contained(Where.Held, L);
     });
   ++W.Sites;
-  if (Fn && !llvm::is_contained(W.Writers, Fn))
-    W.Writers.push_back(Fn);
+  if (Where.Function && !llvm::is_contained(W.Writers, Where.Function))
+    W.Writers.push_back(Where.Function);
   if (!utils::enclosingLoops(*Node, Ctx).empty())
     W.InLoop = true;
   if (Index && isPerThreadIndex(Index, Ctx))
@@ -402,10 +400,9 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     const FieldDecl *FD;
     SyncKind Kind;
     std::uint64_t Offset, Size;
-    unsigned Sites;
-    llvm::SmallVector<const Decl *, 2> Writers;
-    llvm::SmallVector<const ValueDecl *, 2> Locks;
+    const Writes *W;
   };
+  static const Writes NoWrites;
   std::vector<Member> Members;
   const SourceManager &SM = Ctx->getSourceManager();
   std::string Record = RD.getNameAsString();
@@ -426,13 +423,13 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     if (Kind == SyncKind::None)
       continue;
     auto It = FieldWrites.find(FD);
-    Writes W = It == FieldWrites.end() ? Writes() : It->second;
+    const Writes &W = It == FieldWrites.end() ? NoWrites : It->second;
     // A flag set once and then only read does not bounce the line.
     if (Kind == SyncKind::Flag && W.Sites <= 1 && !W.InLoop)
       continue;
     std::uint64_t Offset = Layout.getFieldOffset(FD->getFieldIndex()) / 8;
     std::uint64_t Size = Ctx->getTypeSizeInChars(T).getQuantity();
-    Members.push_back({FD, Kind, Offset, Size, W.Sites, W.Writers, W.Locks});
+    Members.push_back({FD, Kind, Offset, Size, &W});
 
     // An array of synchronisation objects written one element per thread.
     const FieldDecl *Shown = patternField(FD);
@@ -463,12 +460,12 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
   // One function writing both, or one mutex held at every write of both:
   // the writes are one thread's at a time, true sharing of one unit.
   auto WrittenTogether = [](const Member &A, const Member &B) {
-    return llvm::any_of(A.Writers,
+    return llvm::any_of(A.W->Writers,
                         [&](const Decl *Fn) {
-                          return llvm::is_contained(B.Writers, Fn);
+                          return llvm::is_contained(B.W->Writers, Fn);
                         }) ||
-           llvm::any_of(A.Locks, [&](const ValueDecl *L) {
-             return llvm::is_contained(B.Locks, L);
+           llvm::any_of(A.W->Locks, [&](const ValueDecl *L) {
+             return llvm::is_contained(B.W->Locks, L);
            });
   };
   auto MayShare = [&](const Member &A, const Member &B) {
@@ -487,7 +484,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       // is left to the file that writes it; a member written only in
       // another file (producer.cpp and consumer.cpp) pairs with one written
       // here.
-      if ((Members[I].Sites == 0 && Members[J].Sites == 0) ||
+      if ((Members[I].W->Sites == 0 && Members[J].W->Sites == 0) ||
           IsCondVarPair(Members[I].Kind, Members[J].Kind) ||
           !MayShare(Members[I], Members[J]) ||
           WrittenTogether(Members[I], Members[J]))

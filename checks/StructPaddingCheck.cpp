@@ -46,14 +46,6 @@ const RecordDecl *canonical(const RecordDecl *RD) {
   return RD ? cast<RecordDecl>(RD->getCanonicalDecl()) : nullptr;
 }
 
-const RecordDecl *recordOf(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  T = T.getNonReferenceType();
-  const Type *Base = T->getBaseElementTypeUnsafe();
-  return Base ? canonical(Base->getAsRecordDecl()) : nullptr;
-}
-
 /// True if \p S may read a member of the object under construction.
 bool readsMembers(const Stmt *S) {
   if (!S)
@@ -230,7 +222,8 @@ void StructPaddingCheck::collectContainerUses() {
           const TemplateArgumentList &Args = Spec->getTemplateArgs();
           for (unsigned I = 0; I < Args.size() && I < (IsMap ? 2u : 1u); ++I)
             if (Args[I].getKind() == TemplateArgument::Type)
-              if (const RecordDecl *RD = recordOf(Args[I].getAsType()))
+              if (const RecordDecl *RD =
+                      utils::canonicalRecordOf(Args[I].getAsType()))
                 ElementUse.try_emplace(
                     RD, "'" +
                             utils::recordType(*Ctx, Spec).getAsString(Policy) +
@@ -242,7 +235,7 @@ void StructPaddingCheck::collectContainerUses() {
 void StructPaddingCheck::noteUse(QualType T, const char *What,
                                  ASTContext &Ctx) {
   (void)Ctx;
-  if (const RecordDecl *RD = recordOf(T))
+  if (const RecordDecl *RD = utils::canonicalRecordOf(T))
     ElementUse.try_emplace(RD, What);
 }
 
@@ -264,14 +257,15 @@ void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
     });
     if (Empty)
       return;
-    if (const RecordDecl *RD = recordOf(Init->getType()))
+    if (const RecordDecl *RD = utils::canonicalRecordOf(Init->getType()))
       OrderDependentUse.try_emplace(
           RD, "it is aggregate-initialised from a braced list in this file, "
               "which assigns the values by field order");
     return;
   }
   if (const auto *Paren = Result.Nodes.getNodeAs<Stmt>("parenInit")) {
-    if (const RecordDecl *RD = recordOf(cast<Expr>(Paren)->getType()))
+    if (const RecordDecl *RD =
+            utils::canonicalRecordOf(cast<Expr>(Paren)->getType()))
       OrderDependentUse.try_emplace(
           RD, "it is aggregate-initialised with parentheses in this file, "
               "which assigns the values by field order");
@@ -284,7 +278,7 @@ void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
         T = T->isArrayType() ? QualType(T->getPointeeOrArrayElementType(), 0)
                              : T->getPointeeType();
       if (!T.isNull())
-        if (const RecordDecl *RD = recordOf(T))
+        if (const RecordDecl *RD = utils::canonicalRecordOf(T))
           CInterface.insert(RD);
     };
     Note(Fn->getReturnType());
@@ -294,7 +288,7 @@ void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Binding =
           Result.Nodes.getNodeAs<DecompositionDecl>("binding")) {
-    if (const RecordDecl *RD = recordOf(Binding->getType()))
+    if (const RecordDecl *RD = utils::canonicalRecordOf(Binding->getType()))
       OrderDependentUse.try_emplace(
           RD, "a structured binding in this file unpacks it by field order");
     return;
@@ -435,7 +429,7 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
 }
 
 std::string StructPaddingCheck::whyNoFix(const Candidate &C,
-                                         std::vector<FixItHint> &Fixes) {
+                                         std::vector<FixItHint> &Fixes) const {
   if (C.Pattern != C.Record && C.FieldTypesDependent)
     return "the best order depends on the template arguments";
   for (const RecordDecl *RD : {C.Record, C.Pattern}) {
@@ -478,10 +472,6 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
       return "the initializer of '" + fieldLabel(*FD) +
              "' reads other members, and members are initialised in "
              "declaration order";
-  // Rank[i]: the position of field i in the new order.
-  std::vector<unsigned> Rank(Fields.size());
-  for (unsigned I = 0; I < C.Order.size(); ++I)
-    Rank[C.Order[I]] = I;
   std::vector<const CXXConstructorDecl *> Ctors;
   if (const auto *CXXRD = dyn_cast<CXXRecordDecl>(C.Pattern))
     for (const CXXConstructorDecl *Ctor : CXXRD->ctors()) {
@@ -586,7 +576,11 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
       Text));
   // Initialisers written in the old order would draw -Wreorder-ctor once
   // the fields move; they run in declaration order anyway, so listing them
-  // in the new order changes nothing but the warning.
+  // in the new order changes nothing but the warning. Rank[i]: the
+  // position of field i in the new order.
+  std::vector<unsigned> Rank(Fields.size());
+  for (unsigned I = 0; I < C.Order.size(); ++I)
+    Rank[C.Order[I]] = I;
   for (const CXXConstructorDecl *Ctor : Ctors)
     if (!reorderInitializers(*Ctor, Rank, Fixes))
       return "the member initialisers of a constructor are written through "

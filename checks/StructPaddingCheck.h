@@ -53,7 +53,7 @@ private:
   /// Why the fields of \p C cannot be rewritten safely; empty if they can.
   /// On success \p Fixes receives the replacements: the fields, and the
   /// member initialisers of constructors that list them in the old order.
-  std::string whyNoFix(const Candidate &C, std::vector<FixItHint> &Fixes);
+  std::string whyNoFix(const Candidate &C, std::vector<FixItHint> &Fixes) const;
   /// Replacements that put the written member initialisers of \p Ctor in
   /// the new field order (none if they already are); false if they cannot
   /// be rewritten.

@@ -1,6 +1,7 @@
 //===--- LayoutDependence.cpp - code that depends on a record's layout ---===//
 
 #include "LayoutDependence.h"
+#include "RecordType.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
@@ -13,14 +14,6 @@ namespace {
 // LLVM 19 has no offsetOfExpr matcher.
 const internal::VariadicDynCastAllOfMatcher<Stmt, OffsetOfExpr>
     offsetOfExpression;
-
-const RecordDecl *canonicalRecord(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  const Type *Base = T.getNonReferenceType()->getBaseElementTypeUnsafe();
-  const RecordDecl *RD = Base ? Base->getAsRecordDecl() : nullptr;
-  return RD ? cast<RecordDecl>(RD->getCanonicalDecl()) : nullptr;
-}
 
 } // namespace
 
@@ -54,7 +47,7 @@ bool LayoutDependence::handle(const MatchFinder::MatchResult &Result) {
   }
   // In a template, sizeof(T) is matched again in each instantiation with the
   // argument substituted: onetbb's padded<T> is covered that way.
-  if (const RecordDecl *RD = canonicalRecord(T))
+  if (const RecordDecl *RD = canonicalRecordOf(T))
     Taken.try_emplace(RD, ("this file takes its " + What +
                            ", and code may depend on the value (a "
                            "static_assert, padding, serialisation)")

@@ -1,7 +1,8 @@
 //===--- RecordType.h - hotpath -------------------------------------------===//
 //
 // The type of a record declaration, across the LLVM 19 -> 22 API change
-// (ASTContext::getRecordType became getCanonicalTagType).
+// (ASTContext::getRecordType became getCanonicalTagType), and the record a
+// type names.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +20,16 @@ inline QualType recordType(const ASTContext &Ctx, const RecordDecl *RD) {
 #else
   return Ctx.getRecordType(RD);
 #endif
+}
+
+/// The canonical record declaration \p T names, through references and
+/// arrays (`S&`, `S[4]`), or null.
+inline const RecordDecl *canonicalRecordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  const Type *Base = T.getNonReferenceType()->getBaseElementTypeUnsafe();
+  const RecordDecl *RD = Base ? Base->getAsRecordDecl() : nullptr;
+  return RD ? cast<RecordDecl>(RD->getCanonicalDecl()) : nullptr;
 }
 
 } // namespace clang::tidy::hotpath::utils
