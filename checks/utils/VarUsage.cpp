@@ -32,7 +32,11 @@ bool hasConstOverload(const CXXMethodDecl &MD) {
   if (!RD)
     return false;
   for (const NamedDecl *ND : RD->lookup(MD.getDeclName())) {
-    const auto *Other = dyn_cast<CXXMethodDecl>(ND->getAsFunction());
+    // The lookup also yields using-declarations (`using Base::at;`), their
+    // shadows and, in templates, unresolved using-declarations: only some
+    // of them stand for a function.
+    const auto *Other = dyn_cast_or_null<CXXMethodDecl>(
+        ND->getUnderlyingDecl()->getAsFunction());
     if (Other && Other != &MD && Other->isConst() &&
         Other->getNumParams() == MD.getNumParams())
       return true;

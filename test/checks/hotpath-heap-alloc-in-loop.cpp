@@ -215,3 +215,46 @@ void moved_into_outer(int n) {
       keepme = std::move(r);
   }
 }
+
+// Member lookups that yield using-declarations, their shadows and, in a
+// template, unresolved using-declarations (these once crashed the analysis).
+struct LookupBase {
+  int &at(int);
+  const int &at(int) const;
+};
+struct LookupDerived : LookupBase {
+  using LookupBase::at;
+  int &at(int, int);
+};
+
+void using_declaration_on_stack() {
+  for (int i = 0; i < 3; ++i) {
+    LookupDerived d;
+    d.at(1, 2);
+    d.at(i);
+  }
+}
+
+int using_declaration_on_heap(int n) {
+  int sum = 0;
+  for (int i = 0; i < n; ++i) {
+    auto d = std::make_unique<LookupDerived>();
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'std::make_unique' allocates on every iteration of the loop and 'd' dies in the same iteration
+    sum += d->at(1, 2) + d->at(i);
+  }
+  return sum;
+}
+
+template <typename B> struct DependentLookup : B {
+  using B::at;
+  int &at(int, int);
+};
+template <typename B> int unresolved_using_declaration(int n) {
+  int sum = 0;
+  for (int i = 0; i < n; ++i) {
+    DependentLookup<B> d;
+    sum += d.at(1, 2) + d.at(i);
+  }
+  return sum;
+}
+template int unresolved_using_declaration<LookupBase>(int);
