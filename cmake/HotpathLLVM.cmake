@@ -12,6 +12,7 @@ if(NOT LLVM_VERSION_MAJOR EQUAL HOTPATH_LLVM_VERSION AND NOT DEFINED CACHE{HOTPA
   message(STATUS "hotpath: LLVM_DIR points at LLVM ${LLVM_VERSION_MAJOR}, not ${HOTPATH_LLVM_VERSION}; using ${LLVM_VERSION_MAJOR}")
 endif()
 set(HOTPATH_LLVM_MAJOR ${LLVM_VERSION_MAJOR})
+hotpath_require_clang(${LLVM_VERSION_MAJOR})
 message(STATUS "hotpath: LLVM ${LLVM_PACKAGE_VERSION} at ${LLVM_INSTALL_PREFIX}")
 
 set(HOTPATH_LLVM_BIN ${LLVM_TOOLS_BINARY_DIR})
@@ -31,3 +32,8 @@ if(NOT LLVM_ENABLE_EH)
   target_compile_options(hotpath_llvm_flags INTERFACE -fno-exceptions)
 endif()
 target_compile_options(hotpath_llvm_flags INTERFACE -fPIC -Wall -Wno-unused-parameter)
+if(HOTPATH_ASSERTIONS)
+  # After the build type's -DNDEBUG on the command line, so it wins.
+  target_compile_options(hotpath_llvm_flags INTERFACE -UNDEBUG)
+  message(STATUS "hotpath: assertions on in the analyzer")
+endif()
