@@ -1,6 +1,7 @@
 //===--- FalseSharingCheck.cpp - hotpath ----------------------------------===//
 
 #include "FalseSharingCheck.h"
+#include "utils/CheckTrace.h"
 #include "utils/LoopContext.h"
 #include "utils/OptionList.h"
 #include "utils/RecordType.h"
@@ -544,6 +545,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
 }
 
 void FalseSharingCheck::onEndOfTranslationUnit() {
+  utils::EndOfTranslationUnitTrace Trace(getID());
   if (!Ctx)
     return;
   for (const RecordDecl *RD : Records)

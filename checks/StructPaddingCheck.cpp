@@ -1,6 +1,7 @@
 //===--- StructPaddingCheck.cpp - hotpath ---------------------------------===//
 
 #include "StructPaddingCheck.h"
+#include "utils/CheckTrace.h"
 #include "utils/FixScope.h"
 #include "utils/OptionList.h"
 #include "utils/RecordLayoutMath.h"
@@ -625,6 +626,7 @@ bool StructPaddingCheck::reorderInitializers(
 }
 
 void StructPaddingCheck::onEndOfTranslationUnit() {
+  utils::EndOfTranslationUnitTrace Trace(getID());
   if (!Candidates.empty())
     collectContainerUses();
   for (const Candidate &C : Candidates) {

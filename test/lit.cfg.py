@@ -7,7 +7,7 @@ import lit.formats
 config.name = "hotpath"
 config.test_format = lit.formats.ShTest(True)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "runtime", "utils", "CMakeLists.txt", "lit.cfg.py", "exit-status.py"]
+config.excludes = ["Inputs", "runtime", "utils", "crash", "CMakeLists.txt", "lit.cfg.py", "exit-status.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.hotpath_obj_root, "test")
 
@@ -50,6 +50,8 @@ config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%hotpath_tidy", config.tidy_module))
 config.substitutions.append(("%hotpath_plugin", config.compiler_plugin))
 config.substitutions.append(("%hotpath_tool", config.hotpath_tool))
+config.substitutions.append(("%hotpath_crash_tool", config.hotpath_crash_tool))
+config.substitutions.append(("%hotpath_crash_plugin", config.crash_plugin))
 config.substitutions.append(("%llvm_major", config.llvm_major))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%clang_apply_replacements",

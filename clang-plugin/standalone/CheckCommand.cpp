@@ -1,17 +1,21 @@
-//===--- HotpathTool.cpp - hotpath standalone tool ------------------------===//
+//===--- CheckCommand.cpp - hotpath standalone tool -----------------------===//
 //
-// `hotpath`: runs the hotpath checks over a compile database (or one file
-// with flags after `--`), one translation unit per worker thread, and prints
-// the findings as text, JSON or SARIF; applies or exports the fixes.
+// `hotpath [check]`: runs the hotpath checks over a compile database (or one
+// file with flags after `--`), one translation unit per worker thread, and
+// prints the findings as text, JSON or SARIF; applies or exports the fixes.
 //
 // Exit status: 0 when it ran (findings or not), 1 when a finding matched
 // --warnings-as-errors, 2 for usage or input errors (bad options, unknown
 // checks, a missing or malformed compile database, a file that is not in it
-// or does not compile). Other files are still analysed after an input error.
+// or does not compile), 3 when the analysis of a file crashed (reported with
+// the check and its stack; every other file is still analysed and reported).
+// Other files are still analysed after an input error.
 //
 //===----------------------------------------------------------------------===//
 
+#include "CheckCommand.h"
 #include "CheckCatalog.h"
+#include "CrashIsolation.h"
 #include "Findings.h"
 #include "FixApplier.h"
 #include "Reporters.h"
@@ -47,7 +51,7 @@
 using namespace clang;
 using namespace clang::tidy;
 using namespace llvm;
-using clang::tidy::hotpath::tool::Finding;
+using namespace clang::tidy::hotpath::tool;
 
 namespace clang::tidy {
 extern volatile int HotpathModuleAnchorSource;
@@ -80,7 +84,9 @@ Examples:
   hotpath -p build --fix
 
 Exit status: 0 ran, 1 a finding matched --warnings-as-errors, 2 usage or
-input error (the other files are still analysed).
+input error (the other files are still analysed), 3 the analysis of a file
+crashed (reported with the check and its stack; the other files' findings
+are printed).
 )");
 
 static cl::opt<std::string> Checks("checks", cl::desc(R"(Glob list of checks
@@ -148,6 +154,16 @@ static cl::opt<std::string>
     ExportFixes("export-fixes",
                 cl::desc("Write the fixes in clang-apply-replacements YAML."),
                 cl::value_desc("file.yaml"), cl::init(""), cl::cat(Category));
+// A child of a run that crashed on one file: that file alone, no recovery
+// (CrashIsolation.h).
+static cl::opt<std::string>
+    CrashProbe(CrashProbeFlag.drop_front(2).drop_back(), cl::Hidden,
+               cl::init(""),
+               cl::desc("(internal) rerun one file to diagnose a crash"));
+static cl::opt<std::string>
+    CrashProbeChecks(CrashProbeChecksFlag.drop_front(2).drop_back(), cl::Hidden,
+                     cl::init(""),
+                     cl::desc("(internal) the checks of a crash probe"));
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("No progress line and no "
                                     "summary."),
@@ -155,7 +171,8 @@ static cl::opt<bool> Quiet("quiet",
 
 namespace {
 
-constexpr int ExitOk = 0, ExitFindingsAsErrors = 1, ExitInputError = 2;
+constexpr int ExitOk = 0, ExitFindingsAsErrors = 1, ExitInputError = 2,
+              ExitCrashed = 3;
 
 void errorLine(const Twine &Msg) {
   WithColor::error(errs(), "hotpath") << Msg << "\n";
@@ -319,12 +336,14 @@ int fixStanding(const ClangTidyError &E) {
 struct FileResult {
   std::vector<ClangTidyError> Errors;
   std::string Failure; // non-empty: why this file failed
+  bool Crashed = false;
 };
 
 } // namespace
 
-int main(int argc, const char **argv) {
-  sys::PrintStackTraceOnErrorSignal(argv[0]);
+int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
+  // As given, for a crash probe (the parser below shortens argc at `--`).
+  const std::vector<const char *> OriginalArgv(argv, argv + argc);
   // Flags after `--` make a fixed database for the files named before it.
   std::string FixedError;
   std::unique_ptr<tooling::CompilationDatabase> Fixed =
@@ -388,6 +407,8 @@ int main(int argc, const char **argv) {
   Setup.Defaults.HeaderFilterRegex = "";
   if (!Checks.empty())
     Setup.Override.Checks = Checks;
+  if (!CrashProbe.empty() && !CrashProbeChecks.empty())
+    Setup.Override.Checks = CrashProbeChecks;
   if (!WarningsAsErrors.empty())
     Setup.Override.WarningsAsErrors = WarningsAsErrors;
   if (!HeaderFilter.empty())
@@ -449,7 +470,9 @@ int main(int argc, const char **argv) {
     sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
     Listed.insert(Abs.str().str());
   }
-  if (Files.empty())
+  if (!CrashProbe.empty())
+    Files = {CrashProbe};
+  else if (Files.empty())
     Files = BaseDB.getAllFiles();
   if (Files.empty()) {
     errorLine("no files to analyse: give files, or -p <build dir> with a "
@@ -484,12 +507,15 @@ int main(int argc, const char **argv) {
   }
 
   // ---------------------------------------------------------------- analyse
+  const bool Probe = !CrashProbe.empty();
   unsigned NumJobs =
       Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (Probe)
+    NumJobs = 1;
   NumJobs = std::min<unsigned>(NumJobs, Work.size());
   std::vector<FileResult> Results(Work.size());
   std::atomic<size_t> Next{0}, Done{0}, FindingCount{0};
-  bool Tty = !Quiet && sys::Process::StandardErrIsDisplayed();
+  bool Tty = !Quiet && !Probe && sys::Process::StandardErrIsDisplayed();
   Progress Prog(Work.size(), Tty);
   std::mutex ProgressMu;
   hotpath::tool::LineTable Lines;
@@ -534,11 +560,21 @@ int main(int argc, const char **argv) {
     }
   };
 
+  if (Probe) {
+    // Crash as a normal run would, with clang's dump; nothing else to do.
+    AnalyseOne(0);
+    return Results[0].Failure.empty() ? ExitOk : ExitInputError;
+  }
+  enableCrashRecovery();
   std::vector<std::thread> Workers;
   for (unsigned T = 0; T < NumJobs; ++T)
     Workers.emplace_back([&] {
       for (size_t I; (I = Next.fetch_add(1)) < Work.size();) {
-        AnalyseOne(I);
+        if (!runRecoveringCrash([&] { AnalyseOne(I); })) {
+          // Whatever the crashed run had collected is incomplete.
+          Results[I] = FileResult();
+          Results[I].Crashed = true;
+        }
         FindingCount += Results[I].Errors.size();
         size_t D = ++Done;
         std::lock_guard<std::mutex> Lock(ProgressMu);
@@ -553,8 +589,13 @@ int main(int argc, const char **argv) {
   // Findings in a header shared by several TUs are reported once.
   std::vector<ClangTidyError> Unique;
   std::map<std::string, size_t> Keys; // finding key -> index in Unique
-  unsigned Failed = 0;
+  unsigned Failed = 0, Crashed = 0;
   for (size_t I = 0; I < Work.size(); ++I) {
+    if (Results[I].Crashed) {
+      ++Crashed;
+      printCrashReport(diagnoseCrash(OriginalArgv, Work[I], Enabled), errs());
+      continue;
+    }
     if (!Results[I].Failure.empty()) {
       ++Failed;
       errorLine(Work[I] + ": " + Results[I].Failure);
@@ -657,9 +698,11 @@ int main(int argc, const char **argv) {
   }
 
   if (!Quiet) {
-    errs() << formatv("hotpath: {0} files analysed, {1} failed, {2} findings "
-                      "in {3:f1}s",
-                      Work.size() - Failed, Failed, Findings.size(),
+    errs() << formatv("hotpath: {0} files analysed, {1} failed, ",
+                      Work.size() - Failed - Crashed, Failed);
+    if (Crashed)
+      errs() << formatv("{0} crashed, ", Crashed);
+    errs() << formatv("{0} findings in {1:f1}s", Findings.size(),
                       Prog.seconds());
     if (!PerCheck.empty()) {
       errs() << " (";
@@ -672,6 +715,8 @@ int main(int argc, const char **argv) {
     }
     errs() << "\n";
   }
+  if (Crashed)
+    return ExitCrashed;
   if (Failed)
     return ExitInputError;
   if (Status != ExitOk)

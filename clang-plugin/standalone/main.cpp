@@ -1,0 +1,22 @@
+//===--- main.cpp - hotpath standalone tool -------------------------------===//
+//
+// `hotpath [command] [arguments]`: dispatches to a command. `check` (the
+// default, so `hotpath -p build` keeps working) runs the checks.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CheckCommand.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/InitLLVM.h"
+#include <vector>
+
+int main(int argc, const char **argv) {
+  // Stack traces and clang's "Stack dump:" entries on a crash: the crash
+  // report of a run reads them from a rerun of the crashing file.
+  llvm::InitLLVM Init(argc, argv);
+  std::vector<const char *> Args(argv, argv + argc);
+  if (Args.size() > 1 && llvm::StringRef(Args[1]) == "check")
+    Args.erase(Args.begin() + 1);
+  return clang::tidy::hotpath::tool::runCheck(static_cast<int>(Args.size()),
+                                              Args.data());
+}

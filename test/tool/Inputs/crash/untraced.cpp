@@ -1,0 +1,1 @@
+void hotpath_test_crash_untraced() {}
