@@ -12,6 +12,7 @@
 #define HOTPATH_CHECKS_MISSINGRESERVECHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/LoopContext.h"
 #include "utils/ReportOnce.h"
 #include "utils/VarUsage.h"
 #include <cstdint>
@@ -32,22 +33,10 @@ public:
     return LangOpts.CPlusPlus;
   }
 
-  /// The trip count of a loop, known before it starts.
-  struct Count {
-    std::string Text; ///< Source for reserve(), empty when none is safe.
-    std::string WhyNoFix;
-    /// The count when it is a compile-time constant.
-    std::optional<std::uint64_t> Known = std::nullopt;
-    /// The count is the size of a container the loop walks (data-driven).
-    bool Sized = false;
-  };
-
 private:
   /// A string whose appends all fit its small buffer, or may well do.
-  bool growsInsideSmallBuffer(const CXXRecordDecl &RD, const Count &C) const;
-  std::optional<Count> tripCount(const Stmt &Loop, const VarDecl &Grown,
-                                 const utils::FunctionUsage &Usage,
-                                 ASTContext &Ctx) const;
+  bool growsInsideSmallBuffer(const CXXRecordDecl &RD,
+                              const utils::ExactTripCount &C) const;
 
   const StringRef RawContainerTypes;
   std::vector<StringRef> ContainerTypes;

@@ -1,13 +1,18 @@
 //===--- LoopContext.cpp - hotpath ----------------------------------------===//
 
 #include "LoopContext.h"
+#include "Containers.h"
+#include "VarUsage.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::hotpath::utils {
 
@@ -267,6 +272,329 @@ TripCount classifyTripCount(const Stmt &Loop, ASTContext &Ctx,
   if (TC.Kind == TripKind::Data)
     TC.Why = "its condition calls '" + Facts.DataCall + "'";
   return TC;
+}
+
+bool spanContains(const Stmt &S, SourceLocation Loc, const SourceManager &SM) {
+  SourceLocation B = SM.getExpansionLoc(S.getBeginLoc());
+  SourceLocation E = SM.getExpansionLoc(S.getEndLoc());
+  Loc = SM.getExpansionLoc(Loc);
+  return !SM.isBeforeInTranslationUnit(Loc, B) &&
+         !SM.isBeforeInTranslationUnit(E, Loc);
+}
+
+// ------------------------------------------------------- exact trip counts
+
+namespace {
+
+// Side-effect-free count expressions; collects the variables they read.
+bool isPure(const Expr *E, const VarDecl &Grown,
+            llvm::SmallPtrSetImpl<const VarDecl *> &Vars) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<IntegerLiteral, CharacterLiteral, UnaryExprOrTypeTraitExpr,
+          CXXThisExpr>(E))
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(Ref->getDecl()))
+      return true;
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!VD || VD == &Grown || VD->getType().isVolatileQualified())
+      return false;
+    Vars.insert(VD);
+    return true;
+  }
+  if (const auto *M = dyn_cast<MemberExpr>(E))
+    return isa<FieldDecl>(M->getMemberDecl()) &&
+           isPure(M->getBase(), Grown, Vars);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    return MD && MD->isConst() && MC->getNumArgs() == 0 &&
+           MD->getDeclName().isIdentifier() &&
+           (MD->getName() == "size" || MD->getName() == "length") &&
+           isPure(MC->getImplicitObjectArgument(), Grown, Vars);
+  }
+  // `in.size()` on a dependent object in a template pattern.
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const auto *M = dyn_cast<CXXDependentScopeMemberExpr>(
+            Call->getCallee()->IgnoreParens()))
+      return Call->getNumArgs() == 0 && !M->isImplicitAccess() &&
+             M->getMember().isIdentifier() &&
+             (M->getMember().getAsString() == "size" ||
+              M->getMember().getAsString() == "length") &&
+             isPure(M->getBase(), Grown, Vars);
+  // std::min / std::max of pure operands (the capped form of a count).
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      if (FD->isInStdNamespace() && FD->getIdentifier() &&
+          (FD->getName() == "min" || FD->getName() == "max"))
+        return llvm::all_of(Call->arguments(), [&](const Expr *Arg) {
+          return isPure(Arg, Grown, Vars);
+        });
+  if (const auto *B = dyn_cast<BinaryOperator>(E))
+    return B->isAdditiveOp() || B->isMultiplicativeOp()
+               ? isPure(B->getLHS(), Grown, Vars) &&
+                     isPure(B->getRHS(), Grown, Vars)
+               : false;
+  return false;
+}
+
+std::string sourceText(const Expr &E, ASTContext &Ctx) {
+  if (E.getBeginLoc().isMacroID() || E.getEndLoc().isMacroID())
+    return "";
+  return Lexer::getSourceText(
+             CharSourceRange::getTokenRange(E.getSourceRange()),
+             Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+bool hasSizeMember(QualType T, ASTContext &Ctx) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  return !RD->lookup(&Ctx.Idents.get("size")).empty();
+}
+
+const VarDecl *refVar(const Expr *E) {
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+bool isSizeCall(const Expr *E) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    return M && M->getIdentifier() &&
+           (M->getName() == "size" || M->getName() == "length");
+  }
+  // `in.size()` on a dependent object in a template pattern.
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const auto *M = dyn_cast<CXXDependentScopeMemberExpr>(
+            Call->getCallee()->IgnoreParens()))
+      return M->getMember().isIdentifier() &&
+             (M->getMember().getAsString() == "size" ||
+              M->getMember().getAsString() == "length");
+  return false;
+}
+
+// Where an integer count comes from: empty when bounded by memory the
+// program already holds, else what it is. A count from a parameter, a field
+// or a call can come from input (a length field of a file or a packet): a
+// reserve() of it turns a malformed 10-byte input into a multi-gigabyte
+// allocation before the loop has looked at a single element.
+std::string unboundedOrigin(const Expr *E, const FunctionUsage &FU,
+                            ASTContext &Ctx, unsigned Depth = 0) {
+  E = E->IgnoreParenCasts();
+  Expr::EvalResult R;
+  if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx))
+    return "";
+  if (isa<UnaryExprOrTypeTraitExpr>(E) || isSizeCall(E))
+    return "";
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    std::string L = unboundedOrigin(B->getLHS(), FU, Ctx, Depth);
+    return L.empty() ? unboundedOrigin(B->getRHS(), FU, Ctx, Depth) : L;
+  }
+  if (const auto *C = dyn_cast<ConditionalOperator>(E)) {
+    std::string T = unboundedOrigin(C->getTrueExpr(), FU, Ctx, Depth);
+    return T.empty() ? unboundedOrigin(C->getFalseExpr(), FU, Ctx, Depth) : T;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    // std::min(n, limit) is bounded by its bounded argument: the capped form.
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+        FD->getName() == "min")
+      for (const Expr *Arg : Call->arguments())
+        if (unboundedOrigin(Arg, FU, Ctx, Depth).empty())
+          return "";
+    return "the result of a call";
+  }
+  if (isa<MemberExpr>(E))
+    return "a field";
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!VD)
+    return "an expression hotpath cannot follow";
+  if (isa<ParmVarDecl>(VD))
+    return "a parameter";
+  if (!VD->isLocalVarDecl() || VD->isStaticLocal())
+    return "a variable outside the function";
+  // A local follows its initialiser when nothing changes it afterwards.
+  if (!VD->getInit() || Depth > 4 ||
+      FU.uses(VD).has(~(UseRead | UseCopy) & ~0u))
+    return "a local variable set from elsewhere";
+  return unboundedOrigin(VD->getInit(), FU, Ctx, Depth + 1);
+}
+
+} // namespace
+
+std::optional<ExactTripCount> exactTripCount(const Stmt &Loop,
+                                             const VarDecl &Grown,
+                                             const FunctionUsage &FU,
+                                             ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallPtrSet<const VarDecl *, 4> Vars;
+  const Stmt *LoopBody = &Loop;
+  if (const auto *F = dyn_cast<ForStmt>(&Loop))
+    LoopBody = F->getBody();
+  else if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop))
+    LoopBody = R->getBody();
+  // What the count reads must exist before the loop and not change in it.
+  auto Stable = [&](const VarDecl *LoopVar) {
+    for (const VarDecl *V : Vars) {
+      if (V == LoopVar || spanContains(Loop, V->getLocation(), SM))
+        return false;
+      // The bound itself is side-effect free; what matters is the body.
+      for (const VarUse &U : FU.uses(V).Uses)
+        if (spanContains(*LoopBody, U.Ref->getBeginLoc(), SM) &&
+            (U.Kinds & ~(UseRead | UseCopy)))
+          return false;
+    }
+    return true;
+  };
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop)) {
+    const Expr *Init = R->getRangeInit();
+    if (!Init || Init->isTypeDependent())
+      return std::nullopt;
+    QualType T = Init->getType().getNonReferenceType();
+    if (const auto *CAT = Ctx.getAsConstantArrayType(T))
+      return ExactTripCount{std::to_string(CAT->getSize().getZExtValue()), "",
+                            CAT->getSize().getZExtValue()};
+    if (const auto *IL = dyn_cast<InitListExpr>(Init->IgnoreImplicit()))
+      return ExactTripCount{std::to_string(IL->getNumInits()), "",
+                            IL->getNumInits()};
+    if (!hasSizeMember(T, Ctx))
+      return std::nullopt; // an input range: the count is not known
+    if (!isPure(Init, Grown, Vars))
+      return ExactTripCount{
+          "",
+          "the range is computed by an expression that would be "
+          "evaluated twice",
+          std::nullopt, true};
+    if (!Stable(nullptr))
+      return std::nullopt;
+    std::string Text = sourceText(*Init, Ctx);
+    if (Text.empty())
+      return ExactTripCount{"", "the range is spelled in a macro", std::nullopt,
+                            true};
+    if (!isa<DeclRefExpr, MemberExpr>(Init->IgnoreParenImpCasts()))
+      Text = "(" + Text + ")";
+    return ExactTripCount{Text + ".size()", "", std::nullopt, true};
+  }
+  const auto *F = dyn_cast<ForStmt>(&Loop);
+  if (!F || !F->getCond() || !F->getInc())
+    return std::nullopt;
+  const auto *DS = dyn_cast_or_null<DeclStmt>(F->getInit());
+  const VarDecl *V = DS && DS->isSingleDecl()
+                         ? dyn_cast<VarDecl>(DS->getSingleDecl())
+                         : nullptr;
+  if (!V || !V->getInit())
+    return std::nullopt;
+  // Step by one.
+  const Expr *Inc = F->getInc()->IgnoreParenImpCasts();
+  bool StepOne = false;
+  if (const auto *U = dyn_cast<UnaryOperator>(Inc))
+    StepOne = U->isIncrementOp() && refVar(U->getSubExpr()) == V;
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Inc))
+    StepOne = Op->getOperator() == OO_PlusPlus && refVar(Op->getArg(0)) == V;
+  else if (const auto *CA = dyn_cast<CompoundAssignOperator>(Inc)) {
+    Expr::EvalResult One;
+    StepOne = CA->getOpcode() == BO_AddAssign && refVar(CA->getLHS()) == V &&
+              CA->getRHS()->EvaluateAsInt(One, Ctx) && One.Val.getInt() == 1;
+  }
+  if (!StepOne)
+    return std::nullopt;
+  // The loop variable changes only in the increment.
+  for (const VarUse &U : FU.uses(V).Uses)
+    if (spanContains(*F->getBody(), U.Ref->getBeginLoc(), SM) &&
+        (U.Kinds & ~(UseRead | UseCopy)))
+      return std::nullopt;
+  // `v < B`, `v != B`, `B > v`.
+  const Expr *Cond = F->getCond()->IgnoreParenImpCasts();
+  const Expr *L = nullptr, *Rhs = nullptr;
+  BinaryOperatorKind Kind;
+  if (const auto *RW = dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
+    // C++20: `it != end` rewritten to `!(it == end)`.
+    CXXRewrittenBinaryOperator::DecomposedForm Form = RW->getDecomposedForm();
+    L = Form.LHS;
+    Rhs = Form.RHS;
+    Kind = Form.Opcode;
+  } else if (const auto *B = dyn_cast<BinaryOperator>(Cond)) {
+    L = B->getLHS();
+    Rhs = B->getRHS();
+    Kind = B->getOpcode();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond)) {
+    if (Op->getNumArgs() != 2)
+      return std::nullopt;
+    L = Op->getArg(0);
+    Rhs = Op->getArg(1);
+    if (Op->getOperator() == OO_ExclaimEqual)
+      Kind = BO_NE;
+    else if (Op->getOperator() == OO_Less)
+      Kind = BO_LT;
+    else
+      return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  const Expr *Bound = nullptr;
+  if (refVar(L) == V && (Kind == BO_LT || Kind == BO_NE))
+    Bound = Rhs;
+  else if (refVar(Rhs) == V && (Kind == BO_GT || Kind == BO_NE))
+    Bound = L;
+  if (!Bound)
+    return std::nullopt;
+  const Expr *Start = V->getInit()->IgnoreImplicit();
+  if (V->getType()->isIntegerType()) {
+    if (!isPure(Bound, Grown, Vars) || !Stable(V))
+      return std::nullopt;
+    Expr::EvalResult StartValue;
+    if (!Start->EvaluateAsInt(StartValue, Ctx) || StartValue.Val.getInt() != 0)
+      return ExactTripCount{"", "the loop does not count from 0"};
+    Expr::EvalResult BoundValue;
+    bool ConstantBound = Bound->EvaluateAsInt(BoundValue, Ctx);
+    if (ConstantBound && BoundValue.Val.getInt().isNegative())
+      return std::nullopt;
+    if (!ConstantBound) {
+      std::string Origin = unboundedOrigin(Bound, FU, Ctx);
+      if (!Origin.empty()) {
+        ExactTripCount C;
+        C.Text = sourceText(*Bound->IgnoreParenImpCasts(), Ctx);
+        C.Unbounded = std::move(Origin);
+        return C;
+      }
+    }
+    if (!ConstantBound &&
+        Bound->IgnoreParenImpCasts()->getType()->isSignedIntegerType())
+      return ExactTripCount{"",
+                            "the bound is signed and reserve() of a negative "
+                            "count throws"};
+    std::string Text = sourceText(*Bound->IgnoreParenImpCasts(), Ctx);
+    if (Text.empty())
+      return ExactTripCount{"", "the bound is spelled in a macro"};
+    if (ConstantBound)
+      return ExactTripCount{Text, "", BoundValue.Val.getInt().getZExtValue()};
+    const auto *SizeCall = dyn_cast<CXXMemberCallExpr>(peel(Bound));
+    const CXXMethodDecl *M = SizeCall ? SizeCall->getMethodDecl() : nullptr;
+    bool Sized = M && M->getIdentifier() &&
+                 (M->getName() == "size" || M->getName() == "length");
+    return ExactTripCount{Text, "", std::nullopt, Sized};
+  }
+  // Iterators: `for (auto it = c.begin(); it != c.end(); ++it)`.
+  const auto *Begin = dyn_cast<CXXMemberCallExpr>(peel(Start));
+  const auto *End = dyn_cast<CXXMemberCallExpr>(peel(Bound));
+  if (!Begin || !End || !Begin->getMethodDecl() || !End->getMethodDecl())
+    return std::nullopt;
+  StringRef BN = Begin->getMethodDecl()->getName();
+  StringRef EN = End->getMethodDecl()->getName();
+  if (!((BN == "begin" && EN == "end") || (BN == "cbegin" && EN == "cend")))
+    return std::nullopt;
+  const VarDecl *Range = refVar(Begin->getImplicitObjectArgument());
+  if (!Range || Range != refVar(End->getImplicitObjectArgument()) ||
+      Range == &Grown || !hasSizeMember(Range->getType(), Ctx))
+    return std::nullopt;
+  Vars.insert(Range);
+  if (!Stable(V))
+    return std::nullopt;
+  return ExactTripCount{Range->getName().str() + ".size()", "", std::nullopt,
+                        true};
 }
 
 } // namespace clang::tidy::hotpath::utils

@@ -3,7 +3,8 @@
 // What several checks need to know about the loops around a statement: which
 // loops run it once per iteration, and whether each loop's trip count follows
 // the data (a container, a queue, a stream), is a constant, or is sized from
-// the number of CPUs (the way pools are built).
+// the number of CPUs (the way pools are built); and a loop's exact trip count
+// when it is known before the loop starts (what reserve() needs).
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,10 +17,14 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace clang::tidy::hotpath::utils {
+
+class FunctionUsage;
 
 enum class TripKind {
   Constant, ///< A compile-time constant bound, a fixed-size array.
@@ -67,6 +72,36 @@ TripCount classifyTripCount(const Stmt &Loop, ASTContext &Ctx,
 inline bool followsData(TripKind K) {
   return K == TripKind::Data || K == TripKind::Unbounded;
 }
+
+/// True when \p Loc (after macro expansion) lies within \p S's source span.
+bool spanContains(const Stmt &S, SourceLocation Loc, const SourceManager &SM);
+
+/// A loop's trip count, known before the loop starts: a counted `for` from 0
+/// by one, a range-for over a sized range or an array, an iterator pair.
+struct ExactTripCount {
+  /// The count as source for `reserve()` ("items.size()", "n"); empty when
+  /// it cannot be spelled safely (then WhyNoText says why).
+  std::string Text;
+  std::string WhyNoText;
+  /// The count when it is a compile-time constant.
+  std::optional<std::uint64_t> Value = std::nullopt;
+  /// The count is the size of a range the loop walks.
+  bool Sized = false;
+  /// Empty when the count is bounded by memory the program already holds (a
+  /// constant, the size of an existing range, arithmetic over them, a local
+  /// initialised from them, std::min with one of them); otherwise where it
+  /// comes from: "a parameter", "a field", ... A count from there may come
+  /// from input, and reserving it up front allocates whatever it says.
+  std::string Unbounded;
+};
+
+/// The exact trip count of \p Loop, or nullopt when it is not known before
+/// the loop starts. What the count reads must not change in the loop (from
+/// \p Usage, the walk of the enclosing function) and must not be \p Grown.
+std::optional<ExactTripCount> exactTripCount(const Stmt &Loop,
+                                             const VarDecl &Grown,
+                                             const FunctionUsage &Usage,
+                                             ASTContext &Ctx);
 
 } // namespace clang::tidy::hotpath::utils
 

@@ -2,7 +2,9 @@
 // RUN: %check_hotpath -std=c++17 -check-suffixes=ONLYVEC %s hotpath-missing-reserve %t -- \
 // RUN:   -config="{CheckOptions: {hotpath-missing-reserve.ContainerTypes: '::std::basic_string'}}"
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -40,13 +42,66 @@ std::vector<int> counted(const std::vector<Item> &items) {
   return out;
 }
 
-std::vector<int> by_count(std::size_t n) {
+// A count derived from the size of something the program holds: reserved.
+std::vector<int> by_count(const std::vector<Item> &items) {
+  const std::size_t n = items.size() * 2 + 1;
   std::vector<int> squares;
   for (std::size_t i = 0; i != n; i++)
     squares.push_back(static_cast<int>(i * i));
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'squares' grows by one element
   // CHECK-FIXES: {{^}}  squares.reserve(n);
   return squares;
+}
+
+// Already capped: std::min with a bounded argument is bounded.
+std::vector<int> capped(std::size_t n) {
+  std::vector<int> v;
+  for (std::size_t i = 0; i < std::min<std::size_t>(n, 4096); ++i)
+    v.push_back(0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element
+  // CHECK-FIXES: {{^}}  v.reserve(std::min<std::size_t>(n, 4096));
+  return v;
+}
+
+// Counts nothing bounds (a parameter, a field, a value read from input):
+// reserving them up front turns a malformed length field into a huge
+// allocation, so the message shows the capped form instead of a fix-it.
+std::vector<int> by_parameter(std::size_t n) {
+  std::vector<int> squares;
+  for (std::size_t i = 0; i != n; i++)
+    squares.push_back(static_cast<int>(i * i));
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'squares' grows by one element per iteration of a loop whose trip count is known before it starts, without reserve(): it reallocates and moves its elements about log2(n) times; no fix-it: the count 'n' is a parameter, not the size of anything this code holds, and reserving it up front allocates whatever it says before one element is read; if it can come from input, cap it: 'squares.reserve(std::min<std::size_t>(n, limit));' [hotpath-missing-reserve]
+  return squares;
+}
+
+std::uint32_t read_u32(const unsigned char *&p);
+std::vector<std::uint32_t> parse_lengths(const unsigned char *p) {
+  const std::uint32_t count = read_u32(p);
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t i = 0; i < count; ++i)
+    out.push_back(read_u32(p));
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'out' grows by one element {{.*}} no fix-it: the count 'count' is the result of a call, not the size
+  return out;
+}
+
+struct Header { unsigned records; };
+std::vector<int> from_field(const Header &h) {
+  std::vector<int> v;
+  for (unsigned i = 0; i < h.records; ++i)
+    v.push_back(0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element {{.*}} no fix-it: the count 'h.records' is a field, not the size
+  return v;
+}
+
+std::vector<int> set_later(const std::vector<Item> &items, bool twice) {
+  std::size_t n = items.size();
+  if (twice)
+    n = n * 2;
+  std::vector<int> v;
+  for (std::size_t i = 0; i < n; ++i)
+    v.push_back(0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element {{.*}} no fix-it: the count 'n' is a local variable set from elsewhere, not the size
+  return v;
 }
 
 std::vector<int> constant_count() {
@@ -98,7 +153,8 @@ std::vector<int> array_range() {
   return v;
 }
 
-std::vector<int> signed_bound(int n) {
+std::vector<int> signed_bound(const std::vector<Item> &items) {
+  const int n = static_cast<int>(items.size());
   std::vector<int> v;
   for (int i = 0; i < n; ++i)
     v.push_back(i);
@@ -275,8 +331,7 @@ std::vector<char> padding_vector(unsigned n) {
   std::vector<char> v;
   for (unsigned i = 0; i < n; ++i)
     v.push_back(' ');
-  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element
-  // CHECK-FIXES: {{^}}  v.reserve(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element {{.*}} no fix-it: the count 'n' is a parameter
   return v;
 }
 
