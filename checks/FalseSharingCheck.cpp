@@ -10,6 +10,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/TargetInfo.h"
 
 using namespace clang::ast_matchers;
 
@@ -392,6 +393,22 @@ std::string FalseSharingCheck::alignment() const {
   return std::to_string(CacheLineBytes);
 }
 
+// Before C++17 a new-expression calls the plain operator new, which aligns
+// to __STDCPP_DEFAULT_NEW_ALIGNMENT__ (16 bytes on x86-64) whatever alignas
+// asks: an over-aligned object on the heap starts anywhere, so the padding
+// does not keep its members on separate lines (and half of such objects
+// stayed misaligned in a real C++14 build). Stack and static objects would
+// be aligned, but nothing here says where the objects live.
+std::string FalseSharingCheck::alignedNewProblem() const {
+  if (!Ctx || Ctx->getLangOpts().AlignedAllocation)
+    return "";
+  return "before C++17, 'new' ignores an alignment above " +
+         std::to_string(Ctx->getTargetInfo().getNewAlign() / 8) +
+         " bytes, so objects on the heap would stay misaligned; build with "
+         "-std=c++17 or later (or -faligned-allocation), or allocate them "
+         "with an aligned allocator";
+}
+
 void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
   const ASTRecordLayout &Layout = Ctx->getASTRecordLayout(&RD);
   const std::uint64_t Line = CacheLineBytes;
@@ -408,7 +425,11 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
   const SourceManager &SM = Ctx->getSourceManager();
   std::string Record = RD.getNameAsString();
   // Aligning a member changes the record's size and offsets.
+  // What stops an automatic fix: the TU takes the layout, or 'new' would
+  // not honour the alignment.
   std::string Taken = LayoutUse.reason(RD);
+  if (Taken.empty())
+    Taken = alignedNewProblem();
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD)) {
     PrintingPolicy Policy = Ctx->getPrintingPolicy();
     Policy.SuppressTagKeyword = true;
@@ -448,6 +469,9 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
             << FD->getName() << static_cast<unsigned>(ElemSize)
             << Elem.getUnqualifiedType().getAsString(Ctx->getPrintingPolicy())
             << static_cast<unsigned>(Line) << alignment();
+      std::string NoAlignedNew = alignedNewProblem();
+      if (!NoAlignedNew.empty())
+        diag(Loc, "%0", DiagnosticIDs::Note) << NoAlignedNew;
     }
   }
 
@@ -568,6 +592,8 @@ void FalseSharingCheck::onEndOfTranslationUnit() {
       if (const CXXRecordDecl *P = CXXRD->getTemplateInstantiationPattern())
         Pattern = P;
     std::string Taken = LayoutUse.reason(*RD);
+    if (Taken.empty())
+      Taken = alignedNewProblem();
     auto D = diag(W.Loc, "each thread writes its own element of '%0', but "
                          "'%1' is %2 bytes, smaller than a %3-byte cache "
                          "line, so neighbouring elements share lines and the "

@@ -62,6 +62,9 @@ private:
   void noteUse(const MemberExpr &ME, ASTContext &Ctx);
   void reportRecord(const RecordDecl &RD);
   std::string alignment() const;
+  /// Why an alignas fix would not reach heap objects in this TU (no aligned
+  /// operator new before C++17), or empty.
+  std::string alignedNewProblem() const;
 
   const unsigned CacheLineBytes;
   const bool UseHardwareInterferenceSize;
