@@ -2,6 +2,7 @@
 
 #include "StructPaddingCheck.h"
 #include "utils/CheckTrace.h"
+#include "utils/DestructionOrder.h"
 #include "utils/FixScope.h"
 #include "utils/OptionList.h"
 #include "utils/RecordLayoutMath.h"
@@ -410,6 +411,14 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
       return;
 
   utils::BestLayout Best = utils::bestLayout(In);
+  // Members whose destruction runs user code keep their relative order
+  // (utils/DestructionOrder.h): the best order among those that do. When
+  // only moving them saves enough, there is nothing safe to suggest.
+  llvm::SmallVector<bool, 16> Pinned;
+  for (const FieldDecl *FD : RD.fields())
+    Pinned.push_back(utils::runsUserDestructor(FD->getType()));
+  if (llvm::count(Pinned, true) > 1)
+    Best = utils::bestKeepingOrder(In, Best, Pinned);
   if (Best.Size >= Size || Size - Best.Size < MinSavingBytes)
     return;
 

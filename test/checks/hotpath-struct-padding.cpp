@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -544,3 +545,82 @@ double lambda_closure() {
 
 // From a system header.
 double from_system_header(const SysPadded &s) { return s.b; }
+
+// ------------------------------------------------- destruction order
+// Members are destroyed in reverse declaration order: members whose
+// destructors the programmer wrote keep their relative order (a task graph
+// must not be destroyed before the executor still running it). Library
+// values (strings, containers of plain data) may move.
+struct Executor {
+  ~Executor();
+  std::int64_t id;
+};
+struct TaskGraph {
+  ~TaskGraph();
+  char tag;
+};
+
+// The best order keeps 'executor' before 'graph' anyway: reported, fixed.
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'Service' is 64 bytes with 13 bytes of padding; ordering its fields as 'executor, requests, name, ready, stopping, graph' makes it 56 bytes
+struct Service {
+  bool ready;
+  Executor executor;
+  bool stopping;
+  TaskGraph graph;
+  std::int64_t requests;
+  std::string name;
+};
+// CHECK-FIXES: struct Service {
+// CHECK-FIXES-NEXT:   Executor executor;
+// CHECK-FIXES-NEXT:   std::int64_t requests;
+// CHECK-FIXES-NEXT:   std::string name;
+// CHECK-FIXES-NEXT:   bool ready;
+// CHECK-FIXES-NEXT:   bool stopping;
+// CHECK-FIXES-NEXT:   TaskGraph graph;
+PROMISED(Service, 56);
+
+// The smallest order would put 'executor' before 'graph'; the best order
+// that keeps 'graph' first is as small here.
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'Worker' is 48 bytes with 21 bytes of padding; ordering its fields as 'a, c, b, d, graph, executor' makes it 32 bytes
+struct Worker {
+  TaskGraph graph;
+  std::int64_t a;
+  Executor executor;
+  char b;
+  std::int64_t c;
+  char d;
+};
+PROMISED(Worker, 32);
+#ifdef FIXED
+static_assert(offsetof(Worker, graph) < offsetof(Worker, executor),
+              "destruction order kept");
+#endif
+
+// CHECK-NOTES: :[[@LINE+1]]:8: warning: 'Pipeline' is 32 bytes with 14 bytes of padding; ordering its fields as 'ticks, graph, mode, executor' makes it 24 bytes
+struct Pipeline {
+  TaskGraph graph;
+  std::int64_t ticks;
+  Executor executor;
+  char mode;
+};
+PROMISED(Pipeline, 24);
+
+// Saving anything would destroy 'graph' before 'executor' or after
+// 'last': not reported.
+struct Stuck {
+  TaskGraph graph;
+  Executor executor;
+  TaskGraph last;
+};
+
+// A smart pointer to an object with a user-provided destructor counts too.
+struct Owner {
+  std::unique_ptr<TaskGraph> graph;
+  char mode;
+  std::int64_t ticks;
+  char flag;
+  std::unique_ptr<Executor> executor;
+  char tail;
+};
+// CHECK-NOTES: :[[@LINE-8]]:8: warning: 'Owner' is 48 bytes with 21 bytes of padding; ordering its fields as 'graph, ticks, executor, mode, flag, tail' makes it 32 bytes
+PROMISED(Owner, 32);
