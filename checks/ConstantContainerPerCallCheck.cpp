@@ -17,10 +17,12 @@ ConstantContainerPerCallCheck::ConstantContainerPerCallCheck(
       RawContainerTypes(
           Options.get("ContainerTypes", utils::DefaultContainerTypes)),
       MinStringLength(Options.get("MinStringLength", 16U)),
-      ContainerTypes(utils::splitOptionList(RawContainerTypes)) {}
+      ContainerTypes(utils::splitOptionList(RawContainerTypes)),
+      RunOnceCode(Options) {}
 
 void ConstantContainerPerCallCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
+  RunOnceCode.store(Options, Opts);
   Options.store(Opts, "ContainerTypes", RawContainerTypes);
   Options.store(Opts, "MinStringLength", MinStringLength);
 }
@@ -159,6 +161,7 @@ ConstantContainerPerCallCheck::constantAllocations(const Expr *Init,
 }
 
 void ConstantContainerPerCallCheck::checkReturn(const ReturnStmt &Ret,
+                                                const FunctionDecl &FD,
                                                 const utils::FunctionUsage &FU,
                                                 ASTContext &Ctx) {
   // A return inside a lambda belongs to the lambda.
@@ -175,7 +178,11 @@ void ConstantContainerPerCallCheck::checkReturn(const ReturnStmt &Ret,
   if (!Allocs)
     return;
   SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Value->getBeginLoc());
-  if (!Reported.first(Loc))
+  if (RunOnceCode.holdBack(
+          utils::runOnceAt(Ret, &FD,
+                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
+          getID(), Loc, Ctx.getSourceManager()) ||
+      !Reported.first(Loc))
     return;
   diag(Loc, "returns a constant %0 built from scratch on every call (%1 "
             "heap allocation%s1 and as many frees per call): return a "
@@ -195,7 +202,7 @@ void ConstantContainerPerCallCheck::check(
     const utils::FunctionUsage &FU = Usage.get(*FD->getBody(), Ctx);
     for (const Stmt *S : FU.statements())
       if (const auto *Ret = dyn_cast<ReturnStmt>(S))
-        checkReturn(*Ret, FU, Ctx);
+        checkReturn(*Ret, *FD, FU, Ctx);
     return;
   }
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
@@ -205,7 +212,7 @@ void ConstantContainerPerCallCheck::check(
     return;
   const auto *FD =
       dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
-  if (!FD || FD->isMain() || isWrittenConstexpr(*FD, Ctx))
+  if (!FD || isWrittenConstexpr(*FD, Ctx))
     return;
   unsigned Allocs = constantAllocations(Var->getInit(), Ctx);
   if (!Allocs)
@@ -219,7 +226,12 @@ void ConstantContainerPerCallCheck::check(
                utils::UseEscape | utils::UseFill | utils::UseDelete))
     return;
   SourceLocation Loc = SM.getFileLoc(Var->getLocation());
-  if (!Reported.first(Loc))
+  const DeclStmt *DS = FU.declStmtOf(Var);
+  if ((DS && RunOnceCode.holdBack(
+                 utils::runOnceAt(
+                     *DS, FD, [&FU](const Stmt *C) { return FU.parentOf(C); }),
+                 getID(), Loc, SM)) ||
+      !Reported.first(Loc))
     return;
   auto D = diag(Loc, "%0 is a constant %1 rebuilt on every call (%2 heap "
                      "allocation%s2 and as many frees per call); it is never "

@@ -12,6 +12,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/ReportOnce.h"
+#include "utils/RunOnce.h"
 #include "utils/VarUsage.h"
 #include <vector>
 
@@ -32,14 +33,15 @@ private:
   /// Allocations that building \p Init costs, or 0 when it is not a
   /// container built only from constants.
   unsigned constantAllocations(const Expr *Init, ASTContext &Ctx) const;
-  void checkReturn(const ReturnStmt &Ret, const utils::FunctionUsage &FU,
-                   ASTContext &Ctx);
+  void checkReturn(const ReturnStmt &Ret, const FunctionDecl &FD,
+                   const utils::FunctionUsage &FU, ASTContext &Ctx);
 
   const StringRef RawContainerTypes;
   const unsigned MinStringLength;
   std::vector<StringRef> ContainerTypes;
   utils::UsageCache Usage;
   utils::ReportOnce Reported;
+  utils::RunOnceFilter RunOnceCode;
 };
 
 } // namespace clang::tidy::hotpath

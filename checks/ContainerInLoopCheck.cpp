@@ -25,9 +25,10 @@ ContainerInLoopCheck::ContainerInLoopCheck(StringRef Name,
           Options.get("ContainerTypes", utils::DefaultContainerTypes)),
       RawFillFunctions(Options.get("FillFunctions", "::std::getline")),
       ContainerTypes(utils::splitOptionList(RawContainerTypes)),
-      Usage(fillVocabulary(RawFillFunctions)) {}
+      Usage(fillVocabulary(RawFillFunctions)), RunOnceCode(Options) {}
 
 void ContainerInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  RunOnceCode.store(Options, Opts);
   Options.store(Opts, "ContainerTypes", RawContainerTypes);
   Options.store(Opts, "FillFunctions", RawFillFunctions);
 }
@@ -75,7 +76,11 @@ void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
                                             utils::UseEscape | utils::UseCopy))
     return;
   SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Var->getLocation());
-  if (!Reported.first(Loc))
+  if (RunOnceCode.holdBack(
+          utils::runOnceAt(*DS, cast<Decl>(Var->getParentFunctionOrMethod()),
+                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
+          getID(), Loc, Ctx.getSourceManager()) ||
+      !Reported.first(Loc))
     return;
   diag(Loc, "%0 is created empty on every iteration of the loop, filled, and "
             "destroyed at its end: its buffer is allocated again (and grown "

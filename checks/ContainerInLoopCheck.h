@@ -14,6 +14,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/LoopContext.h"
 #include "utils/ReportOnce.h"
+#include "utils/RunOnce.h"
 #include "utils/VarUsage.h"
 #include <vector>
 
@@ -36,6 +37,7 @@ private:
   std::vector<StringRef> ContainerTypes;
   utils::UsageCache Usage;
   utils::ReportOnce Reported;
+  utils::RunOnceFilter RunOnceCode;
 };
 
 } // namespace clang::tidy::hotpath

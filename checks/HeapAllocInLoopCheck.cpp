@@ -18,9 +18,11 @@ HeapAllocInLoopCheck::HeapAllocInLoopCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       RawAllocFunctions(Options.get("AllocFunctions", DefaultAllocFunctions)),
-      AllocFunctions(utils::splitOptionList(RawAllocFunctions)) {}
+      AllocFunctions(utils::splitOptionList(RawAllocFunctions)),
+      RunOnceCode(Options) {}
 
 void HeapAllocInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  RunOnceCode.store(Options, Opts);
   Options.store(Opts, "AllocFunctions", RawAllocFunctions);
 }
 
@@ -131,17 +133,18 @@ void HeapAllocInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   for (const Stmt *S : FU.statements()) {
     if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
       if (New->getNumPlacementArgs() == 0) // placement: no heap allocation
-        checkAllocation(*New, "'new'", FU, Ctx);
+        checkAllocation(*New, "'new'", *FD, FU, Ctx);
     } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
       if (const FunctionDecl *Callee = allocFunction(*Call))
         checkAllocation(*Call, "'" + Callee->getQualifiedNameAsString() + "'",
-                        FU, Ctx);
+                        *FD, FU, Ctx);
     }
   }
 }
 
 void HeapAllocInLoopCheck::checkAllocation(const Expr &Alloc,
                                            const std::string &Kind,
+                                           const FunctionDecl &FD,
                                            const utils::FunctionUsage &FU,
                                            ASTContext &Ctx) {
   auto Loops = FU.loopsAround(Alloc);
@@ -170,7 +173,11 @@ void HeapAllocInLoopCheck::checkAllocation(const Expr &Alloc,
     What = "the temporary";
   }
   SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Alloc.getBeginLoc());
-  if (!Reported.first(Loc))
+  if (RunOnceCode.holdBack(
+          utils::runOnceAt(Alloc, &FD,
+                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
+          getID(), Loc, Ctx.getSourceManager()) ||
+      !Reported.first(Loc))
     return;
   diag(Loc, "%0 allocates on every iteration of the loop and %1 dies in the "
             "same iteration: one allocation and one free per iteration; "

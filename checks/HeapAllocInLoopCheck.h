@@ -13,6 +13,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/ReportOnce.h"
+#include "utils/RunOnce.h"
 #include "utils/VarUsage.h"
 #include <string>
 #include <vector>
@@ -33,12 +34,14 @@ public:
 private:
   const FunctionDecl *allocFunction(const CallExpr &Call) const;
   void checkAllocation(const Expr &Alloc, const std::string &Kind,
-                       const utils::FunctionUsage &FU, ASTContext &Ctx);
+                       const FunctionDecl &FD, const utils::FunctionUsage &FU,
+                       ASTContext &Ctx);
 
   const StringRef RawAllocFunctions;
   std::vector<StringRef> AllocFunctions;
   utils::UsageCache Usage;
   utils::ReportOnce Reported;
+  utils::RunOnceFilter RunOnceCode;
 };
 
 } // namespace clang::tidy::hotpath

@@ -22,9 +22,11 @@ MissingReserveCheck::MissingReserveCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       RawContainerTypes(Options.get("ContainerTypes", DefaultReservable)),
-      ContainerTypes(utils::splitOptionList(RawContainerTypes)) {}
+      ContainerTypes(utils::splitOptionList(RawContainerTypes)),
+      RunOnceCode(Options) {}
 
 void MissingReserveCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  RunOnceCode.store(Options, Opts);
   Options.store(Opts, "ContainerTypes", RawContainerTypes);
 }
 
@@ -191,7 +193,11 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   if (!C || growsInsideSmallBuffer(*RD, *C))
     return;
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
-  if (!Reported.first(Loc))
+  if (RunOnceCode.holdBack(
+          utils::runOnceAt(*Call, cast<Decl>(Var->getParentFunctionOrMethod()),
+                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
+          getID(), Loc, SM) ||
+      !Reported.first(Loc))
     return;
   if (!C->Unbounded.empty()) {
     // Reserving a count nothing bounds turns a malformed input into a huge

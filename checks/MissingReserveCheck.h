@@ -14,6 +14,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/LoopContext.h"
 #include "utils/ReportOnce.h"
+#include "utils/RunOnce.h"
 #include "utils/VarUsage.h"
 #include <cstdint>
 #include <optional>
@@ -42,6 +43,7 @@ private:
   std::vector<StringRef> ContainerTypes;
   utils::UsageCache Usage;
   utils::ReportOnce Reported;
+  utils::RunOnceFilter RunOnceCode;
 };
 
 } // namespace clang::tidy::hotpath

@@ -3,6 +3,7 @@
 #include "ThreadPerTaskCheck.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -25,12 +26,14 @@ ThreadPerTaskCheck::ThreadPerTaskCheck(StringRef Name,
       RawCpuCountFunctions(
           Options.get("CpuCountFunctions", DefaultCpuCountFunctions)),
       ThreadTypes(utils::splitOptionList(RawThreadTypes)),
-      ThreadFunctions(utils::splitOptionList(RawThreadFunctions)) {
+      ThreadFunctions(utils::splitOptionList(RawThreadFunctions)),
+      RunOnceCode(Options) {
   Vocab.CpuCountFunctions =
       utils::toStrings(utils::splitOptionList(RawCpuCountFunctions));
 }
 
 void ThreadPerTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  RunOnceCode.store(Options, Opts);
   Options.store(Opts, "ThreadTypes", RawThreadTypes);
   Options.store(Opts, "ThreadFunctions", RawThreadFunctions);
   Options.store(Opts, "CpuCountFunctions", RawCpuCountFunctions);
@@ -171,6 +174,36 @@ void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
   }
 }
 
+// The enclosing function from the TU-wide parent map (built already for
+// the loops), then what runs once there.
+static utils::RunOnce runOnce(const Stmt &S, ASTContext &Ctx) {
+  auto ParentOf = [&Ctx](const Stmt *Child) -> const Stmt * {
+    DynTypedNode Node = DynTypedNode::create(*Child);
+    for (;;) {
+      DynTypedNodeList Parents = Ctx.getParents(Node);
+      if (Parents.empty() || Parents[0].get<FunctionDecl>() ||
+          Parents[0].get<BlockDecl>())
+        return nullptr; // above the body
+      if (const auto *P = Parents[0].get<Stmt>())
+        return P;
+      Node = Parents[0]; // a declaration between statements
+    }
+  };
+  const Decl *Fn = nullptr;
+  DynTypedNode Node = DynTypedNode::create(S);
+  for (unsigned Depth = 0; !Fn && Depth < 256; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      break;
+    Node = Parents[0];
+    if (const auto *FD = Node.get<FunctionDecl>())
+      Fn = FD;
+    else if (const auto *BD = Node.get<BlockDecl>())
+      Fn = BD;
+  }
+  return utils::runOnceAt(S, Fn, ParentOf);
+}
+
 void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
                                          SourceLocation Loc, StringRef What,
                                          ASTContext &Ctx) {
@@ -182,7 +215,9 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
     utils::TripCount TC = utils::classifyTripCount(*Loop, Ctx, Vocab);
     if (!utils::followsData(TC.Kind))
       continue;
-    if (!Reported.first(Loc))
+    if (RunOnceCode.holdBack(runOnce(Creation, Ctx), getID(), Loc,
+                             Ctx.getSourceManager()) ||
+        !Reported.first(Loc))
       return;
     diag(Loc, "%0 starts a new thread on every iteration of a loop over the "
               "data; creating and joining a thread costs tens of microseconds, "

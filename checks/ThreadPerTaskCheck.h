@@ -13,6 +13,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/LoopContext.h"
 #include "utils/ReportOnce.h"
+#include "utils/RunOnce.h"
 #include "llvm/ADT/DenseSet.h"
 #include <string>
 #include <vector>
@@ -41,6 +42,7 @@ private:
   std::vector<StringRef> ThreadFunctions;
   utils::LoopVocabulary Vocab;
   utils::ReportOnce Reported;
+  utils::RunOnceFilter RunOnceCode;
   // Thread temporaries already reported at the push_back that stores them.
   llvm::DenseSet<const Stmt *> ReportedAtCall;
 };

@@ -17,9 +17,11 @@ UnnecessaryHeapCheck::UnnecessaryHeapCheck(StringRef Name,
       MaxStackBytes(Options.get("MaxStackBytes", 1024U)),
       RawOwningPointerTypes(
           Options.get("OwningPointerTypes", "::std::unique_ptr")),
-      OwningPointerTypes(utils::splitOptionList(RawOwningPointerTypes)) {}
+      OwningPointerTypes(utils::splitOptionList(RawOwningPointerTypes)),
+      RunOnceCode(Options) {}
 
 void UnnecessaryHeapCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  RunOnceCode.store(Options, Opts);
   Options.store(Opts, "MaxStackBytes", MaxStackBytes);
   Options.store(Opts, "OwningPointerTypes", RawOwningPointerTypes);
 }
@@ -125,7 +127,12 @@ void UnnecessaryHeapCheck::check(const MatchFinder::MatchResult &Result) {
   if (Raw && !Uses.has(utils::UseDelete))
     return; // leaked or freed elsewhere: ownership is not local
   SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Var->getLocation());
-  if (!Reported.first(Loc))
+  if (RunOnceCode.holdBack(
+          utils::runOnceAt(*Var->getInit(),
+                           cast<Decl>(Var->getParentFunctionOrMethod()),
+                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
+          getID(), Loc, Ctx.getSourceManager()) ||
+      !Reported.first(Loc))
     return;
   diag(Loc, "%0 owns a heap-allocated %1 (%2 bytes) that never leaves this "
             "function: the allocation and free on every call buy nothing; "

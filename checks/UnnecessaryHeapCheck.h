@@ -13,6 +13,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/ReportOnce.h"
+#include "utils/RunOnce.h"
 #include "utils/VarUsage.h"
 #include <vector>
 
@@ -35,6 +36,7 @@ private:
   std::vector<StringRef> OwningPointerTypes;
   utils::UsageCache Usage;
   utils::ReportOnce Reported;
+  utils::RunOnceFilter RunOnceCode;
 };
 
 } // namespace clang::tidy::hotpath

@@ -24,6 +24,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
 #include "utils/FixScope.h"
+#include "utils/RunOnce.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h" // ArgumentsAdjustingCompilations
@@ -46,6 +47,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <unistd.h>
 
 using namespace clang;
@@ -164,6 +166,13 @@ static cl::opt<std::string>
     CrashProbeChecks(CrashProbeChecksFlag.drop_front(2).drop_back(), cl::Hidden,
                      cl::init(""),
                      cl::desc("(internal) the checks of a crash probe"));
+static cl::opt<bool> IncludeRunOnce(
+    "include-run-once",
+    cl::desc("Also report per-call and per-iteration costs in code that runs "
+             "once: unit tests, main, cold functions, static initialisation, "
+             "catch handlers, benchmark setup (the HotpathReportRunOnceCode "
+             "option)."),
+    cl::cat(Category));
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("No progress line and no "
                                     "summary."),
@@ -333,6 +342,33 @@ int fixStanding(const ClangTidyError &E) {
   return 2;
 }
 
+// Findings the checks held back as run-once code, each location once (a
+// header's finding is seen from every TU that includes it).
+void printHeldBack(raw_ostream &OS) {
+  std::set<std::tuple<std::string, std::string, unsigned>> Seen;
+  std::map<std::string, unsigned> PerReason;
+  unsigned Total = 0;
+  for (const hotpath::utils::HeldBackFinding &H :
+       hotpath::utils::takeHeldBackFindings()) {
+    SmallString<256> Abs(H.File);
+    sys::fs::make_absolute(Abs);
+    if (!Seen.insert({H.Check, Abs.str().str(), H.Offset}).second)
+      continue;
+    ++Total;
+    ++PerReason[hotpath::utils::describe(H.Why).str()];
+  }
+  if (!Total)
+    return;
+  OS << formatv("hotpath: {0} finding{1} held back in code that runs once (",
+                Total, Total == 1 ? "" : "s");
+  bool First = true;
+  for (const auto &[Why, N] : PerReason) {
+    OS << (First ? "" : ", ") << Why << ": " << N;
+    First = false;
+  }
+  OS << "); --include-run-once reports them\n";
+}
+
 struct FileResult {
   std::vector<ClangTidyError> Errors;
   std::string Failure; // non-empty: why this file failed
@@ -411,6 +447,10 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     Setup.Override.Checks = CrashProbeChecks;
   if (!WarningsAsErrors.empty())
     Setup.Override.WarningsAsErrors = WarningsAsErrors;
+  if (IncludeRunOnce)
+    Setup.Override.CheckOptions.insert_or_assign(
+        hotpath::utils::RunOnceFilter::OptionName,
+        ClangTidyOptions::ClangTidyValue("true"));
   if (!HeaderFilter.empty())
     Setup.Override.HeaderFilterRegex = HeaderFilter;
   if (!Config.empty() && !ConfigFile.empty()) {
@@ -714,6 +754,7 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
       errs() << ")";
     }
     errs() << "\n";
+    printHeldBack(errs());
   }
   if (Crashed)
     return ExitCrashed;

@@ -31,7 +31,9 @@ static std::vector<std::string> synthetic_log(std::size_t n) {
 }
 
 int main(int argc, char **argv) {
-  auto cfg = std::make_unique<Config>(); // expect: hotpath-unnecessary-heap
+  // A heap Config that never leaves main: hotpath-unnecessary-heap holds it
+  // back (main runs once; --include-run-once shows it).
+  auto cfg = std::make_unique<Config>();
   std::size_t n_lines = 200000, chunk = 5000;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {

@@ -1,0 +1,208 @@
+//===--- RunOnce.cpp - hotpath --------------------------------------------===//
+
+#include "RunOnce.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include <mutex>
+
+namespace clang::tidy::hotpath::utils {
+
+llvm::StringRef describe(RunOnce Why) {
+  switch (Why) {
+  case RunOnce::No:
+    return "";
+  case RunOnce::UnitTest:
+    return "unit tests";
+  case RunOnce::Main:
+    return "main";
+  case RunOnce::Cold:
+    return "cold functions";
+  case RunOnce::StaticInit:
+    return "static initialisation";
+  case RunOnce::CatchHandler:
+    return "catch handlers";
+  case RunOnce::BenchmarkSetup:
+    return "benchmark setup";
+  }
+  return "";
+}
+
+namespace {
+
+bool startsWithAny(llvm::StringRef Name,
+                   std::initializer_list<llvm::StringRef> Prefixes) {
+  for (llvm::StringRef P : Prefixes)
+    if (Name.starts_with(P))
+      return true;
+  return false;
+}
+
+bool isGoogleTestClass(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  return !RD->forallBases([](const CXXRecordDecl *Base) {
+    return !(Base->getIdentifier() && Base->getName() == "Test" &&
+             Base->getDeclContext()->isNamespace() &&
+             cast<NamespaceDecl>(Base->getDeclContext())->getIdentifier() &&
+             cast<NamespaceDecl>(Base->getDeclContext())->getName() ==
+                 "testing");
+  });
+}
+
+// What the test frameworks' macros expand to. GoogleTest: a class derived
+// from ::testing::Test with a TestBody() (also for TEST_F, TEST_P and the
+// dependent bases of TYPED_TEST); Catch2 v2/v3 and doctest: functions and
+// classes with reserved-looking generated names; Boost.Test: a struct per
+// case with test_method().
+bool isTestFunction(const FunctionDecl &FD) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD)) {
+    const CXXRecordDecl *RD = MD->getParent();
+    if (MD->getIdentifier() &&
+        (MD->getName() == "TestBody" || MD->getName() == "test_method"))
+      return true;
+    if (isGoogleTestClass(RD))
+      return true;
+    if (RD->getIdentifier() &&
+        startsWithAny(RD->getName(),
+                      {"C_A_T_C_H_T_", "CATCH2_INTERNAL_", "DOCTEST_ANON_"}))
+      return true;
+  }
+  return FD.getIdentifier() &&
+         startsWithAny(FD.getName(),
+                       {"C_A_T_C_H_T_", "CATCH2_INTERNAL_", "DOCTEST_ANON_"});
+}
+
+// `static const T x = [] { ... }();` (at namespace scope or a static local):
+// the lambda runs once, to initialise x. A lambda only stored in a variable
+// (`auto f = [] {...};`) runs whenever it is called. Looked up only for a
+// finding about to be reported: a scan of the lambda's context's decls.
+bool initialisesStatic(const CXXRecordDecl &Lambda) {
+  const DeclContext *DC = Lambda.getDeclContext();
+  for (const Decl *D : DC->decls()) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD || !VD->hasGlobalStorage() || !VD->getInit())
+      continue;
+    const auto *Call =
+        dyn_cast<CXXOperatorCallExpr>(VD->getInit()->IgnoreImplicit());
+    if (!Call || Call->getOperator() != OO_Call || Call->getNumArgs() == 0)
+      continue;
+    const auto *L = dyn_cast<LambdaExpr>(Call->getArg(0)->IgnoreImplicit());
+    if (L && L->getLambdaClass() == &Lambda)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+RunOnce runOnceFunction(const Decl *D) {
+  for (unsigned Depth = 0; D && Depth < 8; ++Depth) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->isMain())
+        return RunOnce::Main;
+      if (FD->hasAttr<ColdAttr>())
+        return RunOnce::Cold;
+      if (isTestFunction(*FD))
+        return RunOnce::UnitTest;
+    }
+    // Out through lambdas and local classes to the enclosing function; a
+    // lambda that initialises a static runs once.
+    const DeclContext *DC = D->getDeclContext();
+    if (const auto *RD = dyn_cast_or_null<CXXRecordDecl>(DC))
+      if (RD->isLambda() && initialisesStatic(*RD))
+        return RunOnce::StaticInit;
+    const DeclContext *Outer = DC ? DC->getParent() : nullptr;
+    while (Outer && !Outer->isFunctionOrMethod() && !Outer->isFileContext())
+      Outer = Outer->getParent();
+    if (!Outer || Outer->isFileContext())
+      return RunOnce::No;
+    D = cast<Decl>(Outer);
+  }
+  return RunOnce::No;
+}
+
+// `benchmark::State &` parameter of a Google Benchmark function.
+static const ParmVarDecl *benchmarkState(const Decl *D) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+  if (!FD)
+    return nullptr;
+  for (const ParmVarDecl *P : FD->parameters()) {
+    const auto *RD = P->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (RD && RD->getIdentifier() && RD->getName() == "State" &&
+        RD->getDeclContext()->isNamespace() &&
+        cast<NamespaceDecl>(RD->getDeclContext())->getName() == "benchmark")
+      return P;
+  }
+  return nullptr;
+}
+
+static bool refersTo(const Stmt *S, const ValueDecl *D) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Ref->getDecl() == D;
+  for (const Stmt *Child : S->children())
+    if (refersTo(Child, D))
+      return true;
+  return false;
+}
+
+RunOnce runOnceAt(const Stmt &S, const Decl *FD,
+                  llvm::function_ref<const Stmt *(const Stmt *)> ParentOf) {
+  RunOnce Why = runOnceFunction(FD);
+  if (Why != RunOnce::No)
+    return Why;
+  const ParmVarDecl *State = benchmarkState(FD);
+  bool InTimingLoop = false;
+  const Stmt *Prev = &S;
+  for (const Stmt *P = ParentOf(&S); P; Prev = P, P = ParentOf(P)) {
+    if (isa<LambdaExpr>(P))
+      break; // the lambda runs when it is called
+    if (isa<CXXCatchStmt>(P))
+      return RunOnce::CatchHandler;
+    if (!State)
+      continue;
+    // `for (auto _ : state)` / `while (state.KeepRunning())`.
+    if (const auto *R = dyn_cast<CXXForRangeStmt>(P))
+      InTimingLoop |=
+          R->getBody() == Prev && refersTo(R->getRangeInit(), State);
+    if (const auto *W = dyn_cast<WhileStmt>(P))
+      InTimingLoop |= W->getBody() == Prev && refersTo(W->getCond(), State);
+  }
+  if (State && !InTimingLoop)
+    return RunOnce::BenchmarkSetup;
+  return RunOnce::No;
+}
+
+namespace {
+std::mutex HeldBackMu;
+std::vector<HeldBackFinding> &heldBack() {
+  static std::vector<HeldBackFinding> Findings;
+  return Findings;
+}
+} // namespace
+
+std::vector<HeldBackFinding> takeHeldBackFindings() {
+  std::lock_guard<std::mutex> Lock(HeldBackMu);
+  std::vector<HeldBackFinding> Out;
+  Out.swap(heldBack());
+  return Out;
+}
+
+bool RunOnceFilter::holdBack(RunOnce Why, llvm::StringRef Check,
+                             SourceLocation Loc,
+                             const SourceManager &SM) const {
+  if (Why == RunOnce::No || Report)
+    return false;
+  Loc = SM.getFileLoc(Loc);
+  std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loc);
+  OptionalFileEntryRef File = SM.getFileEntryRefForID(Pos.first);
+  std::lock_guard<std::mutex> Lock(HeldBackMu);
+  heldBack().push_back(
+      {Check.str(), File ? File->getName().str() : "", Pos.second, Why});
+  return true;
+}
+
+} // namespace clang::tidy::hotpath::utils

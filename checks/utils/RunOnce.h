@@ -1,0 +1,84 @@
+//===--- RunOnce.h - hotpath ------------------------------------*- C++ -*-===//
+//
+// Code that runs once per program or per test: unit-test bodies (GoogleTest,
+// Catch2, doctest, Boost.Test, recognised by the functions their macros
+// expand to), `main`, functions marked cold, static initialisation, `catch`
+// handlers, and Google Benchmark setup outside the `for (auto _ : state)`
+// loop. A per-call or per-iteration cost found there is real but paid once:
+// the checks hold such findings back unless the global option
+// HotpathReportRunOnceCode is true, and count them (the standalone tool's
+// summary says how many were held back and why).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_UTILS_RUNONCE_H
+#define HOTPATH_CHECKS_UTILS_RUNONCE_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::hotpath::utils {
+
+enum class RunOnce {
+  No,
+  UnitTest,
+  Main,
+  Cold,
+  StaticInit,
+  CatchHandler,
+  BenchmarkSetup,
+};
+
+/// "a unit test", "main", ... for messages and summaries.
+llvm::StringRef describe(RunOnce Why);
+
+/// What the function (or lambda, block, local class method) \p D is, looking
+/// out through lambdas and local classes to the functions around them: a
+/// lambda defined in a test body runs once too.
+RunOnce runOnceFunction(const Decl *D);
+
+/// The same for statement \p S of function \p FD, adding what only its
+/// position says: in a catch handler, or in a benchmark function outside
+/// its timing loop. \p ParentOf gives S's ancestors up to the body.
+RunOnce runOnceAt(const Stmt &S, const Decl *FD,
+                  llvm::function_ref<const Stmt *(const Stmt *)> ParentOf);
+
+/// One finding held back as run-once code.
+struct HeldBackFinding {
+  std::string Check;
+  std::string File;
+  unsigned Offset;
+  RunOnce Why;
+};
+
+/// What the checks held back in this process since the last call (the
+/// standalone tool reads it after a run). Thread-safe.
+std::vector<HeldBackFinding> takeHeldBackFindings();
+
+/// A check's switch: holds back findings in run-once code unless
+/// HotpathReportRunOnceCode (global, or per check) is true.
+class RunOnceFilter {
+public:
+  explicit RunOnceFilter(ClangTidyCheck::OptionsView &Options)
+      : Report(Options.getLocalOrGlobal(OptionName, false)) {}
+  void store(ClangTidyCheck::OptionsView &Options,
+             ClangTidyOptions::OptionMap &Opts) const {
+    Options.store(Opts, OptionName, Report);
+  }
+  /// True when the finding of \p Check at \p Loc is held back (and counted).
+  bool holdBack(RunOnce Why, llvm::StringRef Check, SourceLocation Loc,
+                const SourceManager &SM) const;
+
+  static constexpr llvm::StringLiteral OptionName = "HotpathReportRunOnceCode";
+
+private:
+  bool Report;
+};
+
+} // namespace clang::tidy::hotpath::utils
+
+#endif
