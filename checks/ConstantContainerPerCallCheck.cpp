@@ -2,6 +2,7 @@
 
 #include "ConstantContainerPerCallCheck.h"
 #include "utils/Containers.h"
+#include "utils/Macros.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -215,7 +216,7 @@ void ConstantContainerPerCallCheck::check(
   if (!FD || isWrittenConstexpr(*FD, Ctx))
     return;
   unsigned Allocs = constantAllocations(Var->getInit(), Ctx);
-  if (!Allocs)
+  if (!Allocs || utils::declaredByMacroFromArgument(*Var, SM))
     return;
   const Stmt *Body = utils::enclosingBody(*Var);
   if (!Body)

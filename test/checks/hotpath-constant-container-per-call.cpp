@@ -264,3 +264,26 @@ int stored_iterator(const std::string &k) {
 std::vector<int> returned_from_variable_list(int x) { return {x, 2}; }
 
 std::string returned_literal() { return "a literal that is long enough"; }
+
+// A variable an assertion-style macro declares from its argument: constant
+// in this expansion, not in others; the fix has nowhere to go. Silent.
+void fail();
+#define EXPECT_SAME(expected, actual)                                          \
+  do {                                                                         \
+    std::vector<int> want_ = expected;                                         \
+    if (want_ != (actual))                                                     \
+      fail();                                                                  \
+  } while (0)
+void macro_argument(const std::vector<int> &got) {
+  EXPECT_SAME((std::vector<int>{1, 2, 3}), got);
+  EXPECT_SAME(got, got);
+}
+
+// Declared by a macro from constants of its own body: still reported, at
+// the expansion, with no fix-it.
+#define DECLARE_DEFAULTS std::vector<int> defaults = {7, 8, 9}
+int macro_body() {
+  DECLARE_DEFAULTS;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'defaults' is a constant 'std::vector<int>' rebuilt on every call
+  return defaults.front();
+}
