@@ -4,6 +4,7 @@
 #include "utils/CheckTrace.h"
 #include "utils/DestructionOrder.h"
 #include "utils/FixScope.h"
+#include "utils/InstanceCount.h"
 #include "utils/OptionList.h"
 #include "utils/RecordLayoutMath.h"
 #include "utils/RecordType.h"
@@ -22,27 +23,6 @@ namespace clang::tidy::hotpath {
 namespace {
 
 AST_MATCHER(Stmt, isParenListInit) { return isa<CXXParenListInitExpr>(Node); }
-
-/// Standard containers whose element type can be a record.
-const char *const ContainerNames[] = {"vector",
-                                      "deque",
-                                      "array",
-                                      "list",
-                                      "forward_list",
-                                      "set",
-                                      "multiset",
-                                      "map",
-                                      "multimap",
-                                      "unordered_set",
-                                      "unordered_multiset",
-                                      "unordered_map",
-                                      "unordered_multimap",
-                                      "valarray"};
-
-AST_MATCHER(DeclaratorDecl, hasArrayOfRecordsType) {
-  const Type *T = Node.getType().getTypePtrOrNull();
-  return T && T->isArrayType() && T->getBaseElementTypeUnsafe()->isRecordType();
-}
 
 const RecordDecl *canonical(const RecordDecl *RD) {
   return RD ? cast<RecordDecl>(RD->getCanonicalDecl()) : nullptr;
@@ -145,12 +125,16 @@ StructPaddingCheck::StructPaddingCheck(StringRef Name,
       MinSavingBytes(Options.get("MinSavingBytes", 4U)),
       CacheLineBytes(Options.get("CacheLineBytes", 64U)),
       RawIgnoredRecords(Options.get("IgnoredRecords", "")),
-      IgnoredRecords(utils::splitOptionList(RawIgnoredRecords)) {}
+      IgnoredRecords(utils::splitOptionList(RawIgnoredRecords)),
+      RunOnceCode(Options),
+      ReportSingleObjects(Options.get("ReportSingleObjects", false)) {}
 
 void StructPaddingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinSavingBytes", static_cast<unsigned>(MinSavingBytes));
   Options.store(Opts, "CacheLineBytes", static_cast<unsigned>(CacheLineBytes));
   Options.store(Opts, "IgnoredRecords", RawIgnoredRecords);
+  Options.store(Opts, "ReportSingleObjects", ReportSingleObjects);
+  RunOnceCode.store(Options, Opts);
 }
 
 void StructPaddingCheck::onStartOfTranslationUnit() {
@@ -158,7 +142,7 @@ void StructPaddingCheck::onStartOfTranslationUnit() {
   Analysed.clear();
   OrderDependentUse.clear();
   CInterface.clear();
-  ElementUse.clear();
+  Many.clear();
   LayoutUse.clear();
   Reported.clear();
 }
@@ -190,55 +174,9 @@ void StructPaddingCheck::registerMatchers(MatchFinder *Finder) {
                                   unless(isExpansionInSystemHeader()))
                          .bind("externC"),
                      this);
-  // Uses where the saving multiplies: elements of arrays (here) and of
-  // standard containers (their specialisations, at the end).
-  Finder->addMatcher(varDecl(hasArrayOfRecordsType()).bind("arrayDecl"), this);
-  Finder->addMatcher(fieldDecl(hasArrayOfRecordsType()).bind("arrayDecl"),
-                     this);
-  Finder->addMatcher(cxxNewExpr(isArray()).bind("new"), this);
+  // Uses where the saving multiplies (utils/InstanceCount.h).
+  Many.registerMatchers(*Finder, *this);
   LayoutUse.registerMatchers(*Finder, *this);
-}
-
-void StructPaddingCheck::collectContainerUses() {
-  PrintingPolicy Policy = Ctx->getPrintingPolicy();
-  Policy.SuppressTagKeyword = true;
-  IdentifierInfo &Std = Ctx->Idents.get("std");
-  llvm::SmallVector<const DeclContext *, 4> Scopes;
-  for (const NamedDecl *D : Ctx->getTranslationUnitDecl()->lookup(&Std))
-    if (const auto *NS = dyn_cast<NamespaceDecl>(D)) {
-      Scopes.push_back(NS);
-      for (const Decl *Inner : NS->decls()) // libc++'s std::__1
-        if (const auto *INS = dyn_cast<NamespaceDecl>(Inner))
-          if (INS->isInline())
-            Scopes.push_back(INS);
-    }
-  for (const DeclContext *Scope : Scopes)
-    for (const char *Name : ContainerNames)
-      for (const NamedDecl *D : Scope->lookup(&Ctx->Idents.get(Name))) {
-        const auto *Template = dyn_cast<ClassTemplateDecl>(D);
-        if (!Template)
-          continue;
-        bool IsMap = StringRef(Name).ends_with("map");
-        for (const ClassTemplateSpecializationDecl *Spec :
-             Template->specializations()) {
-          const TemplateArgumentList &Args = Spec->getTemplateArgs();
-          for (unsigned I = 0; I < Args.size() && I < (IsMap ? 2u : 1u); ++I)
-            if (Args[I].getKind() == TemplateArgument::Type)
-              if (const RecordDecl *RD =
-                      utils::canonicalRecordOf(Args[I].getAsType()))
-                ElementUse.try_emplace(
-                    RD, "'" +
-                            utils::recordType(*Ctx, Spec).getAsString(Policy) +
-                            "'");
-        }
-      }
-}
-
-void StructPaddingCheck::noteUse(QualType T, const char *What,
-                                 ASTContext &Ctx) {
-  (void)Ctx;
-  if (const RecordDecl *RD = utils::canonicalRecordOf(T))
-    ElementUse.try_emplace(RD, What);
 }
 
 void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
@@ -247,7 +185,7 @@ void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
     analyse(*RD, *Ctx);
     return;
   }
-  if (LayoutUse.handle(Result))
+  if (LayoutUse.handle(Result) || Many.handle(Result))
     return;
   if (const auto *Init = Result.Nodes.getNodeAs<InitListExpr>("init")) {
     // `S s{};` value-initialises every field: no order involved.
@@ -295,12 +233,6 @@ void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
           RD, "a structured binding in this file unpacks it by field order");
     return;
   }
-  if (const auto *D = Result.Nodes.getNodeAs<DeclaratorDecl>("arrayDecl")) {
-    noteUse(D->getType(), "an array", *Ctx);
-    return;
-  }
-  if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new"))
-    noteUse(New->getAllocatedType(), "an array allocated with new[]", *Ctx);
 }
 
 void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
@@ -637,12 +569,26 @@ bool StructPaddingCheck::reorderInitializers(
 void StructPaddingCheck::onEndOfTranslationUnit() {
   utils::EndOfTranslationUnitTrace Trace(getID());
   if (!Candidates.empty())
-    collectContainerUses();
+    Many.finish(*Ctx);
   for (const Candidate &C : Candidates) {
     if (CInterface.count(canonical(C.Record)) ||
         CInterface.count(canonical(C.Pattern)) || hasCStyleTypedef(*C.Pattern))
       continue;
-    if (!Reported.first(C.Loc))
+    // By default only layouts paid many times, or savings large for each
+    // object: a whole cache line, or a quarter of the size. A singleton
+    // saving 8 of 1,016 bytes is not worth a reader's time.
+    std::string Use = Many.why(*C.Record);
+    if (Use.empty() && C.Pattern != C.Record)
+      Use = Many.why(*C.Pattern);
+    bool LineSaved = utils::cacheLines(C.BestSize, CacheLineBytes) <
+                     utils::cacheLines(C.Size, CacheLineBytes);
+    bool QuarterSaved = (C.Size - C.BestSize) * 4 >= C.Size;
+    if (Use.empty() && !LineSaved && !QuarterSaved && !ReportSingleObjects)
+      continue;
+    const DeclContext *Fn = C.Pattern->getParentFunctionOrMethod();
+    if ((Fn && RunOnceCode.holdBack(utils::runOnceFunction(cast<Decl>(Fn)),
+                                    getID(), C.Loc, Ctx->getSourceManager())) ||
+        !Reported.first(C.Loc))
       continue;
     std::vector<const FieldDecl *> Fields(C.Record->field_begin(),
                                           C.Record->field_end());
@@ -652,11 +598,8 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
         Order += ", ";
       Order += fieldLabel(*Fields[I]);
     }
-    std::string Use;
-    auto It = ElementUse.find(canonical(C.Record));
-    if (It != ElementUse.end())
-      Use = "; it is the element type of " + It->second +
-            " in this file, so every element carries the padding";
+    if (!Use.empty())
+      Use = "; " + Use;
     std::vector<FixItHint> Fixes;
     std::string Why = whyNoFix(C, Fixes);
     {

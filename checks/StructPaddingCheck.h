@@ -14,8 +14,10 @@
 #define HOTPATH_CHECKS_STRUCTPADDINGCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/InstanceCount.h"
 #include "utils/LayoutDependence.h"
 #include "utils/ReportOnce.h"
+#include "utils/RunOnce.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <cstdint>
@@ -47,9 +49,6 @@ private:
   };
 
   void analyse(const RecordDecl &RD, ASTContext &Ctx);
-  void noteUse(QualType T, const char *What, ASTContext &Ctx);
-  /// Records ElementUse for the specialisations of standard containers.
-  void collectContainerUses();
   /// Why the fields of \p C cannot be rewritten safely; empty if they can.
   /// On success \p Fixes receives the replacements: the fields, and the
   /// member initialisers of constructors that list them in the old order.
@@ -76,8 +75,9 @@ private:
   /// Records a function with C linkage takes or returns: their layout is
   /// an interface, not reported.
   llvm::DenseSet<const RecordDecl *> CInterface;
-  /// Records used as the element of an array or a standard container.
-  llvm::DenseMap<const RecordDecl *, std::string> ElementUse;
+  utils::ManyInstances Many;
+  utils::RunOnceFilter RunOnceCode;
+  const bool ReportSingleObjects;
   utils::LayoutDependence LayoutUse;
   utils::ReportOnce Reported;
 };

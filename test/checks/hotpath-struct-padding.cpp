@@ -578,6 +578,7 @@ struct Service {
 // CHECK-FIXES-NEXT:   bool stopping;
 // CHECK-FIXES-NEXT:   TaskGraph graph;
 PROMISED(Service, 56);
+std::vector<Service> services;
 
 // The smallest order would put 'executor' before 'graph'; the best order
 // that keeps 'graph' first is as small here.
