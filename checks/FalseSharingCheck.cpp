@@ -221,6 +221,20 @@ bool isWrite(const Expr &Node, const Stmt *Parent) {
   return true;
 }
 
+/// A call that names the running thread or worker: thread_index(),
+/// worker_id(), omp_get_thread_num(), sched_getcpu() ... A call that hashes
+/// data (`slot_for(key)`) indexes by data, not by thread.
+bool isThreadIdCall(const CallExpr &Call) {
+  const auto *FD = Call.getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return false;
+  std::string Name = FD->getName().lower();
+  for (const char *Word : {"thread", "worker", "tid", "cpu", "core", "shard"})
+    if (Name.find(Word) != std::string::npos)
+      return true;
+  return false;
+}
+
 /// An index that names one thread's slot: a parameter, a captured variable,
 /// a constant local, or a call (`thread_index()`), but not a loop counter
 /// or a constant.
@@ -228,18 +242,37 @@ bool isPerThreadIndex(const Expr *Idx, ASTContext &Ctx) {
   const Expr *E = Idx->IgnoreParenImpCasts();
   if (E->isValueDependent() || E->isIntegerConstantExpr(Ctx))
     return false;
-  if (isa<CallExpr>(E))
-    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return isThreadIdCall(*Call);
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   if (!DRE)
     return false;
   if (isa<ParmVarDecl>(DRE->getDecl()) ||
       DRE->refersToEnclosingVariableOrCapture())
     return true;
-  if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-    return VD->getType().isConstQualified() ||
-           (VD->getInit() && isa<CallExpr>(VD->getInit()->IgnoreImplicit()));
-  return false;
+  const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+  if (!VD || !VD->getInit())
+    return false;
+  const Expr *Init = VD->getInit()->IgnoreParenImpCasts();
+  // `int id = arg->id;`: from the thread's argument struct (a parameter,
+  // or a local cast from one: `auto *arg = static_cast<Arg *>(p);`).
+  if (const auto *ME = dyn_cast<MemberExpr>(Init))
+    if (const auto *Base =
+            dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenCasts())) {
+      if (isa<ParmVarDecl>(Base->getDecl()) ||
+          Base->refersToEnclosingVariableOrCapture())
+        return true;
+      const auto *Arg = dyn_cast<VarDecl>(Base->getDecl());
+      const auto *From =
+          Arg && Arg->getInit()
+              ? dyn_cast<DeclRefExpr>(Arg->getInit()->IgnoreParenCasts())
+              : nullptr;
+      return From && isa<ParmVarDecl>(From->getDecl());
+    }
+  if (const auto *Call = dyn_cast<CallExpr>(Init))
+    return isThreadIdCall(*Call);
+  return VD->getType().isConstQualified() && isa<DeclRefExpr>(Init) &&
+         isPerThreadIndex(Init, Ctx);
 }
 
 std::string nameOf(const Expr *E) {
@@ -273,13 +306,19 @@ FalseSharingCheck::FalseSharingCheck(StringRef Name, ClangTidyContext *Context)
       UseHardwareInterferenceSize(
           Options.get("UseHardwareInterferenceSize", false)),
       RawSyncTypes(Options.get("SyncTypes", "")),
-      ExtraSyncTypes(utils::toStrings(utils::splitOptionList(RawSyncTypes))) {}
+      ExtraSyncTypes(utils::toStrings(utils::splitOptionList(RawSyncTypes))),
+      RawTaskSubmitFunctions(Options.get("TaskSubmitFunctions",
+                                         "submit;post;enqueue;spawn;"
+                                         "parallel_for;execute;schedule")),
+      TaskSubmitFunctions(
+          utils::toStrings(utils::splitOptionList(RawTaskSubmitFunctions))) {}
 
 void FalseSharingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CacheLineBytes", CacheLineBytes);
   Options.store(Opts, "UseHardwareInterferenceSize",
                 UseHardwareInterferenceSize);
   Options.store(Opts, "SyncTypes", RawSyncTypes);
+  Options.store(Opts, "TaskSubmitFunctions", RawTaskSubmitFunctions);
 }
 
 void FalseSharingCheck::onStartOfTranslationUnit() {
@@ -287,6 +326,7 @@ void FalseSharingCheck::onStartOfTranslationUnit() {
   FieldWrites.clear();
   ElementWrites.clear();
   LayoutUse.clear();
+  Threads.clear();
   Reported.clear();
 }
 
@@ -301,6 +341,7 @@ void FalseSharingCheck::registerMatchers(MatchFinder *Finder) {
                          .bind("use"),
                      this);
   LayoutUse.registerMatchers(*Finder, *this);
+  Threads.registerMatchers(*Finder, *this, TaskSubmitFunctions);
 }
 
 SyncKind FalseSharingCheck::kindOf(QualType T) const {
@@ -314,7 +355,7 @@ void FalseSharingCheck::check(const MatchFinder::MatchResult &Result) {
       Records.insert(RD);
     return;
   }
-  if (LayoutUse.handle(Result))
+  if (LayoutUse.handle(Result) || Threads.handle(Result))
     return;
   if (const auto *ME = Result.Nodes.getNodeAs<MemberExpr>("use"))
     noteUse(*ME, *Ctx);
@@ -354,8 +395,9 @@ void FalseSharingCheck::noteUse(const MemberExpr &ME, ASTContext &Ctx) {
     W.Writers.push_back(Where.Function);
   if (!utils::enclosingLoops(*Node, Ctx).empty())
     W.InLoop = true;
-  if (Index && isPerThreadIndex(Index, Ctx))
-    W.PerThreadIndex = true;
+  if (Index && isPerThreadIndex(Index, Ctx) &&
+      !llvm::is_contained(W.PerThreadWriters, Where.Function))
+    W.PerThreadWriters.push_back(Where.Function);
 
   // `slots[tid].count`: an element of an array or vector of records.
   if (ME.isArrow())
@@ -377,7 +419,7 @@ void FalseSharingCheck::noteUse(const MemberExpr &ME, ASTContext &Ctx) {
   if (Element && Element->isCompleteDefinition() && !Element->isDependentType())
     ElementWrites.push_back(
         {Element, FD, Ctx.getSourceManager().getFileLoc(Base->getBeginLoc()),
-         nameOf(Array)});
+         nameOf(Array), Where.Function});
 }
 
 std::string FalseSharingCheck::alignment() const {
@@ -419,6 +461,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     SyncKind Kind;
     std::uint64_t Offset, Size;
     const Writes *W;
+    bool Threaded; ///< Written by code that runs on a thread the TU starts.
   };
   static const Writes NoWrites;
   std::vector<Member> Members;
@@ -451,14 +494,16 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       continue;
     std::uint64_t Offset = Layout.getFieldOffset(FD->getFieldIndex()) / 8;
     std::uint64_t Size = Ctx->getTypeSizeInChars(T).getQuantity();
-    Members.push_back({FD, Kind, Offset, Size, &W});
+    auto OnThread = [&](const Decl *Fn) { return Threads.runsOnThread(Fn); };
+    Members.push_back(
+        {FD, Kind, Offset, Size, &W, llvm::any_of(W.Writers, OnThread)});
 
     // An array of synchronisation objects written one element per thread.
     const FieldDecl *Shown = patternField(FD);
     std::uint64_t ElemSize = Ctx->getTypeSizeInChars(Elem).getQuantity();
     std::uint64_t ElemAlign = Ctx->getTypeAlignInChars(Elem).getQuantity();
-    if (T->isArrayType() && W.PerThreadIndex && ElemSize < Line &&
-        ElemAlign < Line && Size > ElemSize) {
+    if (T->isArrayType() && llvm::any_of(W.PerThreadWriters, OnThread) &&
+        ElemSize < Line && ElemAlign < Line && Size > ElemSize) {
       SourceLocation Loc = SM.getFileLoc(Shown->getLocation());
       if (Reported.first(Loc))
         diag(Loc, "'%0' is an array of %1-byte '%2' written one element per "
@@ -509,7 +554,11 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       // is left to the file that writes it; a member written only in
       // another file (producer.cpp and consumer.cpp) pairs with one written
       // here.
+      // And evidence of threads: one of the two is written by code that
+      // runs on a thread this file starts (utils/ThreadEntries.h); a
+      // singleton's configuration mutexes never are.
       if ((Members[I].W->Sites == 0 && Members[J].W->Sites == 0) ||
+          (!Members[I].Threaded && !Members[J].Threaded) ||
           IsCondVarPair(Members[I].Kind, Members[J].Kind) ||
           !MayShare(Members[I], Members[J]) ||
           WrittenTogether(Members[I], Members[J]))
@@ -578,6 +627,8 @@ void FalseSharingCheck::onEndOfTranslationUnit() {
   llvm::DenseSet<const RecordDecl *> Done;
   const SourceManager &SM = Ctx->getSourceManager();
   for (const ElementWrite &W : ElementWrites) {
+    if (!Threads.runsOnThread(W.Writer))
+      continue;
     const RecordDecl *RD = W.Element;
     std::uint64_t Size =
         Ctx->getTypeSizeInChars(utils::recordType(*Ctx, RD)).getQuantity();

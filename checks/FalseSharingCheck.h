@@ -16,6 +16,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/LayoutDependence.h"
 #include "utils/ReportOnce.h"
+#include "utils/ThreadEntries.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallVector.h"
@@ -42,7 +43,8 @@ private:
   struct Writes {
     unsigned Sites = 0;
     bool InLoop = false;
-    bool PerThreadIndex = false; ///< `member[tid]` written.
+    /// The functions that write `member[tid]` with a per-thread index.
+    llvm::SmallVector<const Decl *, 2> PerThreadWriters;
     /// The functions that write it (canonical declarations). Two members
     /// one function writes are one thread's unit (a list node's prev and
     /// next, a lock's queue links), not independent writes.
@@ -56,6 +58,7 @@ private:
     const FieldDecl *Member;
     SourceLocation Loc;
     std::string Container;
+    const Decl *Writer;
   };
 
   SyncKind kindOf(QualType T) const;
@@ -70,12 +73,16 @@ private:
   const bool UseHardwareInterferenceSize;
   const StringRef RawSyncTypes;
   std::vector<std::string> ExtraSyncTypes;
+  const StringRef RawTaskSubmitFunctions;
+  std::vector<std::string> TaskSubmitFunctions;
 
   ASTContext *Ctx = nullptr;
   llvm::SetVector<const RecordDecl *> Records;
   llvm::DenseMap<const FieldDecl *, Writes> FieldWrites;
   std::vector<ElementWrite> ElementWrites;
   utils::LayoutDependence LayoutUse;
+  /// Evidence of threads: writes count only from code that runs on one.
+  utils::ThreadEntries Threads;
   utils::ReportOnce Reported;
 };
 

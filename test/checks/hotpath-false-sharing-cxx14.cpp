@@ -6,6 +6,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
+#include <thread>
 
 struct Counters {
   std::atomic<std::int64_t> produced{0};
@@ -38,3 +40,10 @@ struct Apart {
 };
 void write_a(Apart &x) { x.a++; }
 void write_b(Apart &x) { x.b++; }
+
+void start(Counters &c, PerThread &p, Apart &x) {
+  std::thread(produce, std::ref(c)).join();
+  std::thread(consume, std::ref(c)).join();
+  std::thread(worker, std::ref(p), 0).join();
+  std::thread([&] { write_a(x); write_b(x); }).join();
+}

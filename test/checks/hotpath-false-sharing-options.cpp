@@ -1,5 +1,5 @@
 // RUN: %check_hotpath %s hotpath-false-sharing %t -- \
-// RUN:   -config="{CheckOptions: {hotpath-false-sharing.SyncTypes: 'SpinLock;::app::Ticket', hotpath-false-sharing.UseHardwareInterferenceSize: true, hotpath-false-sharing.CacheLineBytes: 128}}" \
+// RUN:   -config="{CheckOptions: {hotpath-false-sharing.SyncTypes: 'SpinLock;::app::Ticket', hotpath-false-sharing.UseHardwareInterferenceSize: true, hotpath-false-sharing.CacheLineBytes: 128, hotpath-false-sharing.TaskSubmitFunctions: 'dispatch'}}" \
 // RUN:   -- -pthread
 
 #include <atomic>
@@ -51,3 +51,27 @@ struct TwoHolders {
 };
 void bump_x(TwoHolders &h) { h.x.v++; }
 void bump_y(TwoHolders &h) { h.y.v++; }
+
+// Evidence of threads through a pool's submit-like member function: here the
+// configured 'dispatch' (the default list, submit;post;..., is replaced).
+struct Pool {
+  template <class F> void dispatch(F f) { queue(f); }
+  template <class F> void submit(F f) { queue(f); }
+  template <class F> void queue(F &f) { (void)f; }
+};
+void run_all(Pool &pool, Table &t, Wide &w, TwoHolders &h) {
+  pool.dispatch([&] { take(t); next_ticket(t); });
+  pool.dispatch([&] { bump_a(w); bump_b(w); });
+  pool.dispatch([&] { bump_x(h); bump_y(h); });
+}
+
+// 'submit' is not in the configured list: no evidence, not reported.
+struct Other {
+  std::atomic<long> a{0};
+  std::atomic<long> b{0};
+};
+void other_a(Other &o) { o.a++; }
+void other_b(Other &o) { o.b++; }
+void run_other(Pool &pool, Other &o) {
+  pool.submit([&] { other_a(o); other_b(o); });
+}

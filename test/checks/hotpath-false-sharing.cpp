@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
+#include <pthread.h>
 #include <shared_mutex>
 #include <thread>
 #include <vector>
@@ -221,6 +222,76 @@ void start_tallies() {
     th.join();
 }
 
+// A class that runs its own member functions on threads: every member
+// function may run on one.
+class Server {
+public:
+  void start() {
+    loop_thread_ = std::thread(&Server::loop, this);
+    stats_thread_ = std::thread([this] { report(); });
+  }
+
+private:
+  void loop() { requests_++; }
+  void report() { reports_.fetch_add(1); }
+  std::atomic<long> requests_{0};
+  // CHECK-MESSAGES: :[[@LINE+1]]:21: warning: 'reports_' (offset 8) and 'requests_' (offset 0) of 'Server' can share a 64-byte cache line
+  std::atomic<long> reports_{0};
+  std::thread loop_thread_, stats_thread_;
+};
+// CHECK-FIXES: alignas(64) std::atomic<long> reports_{0};
+
+// pthreads: the slot index comes from the thread's argument struct.
+struct Slots {
+  // CHECK-MESSAGES: :[[@LINE+1]]:21: warning: 'per_thread' is an array of 8-byte 'std::atomic<long>' written one element per thread
+  std::atomic<long> per_thread[8];
+};
+struct WorkerArg {
+  int id;
+  Slots *slots;
+};
+void *run_worker(void *p) {
+  auto *arg = static_cast<WorkerArg *>(p);
+  int id = arg->id;
+  for (int i = 0; i < 1000; ++i)
+    arg->slots->per_thread[id]++;
+  return nullptr;
+}
+void start_pthreads(WorkerArg (&args)[4]) {
+  pthread_t threads[4];
+  for (int i = 0; i < 4; ++i)
+    pthread_create(&threads[i], nullptr, run_worker, &args[i]);
+  for (pthread_t t : threads)
+    pthread_join(t, nullptr);
+}
+
+// Evidence of threads: every writer above runs on a thread this file
+// starts, directly (a function handed to std::thread) or called from a
+// thread's lambda. Without it nothing above would be reported (see
+// "no threads" below).
+void start_writers(Counters &c, SizedCounters &sc, Progress &p, TwoLocks &l,
+                   LockAndCounter &t, HalfSeen &h, TwoGuarded &g,
+                   SpinAndCount &s, BusyFlag &f, PairOfCounters<int> &pi,
+                   PairOfCounters<long> &pl, Together &tg, HandPadded &q,
+                   PerThreadCounts &ptc, std::vector<Shard> &shards) {
+  std::thread(count_line, std::ref(c)).join();
+  std::thread([&] { count_error(c); count_slow(c); }).join();
+  std::thread([&] { send_one(sc); receive_one(sc); }).join();
+  std::thread([&] { produce(p); consume(p); }).join();
+  std::thread([&] { read_side(l); write_side(l); }).join();
+  std::thread([&] { grow(t); hit(t); }).join();
+  std::thread([&] { bump_mine(h); }).join();
+  std::thread([&] { see_a(g); see_b(g); }).join();
+  std::thread([&] { spin_once(s); count_one(s); }).join();
+  std::thread([&] { run_busy(f, 3); finish(f); }).join();
+  std::thread([&] { bump_first(pi); bump_second(pi); }).join();
+  std::thread([&] { bump_first(pl); bump_second(pl); }).join();
+  std::thread([&] { produce(tg); consume(tg); }).join();
+  std::thread([&] { push(q); pop(q); }).join();
+  std::thread(count_for, std::ref(ptc), 1).join();
+  std::thread(worker, std::ref(shards), 0).join();
+}
+
 // ---------------------------------------------------------------- negatives
 
 // Members one function writes are one thread's unit, not independent
@@ -362,6 +433,55 @@ template <class T> struct Unused {
   std::atomic<T> a;
   std::atomic<T> b;
 };
+
+// The negatives above run on threads too, so that each stays silent for
+// its own reason.
+void start_negatives(ListNode &a, ListNode &b, QueueNode &m, QueueNode &pr,
+                     OneGuarded &og, std::vector<PaddedShard> &ps,
+                     std::vector<Shard> &shards, Histogram &hist,
+                     StopAndCount &sc) {
+  std::thread([&] { link_after(a, b); enqueue(m, pr); }).join();
+  std::thread([&] { set_x(og); set_y(og); }).join();
+  std::thread(padded_worker, std::ref(ps), 1).join();
+  std::thread([&] { sweep(shards); hist.reset(); sc.request_stop(); }).join();
+}
+
+// No threads: a singleton's configuration mutexes and counters, written by
+// ordinary functions this file never runs on a thread of its own.
+struct Config {
+  std::mutex load_mutex;
+  std::mutex save_mutex;
+  std::atomic<long> loads{0};
+};
+void load(Config &c) {
+  std::lock_guard<std::mutex> lock(c.load_mutex);
+  c.loads++;
+}
+void save(Config &c) { std::lock_guard<std::mutex> lock(c.save_mutex); }
+
+// Two locks one thread takes in sequence: one function's unit.
+struct TwoStep {
+  std::mutex first;
+  std::mutex second;
+};
+void both(TwoStep &t) {
+  std::lock_guard<std::mutex> a(t.first);
+  std::lock_guard<std::mutex> b(t.second);
+}
+void run_both(TwoStep &t) { std::thread([&] { both(t); }).join(); }
+
+// An array of atomics indexed by data, not by thread, on a thread.
+struct KeyCounts {
+  std::atomic<long> per_key[8];
+};
+std::size_t slot_for(int key);
+void count_keys(KeyCounts &k, const std::vector<int> &keys) {
+  for (int key : keys)
+    k.per_key[slot_for(key)]++;
+}
+void run_keys(KeyCounts &k, const std::vector<int> &keys) {
+  std::thread([&] { count_keys(k, keys); }).join();
+}
 
 // From a system header.
 long from_system(SysCounters &c) { return c.a.load() + c.b.load(); }

@@ -1,4 +1,6 @@
 #include "counters.h"
+#include <functional>
+#include <thread>
 #include <vector>
 
 std::vector<int> squares(const std::vector<int> &in) {
@@ -9,3 +11,4 @@ std::vector<int> squares(const std::vector<int> &in) {
 }
 
 void consume(Counters &c) { c.consumed.fetch_add(1); }
+void start_consume(Counters &c) { std::thread(consume, std::ref(c)).detach(); }

@@ -1,4 +1,6 @@
 #include "counters.h"
+#include <functional>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -11,3 +13,4 @@ bool is_reserved(const std::string &word) {
 }
 
 void produce(Counters &c) { c.produced.fetch_add(1); }
+void start_produce(Counters &c) { std::thread(produce, std::ref(c)).detach(); }
