@@ -223,8 +223,19 @@ void ConstantContainerPerCallCheck::check(
     return;
   const utils::FunctionUsage &FU = Usage.get(*Body, Ctx);
   const utils::VarUses &Uses = FU.uses(Var);
-  if (Uses.has(utils::UseMutate | utils::UseMove | utils::UseReturn |
-               utils::UseEscape | utils::UseFill | utils::UseDelete))
+  // `return v;` reads as a return (and an implicit move): judge the other
+  // uses.
+  unsigned NotReturned = 0;
+  bool Returned = false;
+  for (const utils::VarUse &U : Uses.Uses) {
+    if (U.Kinds & utils::UseReturn)
+      Returned = true;
+    else
+      NotReturned |= U.Kinds;
+  }
+  if ((NotReturned & (utils::UseMutate | utils::UseMove | utils::UseEscape |
+                      utils::UseFill | utils::UseDelete)) ||
+      (Returned && FD->getReturnType()->isReferenceType()))
     return;
   SourceLocation Loc = SM.getFileLoc(Var->getLocation());
   const DeclStmt *DS = FU.declStmtOf(Var);
@@ -234,6 +245,17 @@ void ConstantContainerPerCallCheck::check(
                  getID(), Loc, SM)) ||
       !Reported.first(Loc))
     return;
+  // Built from constants and returned by value (the guide's first example):
+  // the caller gets a fresh copy every call. Changing the return type is
+  // the caller's business too: no fix-it.
+  if (Returned) {
+    diag(Loc, "%0 is a constant %1 built on every call and returned by value "
+              "(%2 heap allocation%s2 and as many frees per call): return a "
+              "reference to a function-local 'static const' object, or a "
+              "span or string_view over a 'static constexpr std::array'")
+        << Var << Var->getType().getUnqualifiedType() << Allocs;
+    return;
+  }
   auto D = diag(Loc, "%0 is a constant %1 rebuilt on every call (%2 heap "
                      "allocation%s2 and as many frees per call); it is never "
                      "modified: make it 'static const' to build it once")

@@ -72,8 +72,16 @@ void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
       return;
   }
   const utils::VarUses &Uses = FU.uses(Var);
-  if (!Uses.has(utils::UseFill) || Uses.has(utils::UseMove | utils::UseReturn |
-                                            utils::UseEscape | utils::UseCopy))
+  // Filled by a growth call, or handed to a function by non-const
+  // reference to be filled (`fill(tmp)`): the callee grows the buffer that
+  // dies at the end of the iteration. An escape other than such a call (an
+  // address taken, a reference stored) may keep it alive: not reported.
+  bool Filled = Uses.has(utils::UseFill | utils::UseRefArg);
+  bool OtherEscape = llvm::any_of(Uses.Uses, [](const utils::VarUse &U) {
+    return (U.Kinds & utils::UseEscape) && !(U.Kinds & utils::UseRefArg);
+  });
+  if (!Filled || OtherEscape ||
+      Uses.has(utils::UseMove | utils::UseReturn | utils::UseCopy))
     return;
   SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Var->getLocation());
   if (RunOnceCode.holdBack(

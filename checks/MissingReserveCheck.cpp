@@ -9,6 +9,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang::ast_matchers;
 
@@ -226,6 +227,14 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   std::string Reserve = (Var->getName() + ".reserve(" + C->Text + ");").str();
+  if (C->Signed) {
+    bool Simple = llvm::all_of(C->Text, [](char Ch) {
+      return llvm::isAlnum(Ch) || Ch == '_' || Ch == '.';
+    });
+    std::string Count = Simple ? C->Text : "(" + C->Text + ")";
+    Reserve = "if (" + Count + " > 0) " + Var->getName().str() +
+              ".reserve(static_cast<std::size_t>(" + C->Text + "));";
+  }
   auto D = diag(Loc, "%0 grows by one element per iteration of a loop whose "
                      "trip count is known before it starts, without "
                      "reserve(): it reallocates and moves its elements about "

@@ -321,6 +321,9 @@ bool isPure(const Expr *E, const VarDecl &Grown,
              (M->getMember().getAsString() == "size" ||
               M->getMember().getAsString() == "length") &&
              isPure(M->getBase(), Grown, Vars);
+  // `static_cast<std::size_t>(n)`: as pure as what it converts.
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    return isPure(Cast->getSubExpr(), Grown, Vars);
   // std::min / std::max of pure operands (the capped form of a count).
   if (const auto *Call = dyn_cast<CallExpr>(E))
     if (const FunctionDecl *FD = Call->getDirectCallee())
@@ -561,11 +564,9 @@ std::optional<ExactTripCount> exactTripCount(const Stmt &Loop,
         return C;
       }
     }
-    if (!ConstantBound &&
-        Bound->IgnoreParenImpCasts()->getType()->isSignedIntegerType())
-      return ExactTripCount{"",
-                            "the bound is signed and reserve() of a negative "
-                            "count throws"};
+    bool Signed =
+        !ConstantBound &&
+        Bound->IgnoreParenImpCasts()->getType()->isSignedIntegerType();
     std::string Text = sourceText(*Bound->IgnoreParenImpCasts(), Ctx);
     if (Text.empty())
       return ExactTripCount{"", "the bound is spelled in a macro"};
@@ -575,7 +576,9 @@ std::optional<ExactTripCount> exactTripCount(const Stmt &Loop,
     const CXXMethodDecl *M = SizeCall ? SizeCall->getMethodDecl() : nullptr;
     bool Sized = M && M->getIdentifier() &&
                  (M->getName() == "size" || M->getName() == "length");
-    return ExactTripCount{Text, "", std::nullopt, Sized};
+    ExactTripCount C{Text, "", std::nullopt, Sized};
+    C.Signed = Signed;
+    return C;
   }
   // Iterators: `for (auto it = c.begin(); it != c.end(); ++it)`.
   const auto *Begin = dyn_cast<CXXMemberCallExpr>(peel(Start));

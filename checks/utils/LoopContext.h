@@ -87,6 +87,9 @@ struct ExactTripCount {
   std::optional<std::uint64_t> Value = std::nullopt;
   /// The count is the size of a range the loop walks.
   bool Sized = false;
+  /// The bound is a signed variable: reserve() of a negative count throws
+  /// where the loop would not run, so reserve only a positive count.
+  bool Signed = false;
   /// Empty when the count is bounded by memory the program already holds (a
   /// constant, the size of an existing range, arithmetic over them, a local
   /// initialised from them, std::min with one of them); otherwise where it

@@ -44,6 +44,24 @@ bool hasConstOverload(const CXXMethodDecl &MD) {
   return false;
 }
 
+// The standard library's emplace family and make_* take their arguments by
+// forwarding reference: an lvalue binds as `T&`, but it is only copied into
+// the new element (`v.emplace_back(i)` reads `i`).
+static bool copiesFromForwardedLvalue(const FunctionDecl &FD) {
+  if (!FD.getIdentifier() || !FD.isTemplateInstantiation())
+    return false;
+  StringRef Name = FD.getName();
+  if (!Name.starts_with("emplace") && Name != "try_emplace" &&
+      !Name.starts_with("make_"))
+    return false;
+  const DeclContext *DC = FD.getDeclContext();
+  while (DC && !DC->isFileContext())
+    DC = DC->getParent(); // out of the class
+  while (DC && DC->isInlineNamespace())
+    DC = DC->getParent(); // libc++'s std::__1
+  return DC && DC->isStdNamespace();
+}
+
 const Stmt *enclosingBody(const VarDecl &Var) {
   const DeclContext *DC = Var.getParentFunctionOrMethod();
   if (const auto *FD = dyn_cast_or_null<FunctionDecl>(DC))
@@ -143,7 +161,7 @@ struct Climb {
     if (Param->isLValueReferenceType()) {
       QualType Pointee = Param->getPointeeType();
       if (!Pointee.isConstQualified())
-        return Fill ? (UseFill | UseMutate) : Unknown;
+        return Fill ? (UseFill | UseMutate) : (Unknown | UseRefArg);
       if (Derived || PointerValue)
         return PointerValue ? UseEscape : UseRead;
       if (isStoringCall(FD) &&
@@ -188,6 +206,8 @@ struct Climb {
     });
     if (static_cast<unsigned>(I) >= FD->getNumParams())
       return Unknown; // variadic
+    if (!Derived && !PointerValue && copiesFromForwardedLvalue(*FD))
+      return UseRead | UseCopy;
     return byParam(FD->getParamDecl(I)->getType(), cast<Expr>(Arg)->getType(),
                    FD, Fill);
   }

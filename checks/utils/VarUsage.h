@@ -34,6 +34,9 @@ enum UseKind : unsigned {
   UseEscape = 1u << 5, ///< Its address or a mutable reference leaves.
   UseDelete = 1u << 6, ///< `delete p` / `free(p)` of a pointer variable.
   UseFill = 1u << 7,   ///< A growth call: push_back, insert, +=, append ...
+  /// Passed by non-const lvalue reference to a call (`fill(tmp)`): also
+  /// counted as UseMutate | UseEscape, since the callee may keep it.
+  UseRefArg = 1u << 8,
 };
 
 struct VarUse {

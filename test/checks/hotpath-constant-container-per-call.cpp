@@ -139,10 +139,6 @@ std::size_t mutated() {
   return v.size();
 }
 
-std::vector<int> returned() {
-  std::vector<int> v = {1, 2, 3};
-  return v;
-}
 
 std::vector<int> moved() {
   std::vector<int> v = {1, 2, 3};
@@ -286,4 +282,25 @@ int macro_body() {
   DECLARE_DEFAULTS;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'defaults' is a constant 'std::vector<int>' rebuilt on every call
   return defaults.front();
+}
+
+// Built from constants and returned by value: the guide's first example.
+// The caller gets a new copy on every call; no fix-it (the return type is
+// the callers' business too).
+std::vector<std::string> returned_names() {
+  std::vector<std::string> names = {"alpha-long-name-0001", "beta-long-name-0002"};
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'names' is a constant 'std::vector<std::string>' {{.*}}built on every call and returned by value (3 heap allocations and as many frees per call): return a reference to a function-local 'static const' object, or a span or string_view over a 'static constexpr std::array'
+  return names;
+}
+std::vector<int> returned() {
+  std::vector<int> v = {1, 2, 3};
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'v' is a constant 'std::vector<int>' built on every call and returned by value
+  return v;
+}
+// Returned after a change: not constant.
+std::vector<int> returned_changed(bool more) {
+  std::vector<int> v = {1, 2, 3};
+  if (more)
+    v.push_back(4);
+  return v;
 }

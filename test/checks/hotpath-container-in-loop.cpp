@@ -177,11 +177,37 @@ std::string returned(const std::vector<Row> &rows) {
   return {};
 }
 
-void passed_to_unknown(const std::vector<Row> &rows) {
+// Handed to a function by non-const reference: filled there or here, the
+// buffer still dies with the iteration (issue 12: `fill(tmp); use(tmp);`).
+void passed_by_reference(const std::vector<Row> &rows) {
+  for (const Row &r : rows) {
+    std::vector<int> v;
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'v' is created empty on every iteration of the loop, filled, and destroyed at its end
+    // CHECK-MESSAGES-NOFILL: :[[@LINE-2]]:22: warning: 'v' is created empty
+    v.push_back(r.id);
+    sink(v);
+  }
+}
+void fill_ids(std::vector<int> &out);
+void use_ids(const std::vector<int> &ids);
+void filled_by_call(const std::vector<Row> &rows) {
+  for (const Row &r : rows) {
+    std::vector<int> tmp;
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'tmp' is created empty on every iteration
+    // CHECK-MESSAGES-NOFILL: :[[@LINE-2]]:22: warning: 'tmp' is created empty
+    fill_ids(tmp);
+    use_ids(tmp);
+    (void)r;
+  }
+}
+
+// Its address taken: it may be kept somewhere; not reported.
+void remember(std::vector<int> *p);
+void address_taken(const std::vector<Row> &rows) {
   for (const Row &r : rows) {
     std::vector<int> v;
     v.push_back(r.id);
-    sink(v);
+    remember(&v);
   }
 }
 

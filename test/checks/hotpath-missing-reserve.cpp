@@ -158,7 +158,35 @@ std::vector<int> signed_bound(const std::vector<Item> &items) {
   std::vector<int> v;
   for (int i = 0; i < n; ++i)
     v.push_back(i);
-  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element {{.*}}; call reserve() with the trip count before the loop (no fix-it: the bound is signed and reserve() of a negative count throws)
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element {{.*}}; call 'if (n > 0) v.reserve(static_cast<std::size_t>(n));' before the loop
+  // CHECK-FIXES: {{^}}  if (n > 0) v.reserve(static_cast<std::size_t>(n));
+  return v;
+}
+
+// A cast bound: the cast is part of the count.
+std::vector<int> cast_bound(const std::vector<Item> &items) {
+  const int n = static_cast<int>(items.size());
+  std::vector<int> v;
+  for (unsigned i = 0; i < static_cast<unsigned>(n); ++i)
+    v.push_back(static_cast<int>(i));
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element {{.*}} call 'v.reserve(static_cast<unsigned>(n));' before the loop
+  // CHECK-FIXES: {{^}}  v.reserve(static_cast<unsigned>(n));
+  return v;
+}
+
+// emplace_back(i) binds the loop variable by forwarding reference; it is
+// only copied into the element.
+std::vector<int> emplaced(const std::vector<Item> &items) {
+  std::vector<int> v;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    v.emplace_back(static_cast<int>(i));
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'v' grows by one element
+  // CHECK-FIXES: {{^}}  v.reserve(items.size());
+  std::vector<std::size_t> w;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    w.emplace_back(i);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'w' grows by one element
+  // CHECK-FIXES: {{^}}  w.reserve(items.size());
   return v;
 }
 
