@@ -41,6 +41,7 @@ void ThreadPerTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void ThreadPerTaskCheck::onStartOfTranslationUnit() {
   Reported.clear();
+  JoiningFunctions.clear();
   ReportedAtCall.clear();
 }
 
@@ -174,8 +175,24 @@ void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
   }
 }
 
-// The enclosing function from the TU-wide parent map (built already for
-// the loops), then what runs once there.
+// The function (or block) around \p S, from the TU-wide parent map (built
+// already for the loops).
+static const Decl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(S);
+  for (unsigned Depth = 0; Depth < 256; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *FD = Node.get<FunctionDecl>())
+      return FD;
+    if (const auto *BD = Node.get<BlockDecl>())
+      return BD;
+  }
+  return nullptr;
+}
+
+// What runs once there.
 static utils::RunOnce runOnce(const Stmt &S, ASTContext &Ctx) {
   auto ParentOf = [&Ctx](const Stmt *Child) -> const Stmt * {
     DynTypedNode Node = DynTypedNode::create(*Child);
@@ -189,19 +206,57 @@ static utils::RunOnce runOnce(const Stmt &S, ASTContext &Ctx) {
       Node = Parents[0]; // a declaration between statements
     }
   };
-  const Decl *Fn = nullptr;
-  DynTypedNode Node = DynTypedNode::create(S);
-  for (unsigned Depth = 0; !Fn && Depth < 256; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      break;
-    Node = Parents[0];
-    if (const auto *FD = Node.get<FunctionDecl>())
-      Fn = FD;
-    else if (const auto *BD = Node.get<BlockDecl>())
-      Fn = BD;
+  return utils::runOnceAt(S, enclosingFunction(S, Ctx), ParentOf);
+}
+
+static bool isStdRecord(QualType T, std::initializer_list<StringRef> Names) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         llvm::is_contained(Names, RD->getName());
+}
+
+// A function that waits for the threads it starts: join() on a thread,
+// get()/wait() on a future, or a local std::jthread (or container of them)
+// joined when it goes out of scope. Threads that start and end within one
+// call are a fork-join per call, whatever bounds the loop; a pool's workers
+// outlive the call.
+bool ThreadPerTaskCheck::joinsInFunction(const Decl *Fn) {
+  if (!Fn || !Fn->getBody())
+    return false;
+  auto [It, New] = JoiningFunctions.try_emplace(Fn, false);
+  if (!New)
+    return It->second;
+  llvm::SmallVector<const Stmt *, 64> Stack{Fn->getBody()};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (M && M->getIdentifier() &&
+          ((M->getName() == "join" &&
+            isStdRecord(MC->getObjectType(), {"thread", "jthread"})) ||
+           ((M->getName() == "get" || M->getName() == "wait") &&
+            isStdRecord(MC->getObjectType(), {"future", "shared_future"}))))
+        return JoiningFunctions[Fn] = true;
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D)) {
+          QualType T = VD->getType();
+          const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              T->getAsCXXRecordDecl());
+          if (isStdRecord(T, {"jthread"}) ||
+              (Spec && Spec->getTemplateArgs().size() > 0 &&
+               Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+               isStdRecord(Spec->getTemplateArgs()[0].getAsType(),
+                           {"jthread"})))
+            return JoiningFunctions[Fn] = true;
+        }
+    }
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
   }
-  return utils::runOnceAt(S, Fn, ParentOf);
+  return false;
 }
 
 void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
@@ -213,7 +268,9 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
   Loc = Ctx.getSourceManager().getFileLoc(Loc);
   for (const Stmt *Loop : utils::enclosingLoops(Creation, Ctx)) {
     utils::TripCount TC = utils::classifyTripCount(*Loop, Ctx, Vocab);
-    if (!utils::followsData(TC.Kind))
+    bool ForkJoin = TC.Kind == utils::TripKind::Unknown &&
+                    joinsInFunction(enclosingFunction(Creation, Ctx));
+    if (!utils::followsData(TC.Kind) && !ForkJoin)
       continue;
     if (RunOnceCode.holdBack(runOnce(Creation, Ctx), getID(), Loc,
                              Ctx.getSourceManager()) ||
@@ -224,9 +281,16 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
               "far more than handing the task to running workers: submit it to "
               "a worker pool such as hotpath::WorkerPool")
         << What;
-    diag(Loop->getBeginLoc(), "the loop's trip count follows the data: %0",
-         DiagnosticIDs::Note)
-        << TC.Why;
+    if (ForkJoin)
+      diag(Loop->getBeginLoc(),
+           "the threads are started and joined within this function: a "
+           "fork-join on every call, whatever bounds the loop; a pool's "
+           "workers are started once and outlive the calls",
+           DiagnosticIDs::Note);
+    else
+      diag(Loop->getBeginLoc(), "the loop's trip count follows the data: %0",
+           DiagnosticIDs::Note)
+          << TC.Why;
     return;
   }
 }

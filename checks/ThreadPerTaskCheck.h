@@ -45,6 +45,9 @@ private:
   utils::RunOnceFilter RunOnceCode;
   // Thread temporaries already reported at the push_back that stores them.
   llvm::DenseSet<const Stmt *> ReportedAtCall;
+  /// Functions that join or wait for the threads they start (cached).
+  llvm::DenseMap<const Decl *, bool> JoiningFunctions;
+  bool joinsInFunction(const Decl *Fn);
 };
 
 } // namespace clang::tidy::hotpath
