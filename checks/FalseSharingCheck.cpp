@@ -7,7 +7,6 @@
 #include "utils/RecordType.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/TargetInfo.h"
@@ -17,6 +16,17 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::hotpath {
 
 using SyncKind = FalseSharingCheck::SyncKind;
+using FunctionIndex = FalseSharingCheck::FunctionIndex;
+
+/// One walk of a function body: the parent of every statement, and the uses
+/// of synchronisation members in it. The checks never build clang's
+/// TU-wide parent map (a walk of the whole TU, system headers included).
+struct FalseSharingCheck::FunctionIndex {
+  const Decl *Function = nullptr;
+  llvm::DenseMap<const Stmt *, const Stmt *> Parents;
+  std::vector<const MemberExpr *> Uses;
+  const Stmt *parent(const Stmt *S) const { return Parents.lookup(S); }
+};
 
 namespace {
 
@@ -81,11 +91,6 @@ QualType baseElement(QualType T, ASTContext &Ctx) {
   return T->isArrayType() ? Ctx.getBaseElementType(T) : T;
 }
 
-AST_MATCHER_P(FieldDecl, hasSyncType, std::vector<std::string>, Extra) {
-  return syncKind(baseElement(Node.getType(), Finder->getASTContext()),
-                  Extra) != SyncKind::None;
-}
-
 AST_MATCHER_P(RecordDecl, hasSyncField, std::vector<std::string>, Extra) {
   for (const FieldDecl *FD : Node.fields())
     if (syncKind(baseElement(FD->getType(), Finder->getASTContext()), Extra) !=
@@ -140,46 +145,32 @@ struct WriteContext {
   llvm::SmallVector<const ValueDecl *, 2> Held;
 };
 
-WriteContext writeContext(const Stmt &E, ASTContext &Ctx) {
+WriteContext writeContext(const Stmt &E, const FunctionIndex &Index) {
   WriteContext W;
+  W.Function = Index.Function;
   const Stmt *Child = &E;
-  DynTypedNodeList Parents = Ctx.getParents(E);
-  while (!Parents.empty()) {
-    const DynTypedNode &P = Parents[0];
-    if (const auto *FD = P.get<FunctionDecl>()) {
-      W.Function = FD->getCanonicalDecl();
-      break;
-    }
-    if (const auto *L = P.get<LambdaExpr>()) {
+  for (const Stmt *P = Index.parent(&E); P; Child = P, P = Index.parent(P)) {
+    if (const auto *L = dyn_cast<LambdaExpr>(P)) {
       W.Function = L->getCallOperator();
       break;
     }
-    if (const auto *CS = P.get<CompoundStmt>())
+    if (const auto *CS = dyn_cast<CompoundStmt>(P))
       for (const Stmt *S : CS->body()) {
         if (S == Child)
           break;
         noteLocksTakenBy(*S, W.Held);
       }
-    Child = P.get<Stmt>();
-    Parents = Ctx.getParents(P);
   }
   return W;
 }
 
 /// The parent of \p E, looking through parentheses and implicit casts.
-const Stmt *parentOf(const Stmt &E, ASTContext &Ctx) {
-  const Stmt *Cur = &E;
-  while (true) {
-    auto Parents = Ctx.getParents(*Cur);
-    if (Parents.empty())
-      return nullptr;
-    const Stmt *P = Parents[0].get<Stmt>();
-    if (!P)
-      return nullptr;
-    if (!isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr>(P))
-      return P;
-    Cur = P;
-  }
+const Stmt *parentOf(const Stmt &E, const FunctionIndex &Index) {
+  const Stmt *P = Index.parent(&E);
+  while (
+      isa_and_nonnull<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr>(P))
+    P = Index.parent(P);
+  return P;
 }
 
 /// Whether the use \p Node (a synchronisation member, or an element of one)
@@ -336,9 +327,10 @@ void FalseSharingCheck::registerMatchers(MatchFinder *Finder) {
                                 hasSyncField(ExtraSyncTypes))
                          .bind("record"),
                      this);
-  Finder->addMatcher(memberExpr(unless(isExpansionInSystemHeader()),
-                                member(fieldDecl(hasSyncType(ExtraSyncTypes))))
-                         .bind("use"),
+  // Uses are found by one walk per function (scanFunction).
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("fn"),
                      this);
   LayoutUse.registerMatchers(*Finder, *this);
   Threads.registerMatchers(*Finder, *this, TaskSubmitFunctions);
@@ -357,29 +349,58 @@ void FalseSharingCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (LayoutUse.handle(Result) || Threads.handle(Result))
     return;
-  if (const auto *ME = Result.Nodes.getNodeAs<MemberExpr>("use"))
-    noteUse(*ME, *Ctx);
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn"))
+    scanFunction(*FD);
 }
 
-void FalseSharingCheck::noteUse(const MemberExpr &ME, ASTContext &Ctx) {
+void FalseSharingCheck::scanFunction(const FunctionDecl &FD) {
+  // A lambda is walked with the function it is written in.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(&FD))
+    if (MD->getParent()->isLambda() &&
+        MD->getParent()->getParentFunctionOrMethod())
+      return;
+  FunctionIndex Index;
+  Index.Function = FD.getCanonicalDecl();
+  llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 64> Stack{
+      {FD.getBody(), nullptr}};
+  while (!Stack.empty()) {
+    auto [S, Parent] = Stack.pop_back_val();
+    if (!S)
+      continue;
+    Index.Parents.try_emplace(S, Parent);
+    if (const auto *ME = dyn_cast<MemberExpr>(S))
+      if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        if (kindOf(baseElement(Field->getType(), *Ctx)) != SyncKind::None &&
+            !Ctx->getSourceManager().isInSystemHeader(
+                Ctx->getSourceManager().getExpansionLoc(ME->getBeginLoc())))
+          Index.Uses.push_back(ME);
+    for (const Stmt *Child : S->children())
+      Stack.push_back({Child, S});
+  }
+  for (const MemberExpr *ME : Index.Uses)
+    noteUse(*ME, Index);
+}
+
+void FalseSharingCheck::noteUse(const MemberExpr &ME, const FunctionIndex &Fn) {
+  ASTContext &Ctx = *this->Ctx;
   const auto *FD = dyn_cast<FieldDecl>(ME.getMemberDecl());
   if (!FD)
     return;
   // `member[i]` of an array member: the element is what is used.
   const Expr *Node = &ME;
   const Expr *Index = nullptr;
-  const Stmt *Parent = parentOf(ME, Ctx);
+  const Stmt *Parent = parentOf(ME, Fn);
   if (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(Parent))
     if (AS->getBase()->IgnoreParenImpCasts() == &ME) {
       Index = AS->getIdx();
       Node = AS;
-      Parent = parentOf(*AS, Ctx);
+      Parent = parentOf(*AS, Fn);
     }
   if (!isWrite(*Node, Parent))
     return;
   // A constructor or destructor runs before the object is shared or after
   // it stops being: its writes contend with nobody.
-  WriteContext Where = writeContext(*Node, Ctx);
+  WriteContext Where = writeContext(*Node, Fn);
   if (isa_and_nonnull<CXXConstructorDecl, CXXDestructorDecl>(Where.Function))
     return;
   Writes &W = FieldWrites[FD];
@@ -393,7 +414,9 @@ void FalseSharingCheck::noteUse(const MemberExpr &ME, ASTContext &Ctx) {
   ++W.Sites;
   if (Where.Function && !llvm::is_contained(W.Writers, Where.Function))
     W.Writers.push_back(Where.Function);
-  if (!utils::enclosingLoops(*Node, Ctx).empty())
+  if (!utils::enclosingLoops(*Node, [&Fn](const Stmt *C) {
+         return Fn.parent(C);
+       }).empty())
     W.InLoop = true;
   if (Index && isPerThreadIndex(Index, Ctx) &&
       !llvm::is_contained(W.PerThreadWriters, Where.Function))

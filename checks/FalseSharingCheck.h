@@ -38,6 +38,7 @@ public:
   }
 
   enum class SyncKind { None, Atomic, Flag, Mutex, CondVar, Other };
+  struct FunctionIndex;
 
 private:
   struct Writes {
@@ -62,7 +63,8 @@ private:
   };
 
   SyncKind kindOf(QualType T) const;
-  void noteUse(const MemberExpr &ME, ASTContext &Ctx);
+  void scanFunction(const FunctionDecl &FD);
+  void noteUse(const MemberExpr &ME, const FunctionIndex &Fn);
   void reportRecord(const RecordDecl &RD);
   std::string alignment() const;
   /// Why an alignas fix would not reach heap objects in this TU (no aligned

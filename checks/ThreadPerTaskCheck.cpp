@@ -1,9 +1,9 @@
 //===--- ThreadPerTaskCheck.cpp - hotpath ---------------------------------===//
 
 #include "ThreadPerTaskCheck.h"
+#include "utils/CheckTrace.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -41,6 +41,9 @@ void ThreadPerTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void ThreadPerTaskCheck::onStartOfTranslationUnit() {
   Reported.clear();
+  Pending.clear();
+  Functions.clear();
+  Indices.clear();
   JoiningFunctions.clear();
   ReportedAtCall.clear();
 }
@@ -52,6 +55,11 @@ void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
   auto StartingCtor = cxxConstructorDecl(
       ofClass(ThreadRecord), unless(isDefaultConstructor()),
       unless(isCopyConstructor()), unless(isMoveConstructor()));
+  // Function bodies, for the parent index of those that create threads.
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("fn"),
+                     this);
   // Library internals (std::async's own thread) are not the user's loop.
   Finder->addMatcher(cxxConstructExpr(hasDeclaration(StartingCtor),
                                       unless(isExpansionInSystemHeader()))
@@ -123,6 +131,7 @@ static bool isDeferredOnly(const CallExpr &Call, ASTContext &Ctx) {
 
 void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
+  this->Ctx = &Ctx;
   if (const auto *Store = Result.Nodes.getNodeAs<CXXMemberCallExpr>("store")) {
     StringRef Method = Store->getMethodDecl()->getName();
     bool Emplaces = Method.starts_with("emplace");
@@ -150,63 +159,86 @@ void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
       Creates = !MovesExisting;
     }
     if (Creates)
-      reportIfPerTask(*Store, Store->getExprLoc(),
-                      ("'" + Method + "' of a thread").str(), Ctx);
+      Pending.push_back(
+          {Store, Store->getExprLoc(), ("'" + Method + "' of a thread").str()});
     return;
   }
   if (const auto *C = Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
-    if (ReportedAtCall.contains(C))
-      return;
     std::string What =
         "constructing '" +
         C->getType().getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
         "'";
-    reportIfPerTask(*C, C->getBeginLoc(), What, Ctx);
+    Pending.push_back({C, C->getBeginLoc(), std::move(What)});
     return;
   }
   if (const auto *Async = Result.Nodes.getNodeAs<CallExpr>("async")) {
     if (!isDeferredOnly(*Async, Ctx))
-      reportIfPerTask(*Async, Async->getBeginLoc(), "'std::async'", Ctx);
+      Pending.push_back({Async, Async->getBeginLoc(), "'std::async'"});
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
-    std::string What = "'" + Call->getDirectCallee()->getNameAsString() + "'";
-    reportIfPerTask(*Call, Call->getBeginLoc(), What, Ctx);
+    Pending.push_back({Call, Call->getBeginLoc(),
+                       "'" + Call->getDirectCallee()->getNameAsString() + "'"});
+    return;
   }
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn"))
+    Functions.push_back(FD);
 }
 
-// The function (or block) around \p S, from the TU-wide parent map (built
-// already for the loops).
-static const Decl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(S);
-  for (unsigned Depth = 0; Depth < 256; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    Node = Parents[0];
-    if (const auto *FD = Node.get<FunctionDecl>())
-      return FD;
-    if (const auto *BD = Node.get<BlockDecl>())
-      return BD;
+// The innermost function whose body holds \p S, with a parent index of that
+// body. Functions are matched as they are seen; only those around a thread
+// creation are walked, once each: no TU-wide parent map (a walk of the whole
+// TU, system headers included). An instantiation and its pattern share a
+// source range: the walk tells which one holds the node.
+const ThreadPerTaskCheck::BodyIndex *
+ThreadPerTaskCheck::indexFor(const Stmt &S) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceLocation L = SM.getExpansionLoc(S.getBeginLoc());
+  std::vector<const FunctionDecl *> Around;
+  for (const FunctionDecl *FD : Functions) {
+    SourceRange R = FD->getBody()->getSourceRange();
+    SourceLocation B = SM.getExpansionLoc(R.getBegin());
+    SourceLocation E = SM.getExpansionLoc(R.getEnd());
+    if (!SM.isBeforeInTranslationUnit(L, B) &&
+        !SM.isBeforeInTranslationUnit(E, L))
+      Around.push_back(FD);
+  }
+  // Innermost first: a lambda's call operator before the function around it.
+  llvm::sort(Around, [&](const FunctionDecl *A, const FunctionDecl *B) {
+    return SM.isBeforeInTranslationUnit(
+        SM.getExpansionLoc(B->getBody()->getBeginLoc()),
+        SM.getExpansionLoc(A->getBody()->getBeginLoc()));
+  });
+  for (const FunctionDecl *FD : Around) {
+    std::unique_ptr<BodyIndex> &Index = Indices[FD];
+    if (!Index) {
+      Index = std::make_unique<BodyIndex>();
+      Index->Function = FD;
+      llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 64> Stack{
+          {FD->getBody(), nullptr}};
+      while (!Stack.empty()) {
+        auto [Node, Parent] = Stack.pop_back_val();
+        if (!Node)
+          continue;
+        Index->Parents.try_emplace(Node, Parent);
+        for (const Stmt *Child : Node->children())
+          Stack.push_back({Child, Node});
+      }
+    }
+    if (Index->Parents.count(&S))
+      return Index.get();
   }
   return nullptr;
 }
 
-// What runs once there.
-static utils::RunOnce runOnce(const Stmt &S, ASTContext &Ctx) {
-  auto ParentOf = [&Ctx](const Stmt *Child) -> const Stmt * {
-    DynTypedNode Node = DynTypedNode::create(*Child);
-    for (;;) {
-      DynTypedNodeList Parents = Ctx.getParents(Node);
-      if (Parents.empty() || Parents[0].get<FunctionDecl>() ||
-          Parents[0].get<BlockDecl>())
-        return nullptr; // above the body
-      if (const auto *P = Parents[0].get<Stmt>())
-        return P;
-      Node = Parents[0]; // a declaration between statements
-    }
-  };
-  return utils::runOnceAt(S, enclosingFunction(S, Ctx), ParentOf);
+void ThreadPerTaskCheck::onEndOfTranslationUnit() {
+  utils::EndOfTranslationUnitTrace Trace(getID());
+  for (const PendingCreation &P : Pending)
+    if (!ReportedAtCall.contains(P.Creation))
+      reportIfPerTask(*P.Creation, P.Loc, P.What);
+  Pending.clear();
+  Functions.clear();
+  Indices.clear();
 }
 
 static bool isStdRecord(QualType T, std::initializer_list<StringRef> Names) {
@@ -260,20 +292,25 @@ bool ThreadPerTaskCheck::joinsInFunction(const Decl *Fn) {
 }
 
 void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
-                                         SourceLocation Loc, StringRef What,
-                                         ASTContext &Ctx) {
+                                         SourceLocation Loc, StringRef What) {
   if (Loc.isInvalid())
     return;
+  const BodyIndex *Index = indexFor(Creation);
+  if (!Index)
+    return;
+  auto ParentOf = [Index](const Stmt *C) { return Index->Parents.lookup(C); };
+  ASTContext &Ctx = *this->Ctx;
   // In a macro, report where the user wrote the macro.
   Loc = Ctx.getSourceManager().getFileLoc(Loc);
-  for (const Stmt *Loop : utils::enclosingLoops(Creation, Ctx)) {
+  for (const Stmt *Loop : utils::enclosingLoops(Creation, ParentOf)) {
     utils::TripCount TC = utils::classifyTripCount(*Loop, Ctx, Vocab);
-    bool ForkJoin = TC.Kind == utils::TripKind::Unknown &&
-                    joinsInFunction(enclosingFunction(Creation, Ctx));
+    bool ForkJoin =
+        TC.Kind == utils::TripKind::Unknown && joinsInFunction(Index->Function);
     if (!utils::followsData(TC.Kind) && !ForkJoin)
       continue;
-    if (RunOnceCode.holdBack(runOnce(Creation, Ctx), getID(), Loc,
-                             Ctx.getSourceManager()) ||
+    if (RunOnceCode.holdBack(
+            utils::runOnceAt(Creation, Index->Function, ParentOf), getID(), Loc,
+            Ctx.getSourceManager()) ||
         !Reported.first(Loc))
       return;
     diag(Loc, "%0 starts a new thread on every iteration of a loop over the "

@@ -14,7 +14,9 @@
 #include "utils/LoopContext.h"
 #include "utils/ReportOnce.h"
 #include "utils/RunOnce.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,13 +29,26 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
 
 private:
-  void reportIfPerTask(const Stmt &Creation, SourceLocation Loc, StringRef What,
-                       ASTContext &Ctx);
+  /// A thread creation found by the matchers, judged at the end of the TU.
+  struct PendingCreation {
+    const Stmt *Creation;
+    SourceLocation Loc;
+    std::string What;
+  };
+  /// A function body's parent index.
+  struct BodyIndex {
+    const FunctionDecl *Function = nullptr;
+    llvm::DenseMap<const Stmt *, const Stmt *> Parents;
+  };
+  const BodyIndex *indexFor(const Stmt &S);
+  void reportIfPerTask(const Stmt &Creation, SourceLocation Loc,
+                       StringRef What);
 
   const StringRef RawThreadTypes;
   const StringRef RawThreadFunctions;
@@ -45,6 +60,10 @@ private:
   utils::RunOnceFilter RunOnceCode;
   // Thread temporaries already reported at the push_back that stores them.
   llvm::DenseSet<const Stmt *> ReportedAtCall;
+  ASTContext *Ctx = nullptr;
+  std::vector<PendingCreation> Pending;
+  std::vector<const FunctionDecl *> Functions;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<BodyIndex>> Indices;
   /// Functions that join or wait for the threads they start (cached).
   llvm::DenseMap<const Decl *, bool> JoiningFunctions;
   bool joinsInFunction(const Decl *Fn);

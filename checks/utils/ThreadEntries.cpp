@@ -68,20 +68,6 @@ const Decl *callableOf(const Expr *Arg) {
   return nullptr;
 }
 
-// The function or lambda the start call is written in.
-const Decl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(S);
-  for (unsigned Depth = 0; !Parents.empty() && Depth < 512; ++Depth) {
-    const DynTypedNode &P = Parents[0];
-    if (const auto *FD = P.get<FunctionDecl>())
-      return FD;
-    if (const auto *L = P.get<LambdaExpr>())
-      return L->getCallOperator();
-    Parents = Ctx.getParents(P);
-  }
-  return nullptr;
-}
-
 } // namespace
 
 void ThreadEntries::registerMatchers(
@@ -89,8 +75,8 @@ void ThreadEntries::registerMatchers(
     const std::vector<std::string> &SubmitMethods) {
   auto NotSystem = unless(isExpansionInSystemHeader());
   Finder.addMatcher(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(startsThread())),
-                       NotSystem)
+      cxxConstructExpr(NotSystem,
+                       hasDeclaration(cxxConstructorDecl(startsThread())))
           .bind("threads.start"),
       &Callback);
   Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(
@@ -125,7 +111,6 @@ bool ThreadEntries::handle(const MatchFinder::MatchResult &Result) {
     Args.append(C->arg_begin(), C->arg_end());
   else if (const auto *Call = dyn_cast<CallExpr>(Start))
     Args.append(Call->arg_begin(), Call->arg_end());
-  const Decl *StartedIn = nullptr;
   bool PassesThis = llvm::any_of(
       Args, [](const Expr *A) { return isa<CXXThisExpr>(unwrap(A)); });
   for (const Expr *A : Args) {
@@ -142,12 +127,11 @@ bool ThreadEntries::handle(const MatchFinder::MatchResult &Result) {
             L && llvm::any_of(L->captures(), [](const LambdaCapture &C) {
               return C.capturesThis();
             });
-        if (CapturesThis) {
-          if (!StartedIn)
-            StartedIn = enclosingFunction(*Start, *Result.Context);
-          if (const auto *Outer = dyn_cast_or_null<CXXMethodDecl>(StartedIn))
+        // The closure's context is the method it is written in.
+        if (CapturesThis)
+          if (const auto *Outer = dyn_cast_or_null<CXXMethodDecl>(
+                  MD->getParent()->getDeclContext()))
             ThreadedClasses.insert(Outer->getParent()->getCanonicalDecl());
-        }
       } else if (PassesThis) {
         ThreadedClasses.insert(MD->getParent()->getCanonicalDecl());
       }

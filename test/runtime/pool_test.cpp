@@ -140,10 +140,15 @@ TEST(Pool, CrossThreadReturnsStress) {
   {
     Pool<Obj, ClearObj> pool(nullptr, {}, hotpath::PoolOptions{32});
     std::mutex m;
-    std::condition_variable cv;
+    std::condition_variable cv, room;
     std::deque<Obj *> q;
     bool done = false;
     const int n = stress(50000);
+    // At most this many objects in flight: on a loaded machine the consumer
+    // may not run for a while, and unbounded producers would then create a
+    // fresh object per acquire whatever the pool does. Bounded, they must
+    // wait for returns, so reuse is what the test measures.
+    const std::size_t max_in_flight = 256;
     // Producers take objects, a consumer thread returns them.
     std::thread consumer([&] {
       for (;;) {
@@ -154,6 +159,7 @@ TEST(Pool, CrossThreadReturnsStress) {
         Obj *o = q.front();
         q.pop_front();
         lk.unlock();
+        room.notify_all();
         EXPECT_EQ(o->value, 1);
         pool.put(o);
       }
@@ -166,7 +172,8 @@ TEST(Pool, CrossThreadReturnsStress) {
           EXPECT_EQ(o->value, 0); // reset hook ran on the other thread
           o->value = 1;
           {
-            std::lock_guard<std::mutex> lk(m);
+            std::unique_lock<std::mutex> lk(m);
+            room.wait(lk, [&] { return q.size() < max_in_flight; });
             q.push_back(o);
           }
           cv.notify_one();
