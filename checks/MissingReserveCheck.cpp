@@ -51,6 +51,16 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
                         on(ignoringParenImpCasts(LocalVar)), unless(NotHere))
           .bind("call"),
       this);
+  // In a template's pattern a member call on a dependent container is
+  // unresolved: `out.push_back(x)` on a `std::vector<T>`.
+  Finder->addMatcher(
+      callExpr(
+          callee(cxxDependentScopeMemberExpr(
+              anyOf(hasMemberName("push_back"), hasMemberName("emplace_back")),
+              hasObjectExpression(ignoringParenImpCasts(LocalVar)))),
+          unless(NotHere))
+          .bind("call"),
+      this);
   Finder->addMatcher(
       cxxOperatorCallExpr(hasOverloadedOperatorName("+="),
                           hasArgument(0, ignoringParenImpCasts(LocalVar)),
@@ -68,6 +78,9 @@ bool addsOneElement(const Expr &Call, const CXXRecordDecl &RD) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
     return Op->getNumArgs() == 2 &&
            Op->getArg(1)->IgnoreImpCasts()->getType()->isCharType();
+  if (const auto *C = dyn_cast<CallExpr>(&Call))
+    if (isa<CXXDependentScopeMemberExpr>(C->getCallee()->IgnoreParens()))
+      return true; // push_back / emplace_back, as matched
   const auto *MC = cast<CXXMemberCallExpr>(&Call);
   StringRef Name = MC->getMethodDecl()->getName();
   if (Name == "push_back" || Name == "emplace_back")
@@ -125,6 +138,12 @@ bool hasEarlyExit(const Stmt *S, bool InNestedLoop, bool InSwitch) {
 // appends 2, 4 or 8 escape digits under `i < codeLength`), so for strings
 // only counts from data (a container's size) or constants beyond the buffer
 // are reported.
+bool MissingReserveCheck::isReservable(const CXXRecordDecl &RD) const {
+  std::string Qualified = "::" + RD.getQualifiedNameAsString();
+  return llvm::any_of(ContainerTypes,
+                      [&](StringRef T) { return T == Qualified; });
+}
+
 bool MissingReserveCheck::growsInsideSmallBuffer(
     const CXXRecordDecl &RD, const utils::ExactTripCount &C) const {
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
@@ -150,13 +169,23 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   if (!Call || !Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
-      Var->getType()->isDependentType() || Var->getType()->isReferenceType() ||
-      utils::isInInstantiation(*Var) ||
+      Var->getType()->isReferenceType() || utils::isInInstantiation(*Var) ||
       !utils::isEmptyConstruction(Var->getInit()))
     return;
-  const CXXRecordDecl *RD = utils::recordOf(Var->getType());
+  // A dependent container (`std::vector<T>` in a template's pattern) counts
+  // by its class template; the pattern is reported once for every
+  // instantiation.
+  const CXXRecordDecl *RD = utils::recordOrPatternOf(Var->getType());
   if (!RD || !addsOneElement(*Call, *RD))
     return;
+  if (Var->getType()->isDependentType() && !isReservable(*RD))
+    return;
+  // The growing call's own reference to the container.
+  const Expr *CallObject = nullptr;
+  if (const auto *C = dyn_cast<CallExpr>(Call))
+    if (const auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(
+            C->getCallee()->IgnoreParens()))
+      CallObject = DM->getBase()->IgnoreParenImpCasts();
   const Stmt *Body = utils::enclosingBody(*Var);
   if (!Body)
     return;
@@ -186,7 +215,7 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
     if (SM.isBeforeInTranslationUnit(L, LoopBegin))
       return; // used (reserved, filled, passed) before the loop
     if (utils::spanContains(*Loop, L, SM) && U.Call != Call &&
-        (U.Kinds & ~(utils::UseRead | utils::UseCopy)))
+        U.Ref != CallObject && (U.Kinds & ~(utils::UseRead | utils::UseCopy)))
       return; // another change inside the loop
   }
   std::optional<utils::ExactTripCount> C =
@@ -194,6 +223,10 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   if (!C || growsInsideSmallBuffer(*RD, *C))
     return;
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
+  if (const auto *C = dyn_cast<CallExpr>(Call))
+    if (const auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(
+            C->getCallee()->IgnoreParens()))
+      Loc = SM.getFileLoc(DM->getMemberLoc()); // like a resolved call
   if (RunOnceCode.holdBack(
           utils::runOnceAt(*Call, cast<Decl>(Var->getParentFunctionOrMethod()),
                            [&FU](const Stmt *C) { return FU.parentOf(C); }),

@@ -36,6 +36,8 @@ public:
 
 private:
   /// A string whose appends all fit its small buffer, or may well do.
+  /// \p RD (a class template's pattern) is one of ContainerTypes.
+  bool isReservable(const CXXRecordDecl &RD) const;
   bool growsInsideSmallBuffer(const CXXRecordDecl &RD,
                               const utils::ExactTripCount &C) const;
 

@@ -11,6 +11,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringRef.h"
@@ -27,6 +28,21 @@ inline constexpr char DefaultContainerTypes[] =
 /// The class behind \p T (through typedefs and sugar), or nullptr.
 inline const CXXRecordDecl *recordOf(QualType T) {
   return T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+}
+
+/// The same, and for a dependent specialization in a template pattern
+/// (`std::vector<T>`) the class template's own definition.
+inline const CXXRecordDecl *recordOrPatternOf(QualType T) {
+  if (const CXXRecordDecl *RD = recordOf(T))
+    return RD;
+  if (T.isNull())
+    return nullptr;
+  const auto *TST =
+      T.getNonReferenceType()->getAs<TemplateSpecializationType>();
+  const auto *CTD = TST ? dyn_cast_or_null<ClassTemplateDecl>(
+                              TST->getTemplateName().getAsTemplateDecl())
+                        : nullptr;
+  return CTD ? CTD->getTemplatedDecl() : nullptr;
 }
 
 /// True when \p RD allocates one node per element (map, set, list, ...).

@@ -350,7 +350,7 @@ std::string sourceText(const Expr &E, ASTContext &Ctx) {
 }
 
 bool hasSizeMember(QualType T, ASTContext &Ctx) {
-  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *RD = recordOrPatternOf(T.getNonReferenceType());
   if (!RD || !RD->hasDefinition())
     return false;
   return !RD->lookup(&Ctx.Idents.get("size")).empty();
@@ -444,6 +444,10 @@ std::optional<ExactTripCount> exactTripCount(const Stmt &Loop,
     for (const VarDecl *V : Vars) {
       if (V == LoopVar || spanContains(Loop, V->getLocation(), SM))
         return false;
+      // Const (or a reference to const): nothing in the body changes it,
+      // whatever dependent code the walk could not resolve (`in[i]`).
+      if (V->getType().getNonReferenceType().isConstQualified())
+        continue;
       // The bound itself is side-effect free; what matters is the body.
       for (const VarUse &U : FU.uses(V).Uses)
         if (spanContains(*LoopBody, U.Ref->getBeginLoc(), SM) &&
@@ -454,7 +458,11 @@ std::optional<ExactTripCount> exactTripCount(const Stmt &Loop,
   };
   if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop)) {
     const Expr *Init = R->getRangeInit();
-    if (!Init || Init->isTypeDependent())
+    // A dependent range is counted when it names a container template
+    // (`const std::vector<T> &in` in a function template's pattern).
+    if (!Init || (Init->isTypeDependent() &&
+                  !(isa<DeclRefExpr, MemberExpr>(Init->IgnoreParenImpCasts()) &&
+                    hasSizeMember(Init->getType(), Ctx))))
       return std::nullopt;
     QualType T = Init->getType().getNonReferenceType();
     if (const auto *CAT = Ctx.getAsConstantArrayType(T))
@@ -504,10 +512,21 @@ std::optional<ExactTripCount> exactTripCount(const Stmt &Loop,
   }
   if (!StepOne)
     return std::nullopt;
-  // The loop variable changes only in the increment.
+  // The loop variable changes only in the increment. An index into a
+  // dependent range (`in[i]` in a template's pattern) is unresolved, not a
+  // change: a subscript takes its index by value.
+  auto IsDependentIndex = [&](const DeclRefExpr *Ref) {
+    const Stmt *P = FU.parentOf(Ref);
+    while (isa_and_nonnull<ImplicitCastExpr, ParenExpr>(P))
+      P = FU.parentOf(P);
+    if (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(P))
+      return AS->isTypeDependent() &&
+             AS->getIdx()->IgnoreParenImpCasts() == Ref;
+    return false;
+  };
   for (const VarUse &U : FU.uses(V).Uses)
     if (spanContains(*F->getBody(), U.Ref->getBeginLoc(), SM) &&
-        (U.Kinds & ~(UseRead | UseCopy)))
+        (U.Kinds & ~(UseRead | UseCopy)) && !IsDependentIndex(U.Ref))
       return std::nullopt;
   // `v < B`, `v != B`, `B > v`.
   const Expr *Cond = F->getCond()->IgnoreParenImpCasts();

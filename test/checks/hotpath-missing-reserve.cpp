@@ -396,3 +396,36 @@ std::vector<int> in_lambda(const std::vector<Item> &items) {
     add(it.id);
   return v;
 }
+
+// Dependent containers in a function template's pattern: the member calls
+// are unresolved until instantiation; reported once, at the pattern.
+template <class T> std::vector<T> copy_counted(const std::vector<T> &in) {
+  std::vector<T> out;
+  for (std::size_t i = 0; i < in.size(); ++i)
+    out.push_back(in[i]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'out' grows by one element {{.*}} call 'out.reserve(in.size());' before the loop
+  // CHECK-FIXES: {{^}}  out.reserve(in.size());
+  return out;
+}
+template <class T> std::vector<T> copy_ranged(const std::vector<T> &in) {
+  std::vector<T> out;
+  for (const T &x : in)
+    out.emplace_back(x);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'out' grows by one element {{.*}} call 'out.reserve(in.size());' before the loop
+  // CHECK-FIXES: {{^}}  out.reserve(in.size());
+  return out;
+}
+template <class T> std::vector<T> copy_some(const std::vector<T> &in) {
+  std::vector<T> out;
+  for (const T &x : in)
+    if (x != T())
+      out.push_back(x);
+  return out;
+}
+void use_templates(const std::vector<int> &a, const std::vector<double> &b) {
+  copy_counted(a);
+  copy_counted(b);
+  copy_ranged(a);
+  copy_ranged(b);
+  copy_some(a);
+}
