@@ -608,9 +608,33 @@ std::optional<ExactTripCount> exactTripCount(const Stmt &Loop,
   StringRef EN = End->getMethodDecl()->getName();
   if (!((BN == "begin" && EN == "end") || (BN == "cbegin" && EN == "cend")))
     return std::nullopt;
-  const VarDecl *Range = refVar(Begin->getImplicitObjectArgument());
-  if (!Range || Range != refVar(End->getImplicitObjectArgument()) ||
-      Range == &Grown || !hasSizeMember(Range->getType(), Ctx))
+  const Expr *BeginObj = Begin->getImplicitObjectArgument();
+  const Expr *EndObj = End->getImplicitObjectArgument();
+  if (!BeginObj || !EndObj)
+    return std::nullopt;
+  // A member container (`for (auto it = m_.begin(); it != m_.end(); ++it)`):
+  // the same field of `this` (or of one variable) on both sides. Its size
+  // cannot change in the loop without invalidating the iterator.
+  const auto *BM = dyn_cast<MemberExpr>(BeginObj->IgnoreParenImpCasts());
+  const auto *EM = dyn_cast<MemberExpr>(EndObj->IgnoreParenImpCasts());
+  if (BM && EM) {
+    const Expr *BB = BM->getBase()->IgnoreParenImpCasts();
+    const Expr *EB = EM->getBase()->IgnoreParenImpCasts();
+    bool SameBase = (isa<CXXThisExpr>(BB) && isa<CXXThisExpr>(EB)) ||
+                    (refVar(BB) && refVar(BB) == refVar(EB));
+    if (!SameBase || BM->getMemberDecl() != EM->getMemberDecl() ||
+        !isa<FieldDecl>(BM->getMemberDecl()) ||
+        !hasSizeMember(BM->getType(), Ctx))
+      return std::nullopt;
+    std::string Text = sourceText(*BM, Ctx);
+    if (Text.empty())
+      return ExactTripCount{"", "the range is spelled in a macro", std::nullopt,
+                            true};
+    return ExactTripCount{Text + ".size()", "", std::nullopt, true};
+  }
+  const VarDecl *Range = refVar(BeginObj);
+  if (!Range || Range != refVar(EndObj) || Range == &Grown ||
+      !hasSizeMember(Range->getType(), Ctx))
     return std::nullopt;
   Vars.insert(Range);
   if (!Stable(V))

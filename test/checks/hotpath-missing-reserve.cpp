@@ -429,3 +429,27 @@ void use_templates(const std::vector<int> &a, const std::vector<double> &b) {
   copy_ranged(b);
   copy_some(a);
 }
+
+// Iterator loops over a member container.
+class Registry {
+public:
+  std::vector<int> ids() const {
+    std::vector<int> out;
+    for (auto it = items_.begin(); it != items_.end(); ++it)
+      out.push_back(it->id);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'out' grows by one element {{.*}} call 'out.reserve(items_.size());' before the loop
+    // CHECK-FIXES: {{^}}    out.reserve(items_.size());
+    return out;
+  }
+  // begin() of one member, end() of another: no count.
+  std::vector<int> mixed() const {
+    std::vector<int> out;
+    for (auto it = items_.begin(); it != spare_.end(); ++it)
+      out.push_back(it->id);
+    return out;
+  }
+
+private:
+  std::vector<Item> items_;
+  std::vector<Item> spare_;
+};
