@@ -63,6 +63,17 @@ llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S,
   });
 }
 
+bool mentions(const Stmt *S, const ValueDecl *D) {
+  if (!S || !D)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Ref->getDecl() == D;
+  for (const Stmt *Child : S->children())
+    if (mentions(Child, D))
+      return true;
+  return false;
+}
+
 namespace {
 
 // Facts gathered from a loop condition or bound.
@@ -155,17 +166,6 @@ const VarDecl *loopVariable(const ForStmt &F) {
   return nullptr;
 }
 
-bool refersTo(const Stmt *S, const VarDecl *VD) {
-  if (!S || !VD)
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    return Ref->getDecl() == VD;
-  for (const Stmt *Child : S->children())
-    if (refersTo(Child, VD))
-      return true;
-  return false;
-}
-
 bool isConstantInt(const Expr *E, ASTContext &Ctx) {
   if (!E || E->isValueDependent() || E->isTypeDependent())
     return false;
@@ -197,9 +197,9 @@ const Expr *boundOf(const Expr *Cond, const VarDecl *LoopVar) {
   } else {
     return nullptr;
   }
-  if (refersTo(L, LoopVar) && !refersTo(R, LoopVar))
+  if (mentions(L, LoopVar) && !mentions(R, LoopVar))
     return R;
-  if (refersTo(R, LoopVar) && !refersTo(L, LoopVar))
+  if (mentions(R, LoopVar) && !mentions(L, LoopVar))
     return L;
   return nullptr;
 }

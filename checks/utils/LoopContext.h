@@ -63,6 +63,9 @@ llvm::SmallVector<const Stmt *, 4>
 enclosingLoops(const Stmt &S,
                llvm::function_ref<const Stmt *(const Stmt *)> ParentOf);
 
+/// True when \p S refers to \p D anywhere inside it.
+bool mentions(const Stmt *S, const ValueDecl *D);
+
 /// Classifies the trip count of a ForStmt, CXXForRangeStmt, WhileStmt or
 /// DoStmt.
 TripCount classifyTripCount(const Stmt &Loop, ASTContext &Ctx,

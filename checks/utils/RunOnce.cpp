@@ -1,6 +1,7 @@
 //===--- RunOnce.cpp - hotpath --------------------------------------------===//
 
 #include "RunOnce.h"
+#include "LoopContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -138,17 +139,6 @@ static const ParmVarDecl *benchmarkState(const Decl *D) {
   return nullptr;
 }
 
-static bool refersTo(const Stmt *S, const ValueDecl *D) {
-  if (!S)
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    return Ref->getDecl() == D;
-  for (const Stmt *Child : S->children())
-    if (refersTo(Child, D))
-      return true;
-  return false;
-}
-
 RunOnce runOnceAt(const Stmt &S, const Decl *FD,
                   llvm::function_ref<const Stmt *(const Stmt *)> ParentOf) {
   RunOnce Why = runOnceFunction(FD);
@@ -167,9 +157,9 @@ RunOnce runOnceAt(const Stmt &S, const Decl *FD,
     // `for (auto _ : state)` / `while (state.KeepRunning())`.
     if (const auto *R = dyn_cast<CXXForRangeStmt>(P))
       InTimingLoop |=
-          R->getBody() == Prev && refersTo(R->getRangeInit(), State);
+          R->getBody() == Prev && mentions(R->getRangeInit(), State);
     if (const auto *W = dyn_cast<WhileStmt>(P))
-      InTimingLoop |= W->getBody() == Prev && refersTo(W->getCond(), State);
+      InTimingLoop |= W->getBody() == Prev && mentions(W->getCond(), State);
   }
   if (State && !InTimingLoop)
     return RunOnce::BenchmarkSetup;
