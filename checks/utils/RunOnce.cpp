@@ -3,6 +3,7 @@
 #include "RunOnce.h"
 #include "LoopContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -40,16 +41,31 @@ bool startsWithAny(llvm::StringRef Name,
   return false;
 }
 
-bool isGoogleTestClass(const CXXRecordDecl *RD) {
-  if (!RD || !RD->hasDefinition())
+bool isTestingTest(const CXXRecordDecl &RD) {
+  const auto *NS = dyn_cast<NamespaceDecl>(RD.getDeclContext());
+  return RD.getIdentifier() && RD.getName() == "Test" && NS &&
+         NS->getIdentifier() && NS->getName() == "testing";
+}
+
+// Derived from ::testing::Test, looking through the bases a few levels
+// (TEST_F's fixture, TestWithParam). A dependent base (a CRTP base, a
+// TYPED_TEST fixture) is followed through its class template; one that
+// cannot be resolved is not evidence.
+bool isGoogleTestClass(const CXXRecordDecl *RD, unsigned Depth = 0) {
+  if (!RD || Depth > 6 || !(RD = RD->getDefinition()))
     return false;
-  return !RD->forallBases([](const CXXRecordDecl *Base) {
-    return !(Base->getIdentifier() && Base->getName() == "Test" &&
-             Base->getDeclContext()->isNamespace() &&
-             cast<NamespaceDecl>(Base->getDeclContext())->getIdentifier() &&
-             cast<NamespaceDecl>(Base->getDeclContext())->getName() ==
-                 "testing");
-  });
+  for (const CXXBaseSpecifier &B : RD->bases()) {
+    QualType T = B.getType();
+    const CXXRecordDecl *Base = T->getAsCXXRecordDecl();
+    if (!Base)
+      if (const auto *TST = T->getAs<TemplateSpecializationType>())
+        if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
+                TST->getTemplateName().getAsTemplateDecl()))
+          Base = CTD->getTemplatedDecl();
+    if (Base && (isTestingTest(*Base) || isGoogleTestClass(Base, Depth + 1)))
+      return true;
+  }
+  return false;
 }
 
 // What the test frameworks' macros expand to. GoogleTest: a class derived

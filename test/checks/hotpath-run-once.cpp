@@ -144,3 +144,26 @@ int main(int argc, char **argv) {
   per_item(ids);
   return table_size;
 }
+
+// A class with a dependent base (CRTP) is not a test: its methods are hot.
+template <class D> struct Crtp {
+  void run_all(const std::vector<int> &ids) {
+    for (int id : ids) {
+      auto r = std::make_unique<Record>();
+      // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'std::make_unique' allocates on every iteration
+      r->id = id;
+      use(*r);
+    }
+  }
+};
+template <class T> struct Worker : Crtp<Worker<T>> {
+  void step(const std::vector<int> &ids) {
+    for (int id : ids) {
+      auto r = std::make_unique<Record>();
+      // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'std::make_unique' allocates on every iteration
+      r->id = id;
+      use(*r);
+    }
+  }
+};
+template struct Worker<int>;
