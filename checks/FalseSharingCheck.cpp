@@ -494,6 +494,10 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
   // What stops an automatic fix: the TU takes the layout, or 'new' would
   // not honour the alignment.
   std::string Taken = LayoutUse.reason(RD);
+  // A file that takes the layout reports the pairs even without evidence
+  // of threads of its own: the finding carries its veto against another
+  // file's alignas fix when the tool merges a header's findings.
+  const bool LayoutVeto = !Taken.empty();
   if (Taken.empty())
     Taken = alignedNewProblem();
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD)) {
@@ -581,7 +585,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       // runs on a thread this file starts (utils/ThreadEntries.h); a
       // singleton's configuration mutexes never are.
       if ((Members[I].W->Sites == 0 && Members[J].W->Sites == 0) ||
-          (!Members[I].Threaded && !Members[J].Threaded) ||
+          (!Members[I].Threaded && !Members[J].Threaded && !LayoutVeto) ||
           IsCondVarPair(Members[I].Kind, Members[J].Kind) ||
           !MayShare(Members[I], Members[J]) ||
           WrittenTogether(Members[I], Members[J]))

@@ -583,7 +583,19 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
     bool LineSaved = utils::cacheLines(C.BestSize, CacheLineBytes) <
                      utils::cacheLines(C.Size, CacheLineBytes);
     bool QuarterSaved = (C.Size - C.BestSize) * 4 >= C.Size;
-    if (Use.empty() && !LineSaved && !QuarterSaved && !ReportSingleObjects)
+    std::vector<FixItHint> Fixes;
+    std::string Why = whyNoFix(C, Fixes);
+    // A header's record may matter in another translation unit, whose fix
+    // would then be applied: a file with a reason of its own to decline it
+    // (a braced aggregate initialisation, a sizeof) still reports, without
+    // a fix, so that a merge of the files' findings keeps the veto (jsoncpp's
+    // test main.cpp initialises PredicateContext from a braced list).
+    bool Veto = false;
+    for (const RecordDecl *RD : {C.Record, C.Pattern})
+      Veto |= OrderDependentUse.count(canonical(RD)) ||
+              !LayoutUse.reason(*RD).empty();
+    if (Use.empty() && !LineSaved && !QuarterSaved && !ReportSingleObjects &&
+        !Veto)
       continue;
     const DeclContext *Fn = C.Pattern->getParentFunctionOrMethod();
     if ((Fn && RunOnceCode.holdBack(utils::runOnceFunction(cast<Decl>(Fn)),
@@ -600,8 +612,6 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
     }
     if (!Use.empty())
       Use = "; " + Use;
-    std::vector<FixItHint> Fixes;
-    std::string Why = whyNoFix(C, Fixes);
     {
       auto D =
           diag(C.Loc, "'%0' is %1 bytes with %2 bytes of padding; "
