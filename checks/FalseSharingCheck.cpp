@@ -2,6 +2,7 @@
 
 #include "FalseSharingCheck.h"
 #include "utils/CheckTrace.h"
+#include "utils/FixScope.h"
 #include "utils/LoopContext.h"
 #include "utils/OptionList.h"
 #include "utils/RecordType.h"
@@ -296,6 +297,7 @@ FalseSharingCheck::FalseSharingCheck(StringRef Name, ClangTidyContext *Context)
       CacheLineBytes(Options.get("CacheLineBytes", 64U)),
       UseHardwareInterferenceSize(
           Options.get("UseHardwareInterferenceSize", false)),
+      MergeVetoes(Options.getLocalOrGlobal(utils::MergeVetoesOption, false)),
       RawSyncTypes(Options.get("SyncTypes", "")),
       ExtraSyncTypes(utils::toStrings(utils::splitOptionList(RawSyncTypes))),
       RawTaskSubmitFunctions(Options.get("TaskSubmitFunctions",
@@ -575,6 +577,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
   for (unsigned J = 1; J < Members.size(); ++J) {
     const Member *Nearest = nullptr;
     unsigned Others = 0;
+    bool Evidence = false; // a pair with evidence of threads (not a veto)
     for (unsigned I = 0; I < J; ++I) {
       // A pair needs evidence of a writer here: a record this file never
       // writes (onetbb's context_list_node exists only for a sizeof check)
@@ -585,7 +588,8 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       // runs on a thread this file starts (utils/ThreadEntries.h); a
       // singleton's configuration mutexes never are.
       if ((Members[I].W->Sites == 0 && Members[J].W->Sites == 0) ||
-          (!Members[I].Threaded && !Members[J].Threaded && !LayoutVeto) ||
+          (!Members[I].Threaded && !Members[J].Threaded &&
+           !(LayoutVeto && MergeVetoes)) ||
           IsCondVarPair(Members[I].Kind, Members[J].Kind) ||
           !MayShare(Members[I], Members[J]) ||
           WrittenTogether(Members[I], Members[J]))
@@ -593,6 +597,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       if (Nearest)
         ++Others;
       Nearest = &Members[I];
+      Evidence |= Members[I].Threaded || Members[J].Threaded;
     }
     if (!Nearest)
       continue;
@@ -641,6 +646,8 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
            "on its own with 'alignas(%1)'",
            DiagnosticIDs::Note)
           << Members[J].FD->getName() << Align;
+    if (!Evidence)
+      diag(Loc, utils::VetoOnly, DiagnosticIDs::Note);
   }
 }
 

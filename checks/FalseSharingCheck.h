@@ -73,6 +73,7 @@ private:
 
   const unsigned CacheLineBytes;
   const bool UseHardwareInterferenceSize;
+  const bool MergeVetoes; ///< utils/FixScope.h
   const StringRef RawSyncTypes;
   std::vector<std::string> ExtraSyncTypes;
   const StringRef RawTaskSubmitFunctions;

@@ -127,7 +127,8 @@ StructPaddingCheck::StructPaddingCheck(StringRef Name,
       RawIgnoredRecords(Options.get("IgnoredRecords", "")),
       IgnoredRecords(utils::splitOptionList(RawIgnoredRecords)),
       RunOnceCode(Options),
-      ReportSingleObjects(Options.get("ReportSingleObjects", false)) {}
+      ReportSingleObjects(Options.get("ReportSingleObjects", false)),
+      MergeVetoes(Options.getLocalOrGlobal(utils::MergeVetoesOption, false)) {}
 
 void StructPaddingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinSavingBytes", static_cast<unsigned>(MinSavingBytes));
@@ -594,8 +595,9 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
     for (const RecordDecl *RD : {C.Record, C.Pattern})
       Veto |= OrderDependentUse.count(canonical(RD)) ||
               !LayoutUse.reason(*RD).empty();
-    if (Use.empty() && !LineSaved && !QuarterSaved && !ReportSingleObjects &&
-        !Veto)
+    bool Relevant =
+        !Use.empty() || LineSaved || QuarterSaved || ReportSingleObjects;
+    if (!Relevant && !(Veto && MergeVetoes))
       continue;
     const DeclContext *Fn = C.Pattern->getParentFunctionOrMethod();
     if ((Fn && RunOnceCode.holdBack(utils::runOnceFunction(cast<Decl>(Fn)),
@@ -635,6 +637,8 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
            "as '%1'",
            DiagnosticIDs::Note)
           << Why << Order;
+    if (!Relevant)
+      diag(C.Loc, utils::VetoOnly, DiagnosticIDs::Note);
   }
   Candidates.clear();
 }

@@ -78,6 +78,8 @@ private:
   utils::ManyInstances Many;
   utils::RunOnceFilter RunOnceCode;
   const bool ReportSingleObjects;
+  const bool MergeVetoes; ///< utils/FixScope.h
+
   utils::LayoutDependence LayoutUse;
   utils::ReportOnce Reported;
 };

@@ -19,6 +19,17 @@ namespace clang::tidy::hotpath::utils {
 inline constexpr llvm::StringLiteral NotVisibleHere =
     "cannot be checked from this translation unit";
 
+/// A file whose own code forbids a fix (a braced initialisation, a sizeof)
+/// may not report the finding at all (the record is not relevant there, no
+/// thread writes it there), yet its veto must reach the merge. Under the
+/// global option HotpathMergeVetoes (set by the hotpath tool only) such a
+/// file reports it anyway with a note containing VetoOnly; the tool drops
+/// findings that no file reports for real and removes the note from the
+/// others. Other front-ends do not merge, so they never see these.
+inline constexpr llvm::StringLiteral VetoOnly =
+    "reported here only to decline the fix another file offers";
+inline constexpr llvm::StringLiteral MergeVetoesOption = "HotpathMergeVetoes";
+
 } // namespace clang::tidy::hotpath::utils
 
 #endif // HOTPATH_CHECKS_UTILS_FIXSCOPE_H

@@ -288,6 +288,12 @@ void printHeldBack(raw_ostream &OS) {
   OS << "); --include-run-once reports them\n";
 }
 
+bool isVetoOnly(const ClangTidyError &E) {
+  return llvm::any_of(E.Notes, [](const tooling::DiagnosticMessage &N) {
+    return StringRef(N.Message).contains(hotpath::utils::VetoOnly);
+  });
+}
+
 struct FileResult {
   std::vector<ClangTidyError> Errors;
   std::string Failure; // non-empty: why this file failed
@@ -366,6 +372,11 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     Setup.Override.Checks = CrashProbeChecks;
   if (!WarningsAsErrors.empty())
     Setup.Override.WarningsAsErrors = WarningsAsErrors;
+  // Files report the findings they would only veto (utils/FixScope.h): the
+  // merge below needs them.
+  Setup.Override.CheckOptions.insert_or_assign(
+      hotpath::utils::MergeVetoesOption,
+      ClangTidyOptions::ClangTidyValue("true"));
   if (IncludeRunOnce)
     Setup.Override.CheckOptions.insert_or_assign(
         hotpath::utils::RunOnceFilter::OptionName,
@@ -548,6 +559,8 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   // Findings in a header shared by several TUs are reported once.
   std::vector<ClangTidyError> Unique;
   std::map<std::string, size_t> Keys; // finding key -> index in Unique
+  std::vector<bool> Reported; // by index in Unique: some file reports it
+                              // for real, not only to veto a fix
   unsigned Failed = 0, Crashed = 0;
   for (size_t I = 0; I < Work.size(); ++I) {
     if (Results[I].Crashed) {
@@ -560,12 +573,15 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
       errorLine(Work[I] + ": " + Results[I].Failure);
     }
     for (ClangTidyError &E : Results[I].Errors) {
+      bool VetoOnly = isVetoOnly(E);
       auto [It, New] =
           Keys.emplace(hotpath::tool::findingKey(E), Unique.size());
       if (New) {
         Unique.push_back(std::move(E));
+        Reported.push_back(!VetoOnly);
         continue;
       }
+      Reported[It->second] = Reported[It->second] || !VetoOnly;
       // A TU that declines the fix for a reason of its own (a braced
       // initialisation there) wins; then one that offers the fix, over one
       // that could not see enough to judge it (utils/FixScope.h); then the
@@ -576,6 +592,19 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
            E.Message.Message.size() > Kept.Message.Message.size()))
         Kept = std::move(E);
     }
+  }
+  // Findings no file reports for real go; the veto note goes from the rest.
+  {
+    std::vector<ClangTidyError> Shown;
+    for (size_t I = 0; I < Unique.size(); ++I) {
+      if (!Reported[I])
+        continue;
+      llvm::erase_if(Unique[I].Notes, [](const tooling::DiagnosticMessage &N) {
+        return StringRef(N.Message).contains(hotpath::utils::VetoOnly);
+      });
+      Shown.push_back(std::move(Unique[I]));
+    }
+    Unique = std::move(Shown);
   }
   // Keys are unique, so the order is total and the output deterministic.
   std::sort(Unique.begin(), Unique.end(),
