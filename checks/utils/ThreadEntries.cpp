@@ -209,4 +209,58 @@ void ThreadEntries::clear() {
   ReachableDone = false;
 }
 
+/// A call that names the running thread or worker: thread_index(),
+/// worker_id(), omp_get_thread_num(), sched_getcpu() ... A call that hashes
+/// data (`slot_for(key)`) indexes by data, not by thread.
+static bool isThreadIdCall(const CallExpr &Call) {
+  const auto *FD = Call.getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return false;
+  std::string Name = FD->getName().lower();
+  for (const char *Word : {"thread", "worker", "tid", "cpu", "core", "shard"})
+    if (Name.find(Word) != std::string::npos)
+      return true;
+  return false;
+}
+
+/// An index that names one thread's slot: a parameter, a captured variable,
+/// a constant local, or a call (`thread_index()`), but not a loop counter
+/// or a constant.
+bool isPerThreadIndex(const Expr *Idx, ASTContext &Ctx) {
+  const Expr *E = Idx->IgnoreParenImpCasts();
+  if (E->isValueDependent() || E->isIntegerConstantExpr(Ctx))
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return isThreadIdCall(*Call);
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  if (!DRE)
+    return false;
+  if (isa<ParmVarDecl>(DRE->getDecl()) ||
+      DRE->refersToEnclosingVariableOrCapture())
+    return true;
+  const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+  if (!VD || !VD->getInit())
+    return false;
+  const Expr *Init = VD->getInit()->IgnoreParenImpCasts();
+  // `int id = arg->id;`: from the thread's argument struct (a parameter,
+  // or a local cast from one: `auto *arg = static_cast<Arg *>(p);`).
+  if (const auto *ME = dyn_cast<MemberExpr>(Init))
+    if (const auto *Base =
+            dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenCasts())) {
+      if (isa<ParmVarDecl>(Base->getDecl()) ||
+          Base->refersToEnclosingVariableOrCapture())
+        return true;
+      const auto *Arg = dyn_cast<VarDecl>(Base->getDecl());
+      const auto *From =
+          Arg && Arg->getInit()
+              ? dyn_cast<DeclRefExpr>(Arg->getInit()->IgnoreParenCasts())
+              : nullptr;
+      return From && isa<ParmVarDecl>(From->getDecl());
+    }
+  if (const auto *Call = dyn_cast<CallExpr>(Init))
+    return isThreadIdCall(*Call);
+  return VD->getType().isConstQualified() && isa<DeclRefExpr>(Init) &&
+         isPerThreadIndex(Init, Ctx);
+}
+
 } // namespace clang::tidy::hotpath::utils

@@ -49,6 +49,12 @@ private:
   mutable bool ReachableDone = false;
 };
 
+/// An index that names one thread's slot (`counts[tid]`): a parameter or a
+/// capture, a local from the thread's argument struct (`int id = arg->id;`),
+/// or a call that names the thread (thread_index(), sched_getcpu()); not a
+/// loop counter, a constant, or a call that hashes data.
+bool isPerThreadIndex(const Expr *Idx, ASTContext &Ctx);
+
 } // namespace clang::tidy::hotpath::utils
 
 #endif

@@ -17,6 +17,7 @@
 #include "CheckCatalog.h"
 #include "CheckOptions.h"
 #include "CrashIsolation.h"
+#include "FindingMerge.h"
 #include "Findings.h"
 #include "FixApplier.h"
 #include "Reporters.h"
@@ -249,18 +250,6 @@ private:
   const tooling::CompilationDatabase &DB;
 };
 
-// How a translation unit stands on a finding's fix: 2 declines it for a
-// reason of its own, 1 offers it, 0 could not see enough to judge.
-int fixStanding(const ClangTidyError &E) {
-  if (!E.Message.Fix.empty())
-    return 1;
-  for (const tooling::DiagnosticMessage &N : E.Notes)
-    if (StringRef(N.Message).contains(
-            clang::tidy::hotpath::utils::NotVisibleHere))
-      return 0;
-  return 2;
-}
-
 // Findings the checks held back as run-once code, each location once (a
 // header's finding is seen from every TU that includes it).
 void printHeldBack(raw_ostream &OS) {
@@ -286,12 +275,6 @@ void printHeldBack(raw_ostream &OS) {
     First = false;
   }
   OS << "); --include-run-once reports them\n";
-}
-
-bool isVetoOnly(const ClangTidyError &E) {
-  return llvm::any_of(E.Notes, [](const tooling::DiagnosticMessage &N) {
-    return StringRef(N.Message).contains(hotpath::utils::VetoOnly);
-  });
 }
 
 struct FileResult {
@@ -557,10 +540,7 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
 
   // ------------------------------------------------------- merge and report
   // Findings in a header shared by several TUs are reported once.
-  std::vector<ClangTidyError> Unique;
-  std::map<std::string, size_t> Keys; // finding key -> index in Unique
-  std::vector<bool> Reported; // by index in Unique: some file reports it
-                              // for real, not only to veto a fix
+  FindingMerge Merge;
   unsigned Failed = 0, Crashed = 0;
   for (size_t I = 0; I < Work.size(); ++I) {
     if (Results[I].Crashed) {
@@ -572,48 +552,9 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
       ++Failed;
       errorLine(Work[I] + ": " + Results[I].Failure);
     }
-    for (ClangTidyError &E : Results[I].Errors) {
-      bool VetoOnly = isVetoOnly(E);
-      auto [It, New] =
-          Keys.emplace(hotpath::tool::findingKey(E), Unique.size());
-      if (New) {
-        Unique.push_back(std::move(E));
-        Reported.push_back(!VetoOnly);
-        continue;
-      }
-      Reported[It->second] = Reported[It->second] || !VetoOnly;
-      // A TU that declines the fix for a reason of its own (a braced
-      // initialisation there) wins; then one that offers the fix, over one
-      // that could not see enough to judge it (utils/FixScope.h); then the
-      // TU that says more.
-      ClangTidyError &Kept = Unique[It->second];
-      if (fixStanding(E) > fixStanding(Kept) ||
-          (fixStanding(E) == fixStanding(Kept) &&
-           E.Message.Message.size() > Kept.Message.Message.size()))
-        Kept = std::move(E);
-    }
+    Merge.add(std::move(Results[I].Errors));
   }
-  // Findings no file reports for real go; the veto note goes from the rest.
-  {
-    std::vector<ClangTidyError> Shown;
-    for (size_t I = 0; I < Unique.size(); ++I) {
-      if (!Reported[I])
-        continue;
-      llvm::erase_if(Unique[I].Notes, [](const tooling::DiagnosticMessage &N) {
-        return StringRef(N.Message).contains(hotpath::utils::VetoOnly);
-      });
-      Shown.push_back(std::move(Unique[I]));
-    }
-    Unique = std::move(Shown);
-  }
-  // Keys are unique, so the order is total and the output deterministic.
-  std::sort(Unique.begin(), Unique.end(),
-            [](const ClangTidyError &A, const ClangTidyError &B) {
-              return std::tie(A.Message.FilePath, A.Message.FileOffset,
-                              A.DiagnosticName) < std::tie(B.Message.FilePath,
-                                                           B.Message.FileOffset,
-                                                           B.DiagnosticName);
-            });
+  std::vector<ClangTidyError> Unique = Merge.take();
   std::vector<Finding> Findings;
   unsigned AsErrors = 0;
   std::map<std::string, unsigned> PerCheck;

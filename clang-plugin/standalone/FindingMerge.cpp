@@ -1,0 +1,79 @@
+//===--- FindingMerge.cpp - hotpath standalone tool -----------------------===//
+
+#include "FindingMerge.h"
+#include "Findings.h"
+#include "utils/FixScope.h"
+#include "llvm/ADT/STLExtras.h"
+#include <algorithm>
+#include <tuple>
+
+namespace clang::tidy::hotpath::tool {
+
+namespace {
+
+// How a translation unit stands on a finding's fix: 2 declines it for a
+// reason of its own, 1 offers it, 0 could not see enough to judge.
+int fixStanding(const ClangTidyError &E) {
+  if (!E.Message.Fix.empty())
+    return 1;
+  for (const tooling::DiagnosticMessage &N : E.Notes)
+    if (llvm::StringRef(N.Message).contains(utils::NotVisibleHere))
+      return 0;
+  return 2;
+}
+
+bool isVetoOnly(const ClangTidyError &E) {
+  return llvm::any_of(E.Notes, [](const tooling::DiagnosticMessage &N) {
+    return llvm::StringRef(N.Message).contains(utils::VetoOnly);
+  });
+}
+
+} // namespace
+
+void FindingMerge::add(std::vector<ClangTidyError> &&Errors) {
+  for (ClangTidyError &E : Errors) {
+    bool VetoOnly = isVetoOnly(E);
+    auto [It, New] = Keys.emplace(findingKey(E), Unique.size());
+    if (New) {
+      Unique.push_back(std::move(E));
+      Reported.push_back(!VetoOnly);
+      continue;
+    }
+    Reported[It->second] = Reported[It->second] || !VetoOnly;
+    // A TU that declines the fix for a reason of its own (a braced
+    // initialisation there) wins; then one that offers the fix, over one
+    // that could not see enough to judge it; then the TU that says more.
+    ClangTidyError &Kept = Unique[It->second];
+    if (fixStanding(E) > fixStanding(Kept) ||
+        (fixStanding(E) == fixStanding(Kept) &&
+         E.Message.Message.size() > Kept.Message.Message.size()))
+      Kept = std::move(E);
+  }
+}
+
+std::vector<ClangTidyError> FindingMerge::take() {
+  // Findings no file reports for real go; the veto note goes from the rest.
+  std::vector<ClangTidyError> Shown;
+  for (size_t I = 0; I < Unique.size(); ++I) {
+    if (!Reported[I])
+      continue;
+    llvm::erase_if(Unique[I].Notes, [](const tooling::DiagnosticMessage &N) {
+      return llvm::StringRef(N.Message).contains(utils::VetoOnly);
+    });
+    Shown.push_back(std::move(Unique[I]));
+  }
+  // Keys are unique, so the order is total and the output deterministic.
+  std::sort(Shown.begin(), Shown.end(),
+            [](const ClangTidyError &A, const ClangTidyError &B) {
+              return std::tie(A.Message.FilePath, A.Message.FileOffset,
+                              A.DiagnosticName) < std::tie(B.Message.FilePath,
+                                                           B.Message.FileOffset,
+                                                           B.DiagnosticName);
+            });
+  Unique.clear();
+  Keys.clear();
+  Reported.clear();
+  return Shown;
+}
+
+} // namespace clang::tidy::hotpath::tool

@@ -1,0 +1,38 @@
+//===--- FindingMerge.h - hotpath standalone tool ---------------*- C++ -*-===//
+//
+// One finding per source location out of the findings of every translation
+// unit: a header's record is seen from each file that includes it. Which
+// copy is kept decides the fix (utils/FixScope.h): a file that declines it
+// for a reason of its own wins, then one that offers it, over one that could
+// not see enough to judge; a finding that files report only to veto a fix
+// is dropped.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_STANDALONE_FINDINGMERGE_H
+#define HOTPATH_STANDALONE_FINDINGMERGE_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include <map>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::hotpath::tool {
+
+class FindingMerge {
+public:
+  /// One translation unit's findings.
+  void add(std::vector<ClangTidyError> &&Errors);
+  /// The merged findings, sorted by file, offset and check.
+  std::vector<ClangTidyError> take();
+
+private:
+  std::vector<ClangTidyError> Unique;
+  std::map<std::string, size_t> Keys; // finding key -> index in Unique
+  /// By index in Unique: some file reports it for real, not only to veto.
+  std::vector<bool> Reported;
+};
+
+} // namespace clang::tidy::hotpath::tool
+
+#endif
