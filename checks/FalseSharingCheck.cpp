@@ -19,14 +19,12 @@ namespace clang::tidy::hotpath {
 using SyncKind = FalseSharingCheck::SyncKind;
 using FunctionIndex = FalseSharingCheck::FunctionIndex;
 
-/// One walk of a function body: the parent of every statement, and the uses
-/// of synchronisation members in it. The checks never build clang's
-/// TU-wide parent map (a walk of the whole TU, system headers included).
-struct FalseSharingCheck::FunctionIndex {
-  const Decl *Function = nullptr;
-  llvm::DenseMap<const Stmt *, const Stmt *> Parents;
-  std::vector<const MemberExpr *> Uses;
-  const Stmt *parent(const Stmt *S) const { return Parents.lookup(S); }
+/// A function body's parent index (utils::ParentIndex) and the function
+/// (or lambda) it belongs to.
+struct FalseSharingCheck::FunctionIndex : utils::ParentIndex {
+  FunctionIndex(const FunctionDecl &FD)
+      : ParentIndex(FD.getBody()), Function(FD.getCanonicalDecl()) {}
+  const Decl *Function;
 };
 
 namespace {
@@ -307,26 +305,14 @@ void FalseSharingCheck::scanFunction(const FunctionDecl &FD) {
     if (MD->getParent()->isLambda() &&
         MD->getParent()->getParentFunctionOrMethod())
       return;
-  FunctionIndex Index;
-  Index.Function = FD.getCanonicalDecl();
-  llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 64> Stack{
-      {FD.getBody(), nullptr}};
-  while (!Stack.empty()) {
-    auto [S, Parent] = Stack.pop_back_val();
-    if (!S)
-      continue;
-    Index.Parents.try_emplace(S, Parent);
+  FunctionIndex Index(FD);
+  const SourceManager &SM = Ctx->getSourceManager();
+  for (const Stmt *S : Index.statements())
     if (const auto *ME = dyn_cast<MemberExpr>(S))
       if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         if (kindOf(baseElement(Field->getType(), *Ctx)) != SyncKind::None &&
-            !Ctx->getSourceManager().isInSystemHeader(
-                Ctx->getSourceManager().getExpansionLoc(ME->getBeginLoc())))
-          Index.Uses.push_back(ME);
-    for (const Stmt *Child : S->children())
-      Stack.push_back({Child, S});
-  }
-  for (const MemberExpr *ME : Index.Uses)
-    noteUse(*ME, Index);
+            !SM.isInSystemHeader(SM.getExpansionLoc(ME->getBeginLoc())))
+          noteUse(*ME, Index);
 }
 
 void FalseSharingCheck::noteUse(const MemberExpr &ME, const FunctionIndex &Fn) {

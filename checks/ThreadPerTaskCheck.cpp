@@ -211,21 +211,9 @@ ThreadPerTaskCheck::indexFor(const Stmt &S) {
   });
   for (const FunctionDecl *FD : Around) {
     std::unique_ptr<BodyIndex> &Index = Indices[FD];
-    if (!Index) {
-      Index = std::make_unique<BodyIndex>();
-      Index->Function = FD;
-      llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 64> Stack{
-          {FD->getBody(), nullptr}};
-      while (!Stack.empty()) {
-        auto [Node, Parent] = Stack.pop_back_val();
-        if (!Node)
-          continue;
-        Index->Parents.try_emplace(Node, Parent);
-        for (const Stmt *Child : Node->children())
-          Stack.push_back({Child, Node});
-      }
-    }
-    if (Index->Parents.count(&S))
+    if (!Index)
+      Index = std::make_unique<BodyIndex>(*FD);
+    if (Index->contains(&S))
       return Index.get();
   }
   return nullptr;
@@ -298,7 +286,7 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
   const BodyIndex *Index = indexFor(Creation);
   if (!Index)
     return;
-  auto ParentOf = [Index](const Stmt *C) { return Index->Parents.lookup(C); };
+  auto ParentOf = [Index](const Stmt *C) { return Index->parent(C); };
   ASTContext &Ctx = *this->Ctx;
   // In a macro, report where the user wrote the macro.
   Loc = Ctx.getSourceManager().getFileLoc(Loc);

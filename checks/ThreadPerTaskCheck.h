@@ -42,9 +42,10 @@ private:
     std::string What;
   };
   /// A function body's parent index.
-  struct BodyIndex {
-    const FunctionDecl *Function = nullptr;
-    llvm::DenseMap<const Stmt *, const Stmt *> Parents;
+  struct BodyIndex : utils::ParentIndex {
+    explicit BodyIndex(const FunctionDecl &FD)
+        : ParentIndex(FD.getBody()), Function(&FD) {}
+    const FunctionDecl *Function;
   };
   const BodyIndex *indexFor(const Stmt &S);
   void reportIfPerTask(const Stmt &Creation, SourceLocation Loc,

@@ -63,6 +63,19 @@ llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S,
   });
 }
 
+ParentIndex::ParentIndex(const Stmt *Body) {
+  llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 64> Stack{
+      {Body, nullptr}};
+  while (!Stack.empty()) {
+    auto [S, Parent] = Stack.pop_back_val();
+    if (!S || !Parents.try_emplace(S, Parent).second)
+      continue;
+    Order.push_back(S);
+    for (const Stmt *Child : S->children())
+      Stack.push_back({Child, S});
+  }
+}
+
 bool mentions(const Stmt *S, const ValueDecl *D) {
   if (!S || !D)
     return false;

@@ -14,6 +14,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -62,6 +63,22 @@ llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S,
 llvm::SmallVector<const Stmt *, 4>
 enclosingLoops(const Stmt &S,
                llvm::function_ref<const Stmt *(const Stmt *)> ParentOf);
+
+/// The parent of every statement of one function body, from one walk: what
+/// the checks use instead of clang's TU-wide parent map (a walk of the whole
+/// TU, system headers included). statements() lists them in walk order.
+class ParentIndex {
+public:
+  explicit ParentIndex(const Stmt *Body);
+  /// nullptr for the body itself and for statements outside it.
+  const Stmt *parent(const Stmt *S) const { return Parents.lookup(S); }
+  bool contains(const Stmt *S) const { return Parents.count(S) != 0; }
+  llvm::ArrayRef<const Stmt *> statements() const { return Order; }
+
+private:
+  llvm::DenseMap<const Stmt *, const Stmt *> Parents;
+  std::vector<const Stmt *> Order;
+};
 
 /// True when \p S refers to \p D anywhere inside it.
 bool mentions(const Stmt *S, const ValueDecl *D);

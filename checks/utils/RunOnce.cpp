@@ -1,6 +1,7 @@
 //===--- RunOnce.cpp - hotpath --------------------------------------------===//
 
 #include "RunOnce.h"
+#include "Containers.h"
 #include "LoopContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -55,13 +56,7 @@ bool isGoogleTestClass(const CXXRecordDecl *RD, unsigned Depth = 0) {
   if (!RD || Depth > 6 || !(RD = RD->getDefinition()))
     return false;
   for (const CXXBaseSpecifier &B : RD->bases()) {
-    QualType T = B.getType();
-    const CXXRecordDecl *Base = T->getAsCXXRecordDecl();
-    if (!Base)
-      if (const auto *TST = T->getAs<TemplateSpecializationType>())
-        if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
-                TST->getTemplateName().getAsTemplateDecl()))
-          Base = CTD->getTemplatedDecl();
+    const CXXRecordDecl *Base = recordOrPatternOf(B.getType());
     if (Base && (isTestingTest(*Base) || isGoogleTestClass(Base, Depth + 1)))
       return true;
   }
