@@ -1,6 +1,7 @@
 //===--- ConstantContainerPerCallCheck.cpp - hotpath ----------------------===//
 
 #include "ConstantContainerPerCallCheck.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "utils/Containers.h"
 #include "utils/Macros.h"
 #include "utils/OptionList.h"
@@ -19,7 +20,7 @@ ConstantContainerPerCallCheck::ConstantContainerPerCallCheck(
           Options.get("ContainerTypes", utils::DefaultContainerTypes)),
       MinStringLength(Options.get("MinStringLength", 16U)),
       ContainerTypes(utils::splitOptionList(RawContainerTypes)),
-      RunOnceCode(Options) {}
+      RunOnceCode(Options), Hot(Options, Context) {}
 
 void ConstantContainerPerCallCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
@@ -161,6 +162,17 @@ ConstantContainerPerCallCheck::constantAllocations(const Expr *Init,
   return N > 0 ? static_cast<unsigned>(N) : 0;
 }
 
+std::optional<utils::Hot> ConstantContainerPerCallCheck::measure(
+    const Stmt &S, const FunctionDecl &FD, const utils::FunctionUsage &FU,
+    SourceLocation Loc, ASTContext &Ctx) const {
+  if (!Hot.active())
+    return std::nullopt;
+  auto Loops = FU.loopsAround(S);
+  if (!Loops.empty())
+    return Hot.ofLoop(Loops.front(), Loc, Ctx.getSourceManager());
+  return Hot.ofFunction(&FD, Ctx.getSourceManager());
+}
+
 void ConstantContainerPerCallCheck::checkReturn(const ReturnStmt &Ret,
                                                 const FunctionDecl &FD,
                                                 const utils::FunctionUsage &FU,
@@ -185,11 +197,14 @@ void ConstantContainerPerCallCheck::checkReturn(const ReturnStmt &Ret,
           getID(), Loc, Ctx.getSourceManager()) ||
       !Reported.first(Loc))
     return;
+  std::optional<utils::Hot> H = measure(Ret, FD, FU, Loc, Ctx);
   diag(Loc, "returns a constant %0 built from scratch on every call (%1 "
             "heap allocation%s1 and as many frees per call): return a "
             "reference to a function-local 'static const' object, or a "
-            "span or string_view over a 'static constexpr std::array'")
-      << C->getType().getUnqualifiedType() << Allocs;
+            "span or string_view over a 'static constexpr std::array'%2")
+      << C->getType().getUnqualifiedType() << Allocs
+      << Hot.text(H, {Allocs, "heap allocations"});
+  Hot.note(*this, Loc, H);
 }
 
 void ConstantContainerPerCallCheck::check(
@@ -248,18 +263,23 @@ void ConstantContainerPerCallCheck::check(
   // Built from constants and returned by value (the guide's first example):
   // the caller gets a fresh copy every call. Changing the return type is
   // the caller's business too: no fix-it.
+  std::optional<utils::Hot> H =
+      DS ? measure(*DS, *FD, FU, Loc, Ctx) : std::nullopt;
+  std::string HotText = Hot.text(H, {Allocs, "heap allocations"});
+  auto HotNote =
+      llvm::make_scope_exit([&] { Hot.note(*this, Loc, H); }); // after diag
   if (Returned) {
     diag(Loc, "%0 is a constant %1 built on every call and returned by value "
               "(%2 heap allocation%s2 and as many frees per call): return a "
               "reference to a function-local 'static const' object, or a "
-              "span or string_view over a 'static constexpr std::array'")
-        << Var << Var->getType().getUnqualifiedType() << Allocs;
+              "span or string_view over a 'static constexpr std::array'%3")
+        << Var << Var->getType().getUnqualifiedType() << Allocs << HotText;
     return;
   }
   auto D = diag(Loc, "%0 is a constant %1 rebuilt on every call (%2 heap "
                      "allocation%s2 and as many frees per call); it is never "
-                     "modified: make it 'static const' to build it once")
-           << Var << Var->getType().getUnqualifiedType() << Allocs;
+                     "modified: make it 'static const' to build it once%3")
+           << Var << Var->getType().getUnqualifiedType() << Allocs << HotText;
   SourceLocation Begin = Var->getBeginLoc();
   if (Begin.isMacroID() || Var->getLocation().isMacroID() ||
       !soleDeclInBlock(*Var, FU))

@@ -11,6 +11,7 @@
 #define HOTPATH_CHECKS_CONSTANTCONTAINERPERCALLCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Hotness.h"
 #include "utils/ReportOnce.h"
 #include "utils/RunOnce.h"
 #include "utils/VarUsage.h"
@@ -35,6 +36,11 @@ private:
   unsigned constantAllocations(const Expr *Init, ASTContext &Ctx) const;
   void checkReturn(const ReturnStmt &Ret, const FunctionDecl &FD,
                    const utils::FunctionUsage &FU, ASTContext &Ctx);
+  /// The profile's figures for \p S: its innermost loop, else the function
+  /// (the container is rebuilt once per iteration or per call).
+  std::optional<utils::Hot> measure(const Stmt &S, const FunctionDecl &FD,
+                                    const utils::FunctionUsage &FU,
+                                    SourceLocation Loc, ASTContext &Ctx) const;
 
   const StringRef RawContainerTypes;
   const unsigned MinStringLength;
@@ -42,6 +48,7 @@ private:
   utils::UsageCache Usage;
   utils::ReportOnce Reported;
   utils::RunOnceFilter RunOnceCode;
+  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

@@ -25,7 +25,7 @@ ContainerInLoopCheck::ContainerInLoopCheck(StringRef Name,
           Options.get("ContainerTypes", utils::DefaultContainerTypes)),
       RawFillFunctions(Options.get("FillFunctions", "::std::getline")),
       ContainerTypes(utils::splitOptionList(RawContainerTypes)),
-      Usage(fillVocabulary(RawFillFunctions)), RunOnceCode(Options) {}
+      Usage(fillVocabulary(RawFillFunctions)), RunOnceCode(Options), Hot(Options, Context) {}
 
 void ContainerInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RunOnceCode.store(Options, Opts);
@@ -90,12 +90,15 @@ void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
           getID(), Loc, Ctx.getSourceManager()) ||
       !Reported.first(Loc))
     return;
+  std::optional<utils::Hot> H =
+      Hot.ofLoop(Loops.front(), Loc, Ctx.getSourceManager());
   diag(Loc, "%0 is created empty on every iteration of the loop, filled, and "
             "destroyed at its end: its buffer is allocated again (and grown "
             "again) each time; declare it before the loop and clear() it at "
-            "the start of each iteration to keep its capacity")
-      << Var;
+            "the start of each iteration to keep its capacity%1")
+      << Var << Hot.text(H);
   diag(Loops.front()->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
+  Hot.note(*this, Loc, H);
 }
 
 } // namespace clang::tidy::hotpath

@@ -13,6 +13,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/LoopContext.h"
+#include "utils/Hotness.h"
 #include "utils/ReportOnce.h"
 #include "utils/RunOnce.h"
 #include "utils/VarUsage.h"
@@ -38,6 +39,7 @@ private:
   utils::UsageCache Usage;
   utils::ReportOnce Reported;
   utils::RunOnceFilter RunOnceCode;
+  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

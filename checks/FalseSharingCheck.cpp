@@ -1,6 +1,7 @@
 //===--- FalseSharingCheck.cpp - hotpath ----------------------------------===//
 
 #include "FalseSharingCheck.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "utils/CheckTrace.h"
 #include "utils/FixScope.h"
 #include "utils/LoopContext.h"
@@ -248,7 +249,8 @@ FalseSharingCheck::FalseSharingCheck(StringRef Name, ClangTidyContext *Context)
                                          "submit;post;enqueue;spawn;"
                                          "parallel_for;execute;schedule")),
       TaskSubmitFunctions(
-          utils::toStrings(utils::splitOptionList(RawTaskSubmitFunctions))) {}
+          utils::toStrings(utils::splitOptionList(RawTaskSubmitFunctions))),
+      Hot(Options, Context) {}
 
 void FalseSharingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CacheLineBytes", CacheLineBytes);
@@ -466,18 +468,20 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     if (T->isArrayType() && llvm::any_of(W.PerThreadWriters, OnThread) &&
         ElemSize < Line && ElemAlign < Line && Size > ElemSize) {
       SourceLocation Loc = SM.getFileLoc(Shown->getLocation());
+      std::optional<utils::Hot> H = Hot.ofHottest(W.PerThreadWriters, SM);
       if (Reported.first(Loc))
         diag(Loc, "'%0' is an array of %1-byte '%2' written one element per "
                   "thread: neighbouring elements share a %3-byte cache line, "
                   "so the threads' writes contend for the same lines (false "
                   "sharing); use an element type padded to the line, such as "
-                  "'struct alignas(%4) Slot { %2 value; };'")
+                  "'struct alignas(%4) Slot { %2 value; };'%5")
             << FD->getName() << static_cast<unsigned>(ElemSize)
             << Elem.getUnqualifiedType().getAsString(Ctx->getPrintingPolicy())
-            << static_cast<unsigned>(Line) << alignment();
+            << static_cast<unsigned>(Line) << alignment() << Hot.text(H);
       std::string NoAlignedNew = alignedNewProblem();
       if (!NoAlignedNew.empty())
         diag(Loc, "%0", DiagnosticIDs::Note) << NoAlignedNew;
+      Hot.note(*this, Loc, H);
     }
   }
 
@@ -553,18 +557,24 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       Why = ", since '" + Record + "' is only " +
             std::to_string(Layout.getAlignment().getQuantity()) +
             "-byte aligned";
+    // Measured: the hottest function that writes either member.
+    llvm::SmallVector<const Decl *, 4> Writers(Members[J].W->Writers.begin(),
+                                               Members[J].W->Writers.end());
+    Writers.append(Nearest->W->Writers.begin(), Nearest->W->Writers.end());
+    std::optional<utils::Hot> H = Hot.ofHottest(Writers, SM);
     {
       auto D = diag(Loc, "'%0' (offset %1) and '%2' (offset %3)%4 of '%5' "
                          "can share a %6-byte cache line%7: when different "
                          "threads write them, every write invalidates the "
                          "line in the other cores' caches (false sharing); "
                          "give '%0' a cache line of its own with "
-                         "'alignas(%8)'")
+                         "'alignas(%8)'%9")
                << Members[J].FD->getName()
                << static_cast<unsigned>(Members[J].Offset)
                << Nearest->FD->getName()
                << static_cast<unsigned>(Nearest->Offset) << More << Record
-               << static_cast<unsigned>(Line) << Why << Align;
+               << static_cast<unsigned>(Line) << Why << Align
+               << Hot.text(H);
       SourceLocation Begin = Later->getBeginLoc();
       if (OwnDecl && Begin.isFileID() && Taken.empty())
         D << FixItHint::CreateInsertion(Begin, "alignas(" + Align + ") ");
@@ -580,6 +590,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
           << Members[J].FD->getName() << Align;
     if (!Evidence)
       diag(Loc, utils::VetoOnly, DiagnosticIDs::Note);
+    Hot.note(*this, Loc, H);
   }
 }
 
@@ -611,13 +622,17 @@ void FalseSharingCheck::onEndOfTranslationUnit() {
     std::string Taken = LayoutUse.reason(*RD);
     if (Taken.empty())
       Taken = alignedNewProblem();
+    std::optional<utils::Hot> H = Hot.ofHottest(W.Writer, SM);
+    auto HotNote =
+        llvm::make_scope_exit([&] { Hot.note(*this, W.Loc, H); }); // after D
     auto D = diag(W.Loc, "each thread writes its own element of '%0', but "
                          "'%1' is %2 bytes, smaller than a %3-byte cache "
                          "line, so neighbouring elements share lines and the "
                          "threads' writes to '%4' contend for them (false "
-                         "sharing); align '%1' to the cache line")
+                         "sharing); align '%1' to the cache line%5")
              << W.Container << Name << static_cast<unsigned>(Size)
-             << static_cast<unsigned>(CacheLineBytes) << W.Member->getName();
+             << static_cast<unsigned>(CacheLineBytes) << W.Member->getName()
+             << Hot.text(H);
     SourceLocation NameLoc = Pattern->getLocation();
     if (Pattern->getIdentifier() && NameLoc.isFileID() &&
         !SM.isInSystemHeader(NameLoc) && Pattern == RD && Taken.empty())

@@ -14,6 +14,7 @@
 #define HOTPATH_CHECKS_FALSESHARINGCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Hotness.h"
 #include "utils/LayoutDependence.h"
 #include "utils/ReportOnce.h"
 #include "utils/ThreadEntries.h"
@@ -87,6 +88,7 @@ private:
   /// Evidence of threads: writes count only from code that runs on one.
   utils::ThreadEntries Threads;
   utils::ReportOnce Reported;
+  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

@@ -19,7 +19,7 @@ HeapAllocInLoopCheck::HeapAllocInLoopCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       RawAllocFunctions(Options.get("AllocFunctions", DefaultAllocFunctions)),
       AllocFunctions(utils::splitOptionList(RawAllocFunctions)),
-      RunOnceCode(Options) {}
+      RunOnceCode(Options), Hot(Options, Context) {}
 
 void HeapAllocInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RunOnceCode.store(Options, Opts);
@@ -179,12 +179,15 @@ void HeapAllocInLoopCheck::checkAllocation(const Expr &Alloc,
           getID(), Loc, Ctx.getSourceManager()) ||
       !Reported.first(Loc))
     return;
+  std::optional<utils::Hot> H =
+      Hot.ofLoop(Loops.front(), Loc, Ctx.getSourceManager());
   diag(Loc, "%0 allocates on every iteration of the loop and %1 dies in the "
             "same iteration: one allocation and one free per iteration; "
             "reuse one object declared before the loop, use a stack object, "
-            "or take it from a hotpath::Pool")
-      << Kind << What;
+            "or take it from a hotpath::Pool%2")
+      << Kind << What << Hot.text(H);
   diag(Loops.front()->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
+  Hot.note(*this, Loc, H);
 }
 
 } // namespace clang::tidy::hotpath

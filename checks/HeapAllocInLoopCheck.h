@@ -12,6 +12,7 @@
 #define HOTPATH_CHECKS_HEAPALLOCINLOOPCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Hotness.h"
 #include "utils/ReportOnce.h"
 #include "utils/RunOnce.h"
 #include "utils/VarUsage.h"
@@ -42,6 +43,7 @@ private:
   utils::UsageCache Usage;
   utils::ReportOnce Reported;
   utils::RunOnceFilter RunOnceCode;
+  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

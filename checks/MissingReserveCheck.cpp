@@ -1,6 +1,7 @@
 //===--- MissingReserveCheck.cpp - hotpath --------------------------------===//
 
 #include "MissingReserveCheck.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "utils/Containers.h"
 #include "utils/LoopContext.h"
 #include "utils/OptionList.h"
@@ -24,7 +25,7 @@ MissingReserveCheck::MissingReserveCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       RawContainerTypes(Options.get("ContainerTypes", DefaultReservable)),
       ContainerTypes(utils::splitOptionList(RawContainerTypes)),
-      RunOnceCode(Options) {}
+      RunOnceCode(Options), Hot(Options, Context) {}
 
 void MissingReserveCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RunOnceCode.store(Options, Opts);
@@ -233,6 +234,12 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
           getID(), Loc, SM) ||
       !Reported.first(Loc))
     return;
+  // Measured: the loop's iterations and entries (their ratio is the
+  // average trip count), inclusive cost over its lines.
+  std::optional<utils::Hot> H = Hot.ofLoop(Loop, Loc, SM);
+  std::string HotText = Hot.text(H);
+  auto HotNote =
+      llvm::make_scope_exit([&] { Hot.note(*this, Loc, H); }); // after diag
   if (!C->Unbounded.empty()) {
     // Reserving a count nothing bounds turns a malformed input into a huge
     // allocation (or std::bad_alloc) before the first element is read: no
@@ -243,20 +250,20 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
               "fix-it: the count %1 is %2, not the size of anything this code "
               "holds, and reserving it up front allocates whatever it says "
               "before one element is read; if it can come from input, cap it: "
-              "'%3.reserve(std::min<std::size_t>(%4, limit));'")
+              "'%3.reserve(std::min<std::size_t>(%4, limit));'%5")
         << Var
         << (C->Text.empty() ? std::string("(spelled in a macro)")
                             : "'" + C->Text + "'")
         << C->Unbounded << Var->getName()
-        << (C->Text.empty() ? std::string("count") : C->Text);
+        << (C->Text.empty() ? std::string("count") : C->Text) << HotText;
     return;
   }
   if (C->Text.empty()) {
     diag(Loc, "%0 grows by one element per iteration of a loop whose trip "
               "count is known before it starts, without reserve(): it "
               "reallocates and moves its elements about log2(n) times; call "
-              "reserve() with the trip count before the loop (no fix-it: %1)")
-        << Var << C->WhyNoText;
+              "reserve() with the trip count before the loop (no fix-it: %1)%2")
+        << Var << C->WhyNoText << HotText;
     return;
   }
   std::string Reserve = (Var->getName() + ".reserve(" + C->Text + ");").str();
@@ -271,8 +278,8 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   auto D = diag(Loc, "%0 grows by one element per iteration of a loop whose "
                      "trip count is known before it starts, without "
                      "reserve(): it reallocates and moves its elements about "
-                     "log2(n) times; call '%1' before the loop")
-           << Var << Reserve;
+                     "log2(n) times; call '%1' before the loop%2")
+           << Var << Reserve << HotText;
   // Insert on its own line before the loop, with the loop's indentation.
   if (Loop->getBeginLoc().isMacroID())
     return;

@@ -126,7 +126,7 @@ StructPaddingCheck::StructPaddingCheck(StringRef Name,
       CacheLineBytes(Options.get("CacheLineBytes", 64U)),
       RawIgnoredRecords(Options.get("IgnoredRecords", "")),
       IgnoredRecords(utils::splitOptionList(RawIgnoredRecords)),
-      RunOnceCode(Options),
+      RunOnceCode(Options), Hot(Options, Context),
       ReportSingleObjects(Options.get("ReportSingleObjects", false)),
       MergeVetoes(Options.getLocalOrGlobal(utils::MergeVetoesOption, false)) {}
 
@@ -571,6 +571,14 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
   utils::EndOfTranslationUnitTrace Trace(getID());
   if (!Candidates.empty())
     Many.finish(*Ctx);
+  // Measured: the hottest function of this file that uses each record.
+  llvm::DenseMap<const RecordDecl *, utils::Hot> Hots;
+  if (Hot.active() && !Candidates.empty()) {
+    std::vector<const RecordDecl *> Records;
+    for (const Candidate &C : Candidates)
+      Records.push_back(C.Record);
+    Hots = Hot.ofRecords(*Ctx, Records);
+  }
   for (const Candidate &C : Candidates) {
     if (CInterface.count(canonical(C.Record)) ||
         CInterface.count(canonical(C.Pattern)) || hasCStyleTypedef(*C.Pattern))
@@ -614,6 +622,10 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
     }
     if (!Use.empty())
       Use = "; " + Use;
+    std::optional<utils::Hot> H;
+    if (auto It = Hots.find(C.Record); It != Hots.end())
+      H = It->second;
+    Use += Hot.text(H);
     {
       auto D =
           diag(C.Loc, "'%0' is %1 bytes with %2 bytes of padding; "
@@ -639,6 +651,7 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
           << Why << Order;
     if (!Relevant)
       diag(C.Loc, utils::VetoOnly, DiagnosticIDs::Note);
+    Hot.note(*this, C.Loc, H);
   }
   Candidates.clear();
 }

@@ -16,6 +16,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/InstanceCount.h"
 #include "utils/LayoutDependence.h"
+#include "utils/Hotness.h"
 #include "utils/ReportOnce.h"
 #include "utils/RunOnce.h"
 #include "llvm/ADT/DenseMap.h"
@@ -77,6 +78,7 @@ private:
   llvm::DenseSet<const RecordDecl *> CInterface;
   utils::ManyInstances Many;
   utils::RunOnceFilter RunOnceCode;
+  utils::Hotness Hot;
   const bool ReportSingleObjects;
   const bool MergeVetoes; ///< utils/FixScope.h
 

@@ -1,6 +1,7 @@
 //===--- ThreadPerTaskCheck.cpp - hotpath ---------------------------------===//
 
 #include "ThreadPerTaskCheck.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "utils/CheckTrace.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
@@ -27,7 +28,7 @@ ThreadPerTaskCheck::ThreadPerTaskCheck(StringRef Name,
           Options.get("CpuCountFunctions", DefaultCpuCountFunctions)),
       ThreadTypes(utils::splitOptionList(RawThreadTypes)),
       ThreadFunctions(utils::splitOptionList(RawThreadFunctions)),
-      RunOnceCode(Options) {
+      RunOnceCode(Options), Hot(Options, Context) {
   Vocab.CpuCountFunctions =
       utils::toStrings(utils::splitOptionList(RawCpuCountFunctions));
 }
@@ -301,11 +302,15 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
             Ctx.getSourceManager()) ||
         !Reported.first(Loc))
       return;
+    std::optional<utils::Hot> H =
+        Hot.ofLoop(Loop, Loc, Ctx.getSourceManager());
+    auto HotNote =
+        llvm::make_scope_exit([&] { Hot.note(*this, Loc, H); }); // after notes
     diag(Loc, "%0 starts a new thread on every iteration of a loop over the "
               "data; creating and joining a thread costs tens of microseconds, "
               "far more than handing the task to running workers: submit it to "
-              "a worker pool such as hotpath::WorkerPool")
-        << What;
+              "a worker pool such as hotpath::WorkerPool%1")
+        << What << Hot.text(H, {1, "threads started"});
     if (ForkJoin)
       diag(Loop->getBeginLoc(),
            "the threads are started and joined within this function: a "

@@ -12,6 +12,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/LoopContext.h"
+#include "utils/Hotness.h"
 #include "utils/ReportOnce.h"
 #include "utils/RunOnce.h"
 #include "llvm/ADT/DenseMap.h"
@@ -59,6 +60,7 @@ private:
   utils::LoopVocabulary Vocab;
   utils::ReportOnce Reported;
   utils::RunOnceFilter RunOnceCode;
+  utils::Hotness Hot;
   // Thread temporaries already reported at the push_back that stores them.
   llvm::DenseSet<const Stmt *> ReportedAtCall;
   ASTContext *Ctx = nullptr;

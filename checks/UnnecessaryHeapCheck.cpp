@@ -18,7 +18,7 @@ UnnecessaryHeapCheck::UnnecessaryHeapCheck(StringRef Name,
       RawOwningPointerTypes(
           Options.get("OwningPointerTypes", "::std::unique_ptr")),
       OwningPointerTypes(utils::splitOptionList(RawOwningPointerTypes)),
-      RunOnceCode(Options) {}
+      RunOnceCode(Options), Hot(Options, Context) {}
 
 void UnnecessaryHeapCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RunOnceCode.store(Options, Opts);
@@ -134,12 +134,16 @@ void UnnecessaryHeapCheck::check(const MatchFinder::MatchResult &Result) {
           getID(), Loc, Ctx.getSourceManager()) ||
       !Reported.first(Loc))
     return;
+  std::optional<utils::Hot> H = Hot.ofFunction(
+      dyn_cast<FunctionDecl>(Var->getParentFunctionOrMethod()),
+      Ctx.getSourceManager());
   diag(Loc, "%0 owns a heap-allocated %1 (%2 bytes) that never leaves this "
             "function: the allocation and free on every call buy nothing; "
-            "declare the object on the stack instead ('%3 %4;')")
+            "declare the object on the stack instead ('%3 %4;')%5")
       << Var << Allocated.getUnqualifiedType() << static_cast<unsigned>(Bytes)
       << Allocated.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy())
-      << Var->getName();
+      << Var->getName() << Hot.text(H, {1, "heap allocations"});
+  Hot.note(*this, Loc, H);
 }
 
 } // namespace clang::tidy::hotpath

@@ -3,11 +3,13 @@
 // The compiler plugin: `clang++ -fplugin=hotpath-plugin.so ...` runs the
 // hotpath checks after the normal compile action of every translation unit.
 //
-//   -fplugin-arg-hotpath-checks=<glob list>          which checks (default
-//   hotpath-*) -fplugin-arg-hotpath-config=<YAML/JSON>          like clang-tidy
-//   --config -fplugin-arg-hotpath-warnings-as-errors=<globs>  findings that
-//   fail the build -fplugin-arg-hotpath-header-filter=<regex>       headers to
-//   report in
+// Arguments (-fplugin-arg-hotpath-<name>=<value>):
+//   checks=<glob list>              which checks (default hotpath-*)
+//   config=<YAML/JSON>              like clang-tidy --config
+//   warnings-as-errors=<globs>      findings that fail the build
+//   header-filter=<regex>           headers to report in
+//   profile=<file>                  a profile: findings carry their hotness
+//   profile-binary=<file>           instrumented binary (repeatable)
 //
 // Findings are collected from clang-tidy's diagnostic consumer at the end of
 // the TU (after NOLINT, header-filter and de-duplication) and re-emitted
@@ -22,12 +24,14 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "utils/Hotness.h"
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/ADT/StringExtras.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <string>
@@ -53,7 +57,8 @@ struct PluginVersionGuard {
 const PluginVersionGuard Guard;
 
 constexpr llvm::StringLiteral ValidArgs =
-    "checks=, config=, warnings-as-errors=, header-filter=";
+    "checks=, config=, warnings-as-errors=, header-filter=, profile=, "
+    "profile-binary=";
 
 class HotpathPluginAction : public PluginASTAction {
   // Owns the tidy context and its diagnostics engine for the TU, and turns
@@ -132,6 +137,7 @@ public:
     DiagnosticsEngine &Diags = CI.getDiagnostics();
     ClangTidyOptions Override;
     std::optional<std::string> Config;
+    std::vector<std::string> Binaries; // repeatable
     for (StringRef Arg : Args) {
       auto [Key, Value] = Arg.split('=');
       if (Key == "checks")
@@ -142,6 +148,11 @@ public:
         Override.HeaderFilterRegex = Value.str();
       else if (Key == "config")
         Config = Value.str();
+      else if (Key == "profile")
+        Override.CheckOptions.insert_or_assign(
+            utils::ProfileOption, ClangTidyOptions::ClangTidyValue(Value));
+      else if (Key == "profile-binary")
+        Binaries.push_back(Value.str());
       else {
         Diags.Report(Diags.getCustomDiagID(
             DiagnosticsEngine::Error,
@@ -151,6 +162,11 @@ public:
         return false;
       }
     }
+
+    if (!Binaries.empty())
+      Override.CheckOptions.insert_or_assign(
+          utils::ProfileBinariesOption,
+          ClangTidyOptions::ClangTidyValue(llvm::join(Binaries, ";")));
 
     ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
     Defaults.Checks = "-*,hotpath-*";

@@ -20,12 +20,14 @@
 #include "FindingMerge.h"
 #include "Findings.h"
 #include "FixApplier.h"
+#include "Ranking.h"
 #include "Reporters.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
 #include "utils/FixScope.h"
+#include "utils/Hotness.h"
 #include "utils/RunOnce.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -175,6 +177,31 @@ static cl::opt<bool> IncludeRunOnce(
              "catch handlers, benchmark setup (the HotpathReportRunOnceCode "
              "option)."),
     cl::cat(Category));
+static cl::opt<std::string> ProfilePath(
+    "profile",
+    cl::desc("A profile of the program: an instrumentation .profdata (with "
+             "--profile-binary), perf.data or its 'perf script' text, or a "
+             "callgrind.out file. Every finding gets its measured cost; the "
+             "hottest comes first."),
+    cl::value_desc("file"), cl::init(""), cl::cat(Category));
+static cl::list<std::string> ProfileBinaries(
+    "profile-binary",
+    cl::desc("An instrumented executable or shared library the .profdata "
+             "was recorded from; may be repeated."),
+    cl::value_desc("file"), cl::cat(Category));
+enum class SortOrder { Default, Hotness, Location };
+static cl::opt<SortOrder> Sort(
+    "sort", cl::desc("Order of the findings (default: hotness with "
+                     "--profile, else location)."),
+    cl::values(clEnumValN(SortOrder::Hotness, "hotness", "hottest first"),
+               clEnumValN(SortOrder::Location, "location",
+                          "by file and line")),
+    cl::init(SortOrder::Default), cl::cat(Category));
+static cl::opt<double> MinShare(
+    "min-share",
+    cl::desc("Hide findings whose code holds less than this percentage of "
+             "the profile's total (and those it does not cover)."),
+    cl::value_desc("percent"), cl::init(0.0), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("No progress line and no "
                                     "summary."),
@@ -256,14 +283,14 @@ void printHeldBack(raw_ostream &OS) {
   std::set<std::tuple<std::string, std::string, unsigned>> Seen;
   std::map<std::string, unsigned> PerReason;
   unsigned Total = 0;
-  for (const hotpath::utils::HeldBackFinding &H :
-       hotpath::utils::takeHeldBackFindings()) {
+  for (const clang::tidy::hotpath::utils::HeldBackFinding &H :
+       clang::tidy::hotpath::utils::takeHeldBackFindings()) {
     SmallString<256> Abs(H.File);
     sys::fs::make_absolute(Abs);
     if (!Seen.insert({H.Check, Abs.str().str(), H.Offset}).second)
       continue;
     ++Total;
-    ++PerReason[hotpath::utils::describe(H.Why).str()];
+    ++PerReason[clang::tidy::hotpath::utils::describe(H.Why).str()];
   }
   if (!Total)
     return;
@@ -358,11 +385,34 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   // Files report the findings they would only veto (utils/FixScope.h): the
   // merge below needs them.
   Setup.Override.CheckOptions.insert_or_assign(
-      hotpath::utils::MergeVetoesOption,
+      clang::tidy::hotpath::utils::MergeVetoesOption,
       ClangTidyOptions::ClangTidyValue("true"));
+  // The profile is read here once (and shared with the checks through the
+  // process-wide cache); a profile that cannot be read is an input error,
+  // and the findings are still printed, without hotness.
+  std::shared_ptr<const ::hotpath::profile::Profile> Profile;
+  bool ProfileFailed = false;
+  if (!ProfilePath.empty() && CrashProbe.empty()) {
+    std::vector<std::string> Bins(ProfileBinaries.begin(),
+                                  ProfileBinaries.end());
+    Profile = loadProfile(ProfilePath, Bins, Quiet);
+    ProfileFailed = !Profile;
+  } else if (!ProfileBinaries.empty() && ProfilePath.empty()) {
+    errorLine("--profile-binary needs --profile");
+    return ExitInputError;
+  }
+  if (Profile) {
+    auto Set = [&](StringRef Key, StringRef Value) {
+      Setup.Override.CheckOptions.insert_or_assign(
+          Key, ClangTidyOptions::ClangTidyValue(Value));
+    };
+    Set(clang::tidy::hotpath::utils::ProfileOption, ProfilePath);
+    Set(clang::tidy::hotpath::utils::ProfileBinariesOption, join(ProfileBinaries, ";"));
+    Set(clang::tidy::hotpath::utils::HotnessNotesOption, "true");
+  }
   if (IncludeRunOnce)
     Setup.Override.CheckOptions.insert_or_assign(
-        hotpath::utils::RunOnceFilter::OptionName,
+        clang::tidy::hotpath::utils::RunOnceFilter::OptionName,
         ClangTidyOptions::ClangTidyValue("true"));
   if (!HeaderFilter.empty())
     Setup.Override.HeaderFilterRegex = HeaderFilter;
@@ -404,7 +454,7 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   if (ListChecks) {
     outs() << "Enabled checks:\n";
     for (const std::string &C : Enabled) {
-      const auto *Info = hotpath::findCheckInfo(C);
+      const auto *Info = clang::tidy::hotpath::findCheckInfo(C);
       outs() << "    " << C << "  "
              << (Info ? Info->Summary
                       : StringRef("(no description: add it to "
@@ -471,7 +521,7 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   bool Tty = !Quiet && !Probe && sys::Process::StandardErrIsDisplayed();
   Progress Prog(Work.size(), Tty);
   std::mutex ProgressMu;
-  hotpath::tool::LineTable Lines;
+  clang::tidy::hotpath::tool::LineTable Lines;
 
   auto AnalyseOne = [&](size_t I) {
     const std::string &File = Work[I];
@@ -494,14 +544,14 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     std::vector<ClangTidyError> Errors =
         runClangTidy(Context, ResourceDB, {File}, FS, /*ApplyAnyFix=*/false);
     for (ClangTidyError &E : Errors) {
-      hotpath::tool::makePathsAbsolute(E);
+      clang::tidy::hotpath::tool::makePathsAbsolute(E);
       if (E.DiagnosticName == "clang-diagnostic-error" ||
           (E.DiagLevel == ClangTidyError::Error &&
            !StringRef(E.DiagnosticName).starts_with("hotpath-"))) {
         if (R.Failure.empty()) {
           R.Failure = "does not compile: ";
           if (!E.Message.FilePath.empty()) {
-            hotpath::tool::Location L =
+            clang::tidy::hotpath::tool::Location L =
                 Lines.locate(E.Message.FilePath, E.Message.FileOffset);
             R.Failure += formatv("{0}:{1}:{2}: ", L.File, L.Line, L.Column);
           }
@@ -559,9 +609,17 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   unsigned AsErrors = 0;
   std::map<std::string, unsigned> PerCheck;
   for (const ClangTidyError &E : Unique) {
-    Findings.push_back(hotpath::tool::toFinding(E, Lines));
+    Findings.push_back(clang::tidy::hotpath::tool::toFinding(E, Lines));
+    takeHotness(Findings.back());
     AsErrors += E.IsWarningAsError;
     ++PerCheck[E.DiagnosticName];
+  }
+  size_t BelowShare = 0;
+  if (Profile) {
+    if (Sort != SortOrder::Location)
+      sortByHotness(Findings);
+    if (MinShare > 0)
+      BelowShare = dropBelowShare(Findings, MinShare);
   }
 
   std::unique_ptr<raw_fd_ostream> File;
@@ -577,22 +635,22 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   }
   switch (OutputFormat) {
   case Format::Text:
-    hotpath::tool::writeText(*Out, Findings, Lines);
+    clang::tidy::hotpath::tool::writeText(*Out, Findings, Lines);
     break;
   case Format::Json:
-    hotpath::tool::writeJson(*Out, Findings);
+    clang::tidy::hotpath::tool::writeJson(*Out, Findings);
     break;
   case Format::Sarif: {
-    hotpath::tool::SarifSettings S;
+    clang::tidy::hotpath::tool::SarifSettings S;
     SmallString<256> Base(SarifBase.empty() ? Cwd.str() : SarifBase.getValue());
     sys::fs::make_absolute(Base);
     sys::path::remove_dots(Base, true);
     S.BaseDir = Base.str().str();
     S.DocBaseUri = DocBaseUri.empty()
-                       ? hotpath::tool::fileUri(HOTPATH_DOCS_DIR "/checks/")
+                       ? clang::tidy::hotpath::tool::fileUri(HOTPATH_DOCS_DIR "/checks/")
                        : DocBaseUri.getValue();
     S.Rules = Enabled;
-    hotpath::tool::writeSarif(*Out, Findings, S);
+    clang::tidy::hotpath::tool::writeSarif(*Out, Findings, S);
     break;
   }
   }
@@ -610,7 +668,7 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     }
   }
   if (Fix) {
-    hotpath::tool::FixResult FR = hotpath::tool::applyFixes(Unique);
+    clang::tidy::hotpath::tool::FixResult FR = clang::tidy::hotpath::tool::applyFixes(Unique);
     for (const std::string &E : FR.Errors)
       errorLine("cannot apply fixes to " + E);
     if (!Quiet)
@@ -644,9 +702,18 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     }
     errs() << "\n";
     printHeldBack(errs());
+    if (Profile) {
+      printProfileSummary(errs(), *Profile, Findings, Work);
+      if (BelowShare)
+        errs() << formatv("hotpath: {0} findings below --min-share={1}% "
+                          "hidden\n",
+                          BelowShare, MinShare.getValue());
+    }
   }
   if (Crashed)
     return ExitCrashed;
+  if (ProfileFailed)
+    return ExitInputError;
   if (Failed)
     return ExitInputError;
   if (Status != ExitOk)

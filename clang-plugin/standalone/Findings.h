@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringMap.h"
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,18 @@ struct Note {
   std::string Message;
 };
 
+/// What the finding's code cost in the profile (--profile): the figures of
+/// the check's hotness note (checks/utils/Hotness.h).
+struct Hotness {
+  std::string Source; // "instr", "perf", "callgrind"
+  std::optional<uint64_t> Executions, Entries, Samples, Cost;
+  uint64_t Weight = 0;
+  double Share = 0;
+  bool Cold = false;
+  std::string RangeFile; // the measured lines, for the summary
+  unsigned FirstLine = 0, LastLine = 0;
+};
+
 struct Finding {
   std::string Check;
   bool IsError = false; // warnings-as-errors, or a compiler error
@@ -42,6 +55,7 @@ struct Finding {
   std::string Message;
   std::vector<Note> Notes;
   std::vector<Edit> Fix;
+  std::optional<Hotness> Hot;
 };
 
 /// Maps byte offsets to line/column, reading each file once. Thread-safe.

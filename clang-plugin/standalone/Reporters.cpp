@@ -55,6 +55,20 @@ static Object jsonLocation(const Location &L) {
   return Object{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
 }
 
+// The shape: source, executions, samples, cost, share; plus entries
+// (a loop's) and cold.
+static Object jsonHotness(const Hotness &H) {
+  auto Num = [](const std::optional<uint64_t> &V) -> Value {
+    if (V)
+      return static_cast<int64_t>(*V);
+    return nullptr;
+  };
+  return Object{{"source", H.Source},        {"executions", Num(H.Executions)},
+                {"entries", Num(H.Entries)}, {"samples", Num(H.Samples)},
+                {"cost", Num(H.Cost)},       {"share", H.Share},
+                {"cold", H.Cold}};
+}
+
 void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
   Array Out;
   for (const Finding &F : Findings) {
@@ -80,6 +94,8 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
                              {"length", E.End.Offset - E.Begin.Offset},
                              {"replacement", E.Text}});
     O["fixes"] = std::move(Fixes);
+    if (F.Hot)
+      O["hotness"] = jsonHotness(*F.Hot);
     Out.push_back(std::move(O));
   }
   OS << llvm::formatv("{0:2}", Value(std::move(Out))) << "\n";
@@ -175,6 +191,11 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
              {"ruleIndex", static_cast<int64_t>(RuleIt - RuleIds.begin())},
              {"level", F.IsError ? "error" : "warning"},
              {"message", Object{{"text", F.Message}}}};
+    if (F.Hot) {
+      // Code-scanning UIs order by rank (0-100).
+      R["rank"] = std::min(100.0, F.Hot->Share * 100.0);
+      R["properties"] = Object{{"hotness", jsonHotness(*F.Hot)}};
+    }
     if (!F.Loc.File.empty())
       R["locations"] =
           Array{Object{{"physicalLocation", sarifPhysical(F.Loc, S)}}};

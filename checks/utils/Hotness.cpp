@@ -1,0 +1,287 @@
+//===--- Hotness.cpp - hotpath --------------------------------------------===//
+
+#include "Hotness.h"
+#include "../../profile/Load.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <atomic>
+
+namespace clang::tidy::hotpath::utils {
+
+namespace prof = ::hotpath::profile;
+
+std::string withSeparators(uint64_t N) {
+  std::string Digits = std::to_string(N), Out;
+  for (size_t I = 0; I < Digits.size(); ++I) {
+    if (I && (Digits.size() - I) % 3 == 0)
+      Out += ',';
+    Out += Digits[I];
+  }
+  return Out;
+}
+
+Hotness::Hotness(ClangTidyCheck::OptionsView &Options,
+                 ClangTidyContext *Context) {
+  std::string Path = Options.getLocalOrGlobal(ProfileOption, "").str();
+  if (Path.empty())
+    return;
+  Notes = Options.getLocalOrGlobal(HotnessNotesOption, false);
+  prof::LoadRequest R;
+  R.Path = Path;
+  R.Binaries =
+      prof::splitList(Options.getLocalOrGlobal(ProfileBinariesOption, "").str());
+  std::string Error;
+  P = prof::loadCached(R, Error);
+  // Every check of every translation unit asks; say it once per process.
+  static std::atomic<bool> Said{false};
+  if (Said.exchange(true))
+    return;
+  if (!P) {
+    Context->configurationDiag("hotpath: %0; findings carry no hotness")
+        << Error;
+    return;
+  }
+  for (const std::string &W : P->Warnings)
+    Context->configurationDiag("hotpath: %0") << W;
+}
+
+std::string Hotness::fileOf(SourceLocation Loc,
+                            const SourceManager &SM) const {
+  FileID FID = SM.getFileID(SM.getExpansionLoc(Loc));
+  OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
+  if (!FE)
+    return "";
+  llvm::StringRef Real = FE->getFileEntry().tryGetRealPathName();
+  if (!Real.empty())
+    return Real.str();
+  return std::string(SM.getFileManager().getCanonicalName(*FE));
+}
+
+static prof::Position position(SourceLocation Loc, const SourceManager &SM) {
+  SourceLocation E = SM.getExpansionLoc(Loc);
+  return {SM.getExpansionLineNumber(E), SM.getExpansionColumnNumber(E)};
+}
+
+static const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *F = dyn_cast<ForStmt>(Loop))
+    return F->getBody();
+  if (const auto *W = dyn_cast<WhileStmt>(Loop))
+    return W->getBody();
+  if (const auto *D = dyn_cast<DoStmt>(Loop))
+    return D->getBody();
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop))
+    return R->getBody();
+  return nullptr;
+}
+
+std::optional<Hot> Hotness::ofLoop(const Stmt *Loop, SourceLocation Finding,
+                                   const SourceManager &SM) const {
+  if (!P || !Loop)
+    return std::nullopt;
+  const Stmt *Body = loopBody(Loop);
+  prof::Range R;
+  R.File = fileOf(Loop->getBeginLoc(), SM);
+  R.Begin = position(Loop->getBeginLoc(), SM);
+  R.End = position(Loop->getEndLoc(), SM);
+  if (R.File.empty() || R.End.Line < R.Begin.Line)
+    return std::nullopt;
+  prof::Position CountAt = Body ? position(Body->getBeginLoc(), SM) : R.Begin;
+  auto M = P->measure(R, CountAt, R.Begin, position(Finding, SM).Line);
+  if (!M)
+    return std::nullopt;
+  return Hot{*M, P->source(), R.File, R.Begin.Line, R.End.Line, Hot::Loop};
+}
+
+std::optional<Hot> Hotness::ofFunction(const FunctionDecl *FD,
+                                       const SourceManager &SM) const {
+  if (!P || !FD || !FD->getBody())
+    return std::nullopt;
+  const Stmt *Body = FD->getBody();
+  prof::Range R;
+  R.File = fileOf(Body->getBeginLoc(), SM);
+  R.Begin = position(Body->getBeginLoc(), SM);
+  R.End = position(Body->getEndLoc(), SM);
+  if (R.File.empty() || R.End.Line < R.Begin.Line)
+    return std::nullopt;
+  auto M = P->measureFunction(R);
+  if (!M)
+    return std::nullopt;
+  return Hot{*M, P->source(), R.File, R.Begin.Line, R.End.Line,
+             Hot::Function};
+}
+
+namespace {
+// Which of the wanted records each function body names.
+class RecordUsers : public RecursiveASTVisitor<RecordUsers> {
+public:
+  RecordUsers(const llvm::DenseSet<const RecordDecl *> &Wanted,
+              llvm::function_ref<bool(const FunctionDecl *)> Covered)
+      : Wanted(Wanted), Covered(Covered) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool TraverseDecl(Decl *D) {
+    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody())
+      return RecursiveASTVisitor::TraverseDecl(D);
+    if (!Covered(FD))
+      return true;
+    const FunctionDecl *Outer = Current;
+    Current = FD;
+    bool R = RecursiveASTVisitor::TraverseDecl(D);
+    Current = Outer;
+    return R;
+  }
+
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (const auto *Parent =
+            dyn_cast<RecordDecl>(E->getMemberDecl()->getDeclContext()))
+      use(Parent);
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    use(E->getConstructor()->getParent());
+    return true;
+  }
+
+  llvm::DenseMap<const RecordDecl *, llvm::SmallPtrSet<const FunctionDecl *, 4>>
+      Users;
+
+private:
+  void use(const RecordDecl *RD) {
+    if (!Current || !RD)
+      return;
+    RD = RD->getDefinition() ? RD->getDefinition() : RD;
+    if (Wanted.contains(RD))
+      Users[RD].insert(Current);
+  }
+
+  const llvm::DenseSet<const RecordDecl *> &Wanted;
+  llvm::function_ref<bool(const FunctionDecl *)> Covered;
+  const FunctionDecl *Current = nullptr;
+};
+} // namespace
+
+llvm::DenseMap<const RecordDecl *, Hot>
+Hotness::ofRecords(ASTContext &Ctx,
+                   llvm::ArrayRef<const RecordDecl *> Records) const {
+  llvm::DenseMap<const RecordDecl *, Hot> Out;
+  if (!P || Records.empty())
+    return Out;
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::DenseSet<const RecordDecl *> Wanted;
+  for (const RecordDecl *RD : Records)
+    Wanted.insert(RD->getDefinition() ? RD->getDefinition() : RD);
+  llvm::DenseMap<FileID, bool> CoveredFiles;
+  auto Covered = [&](const FunctionDecl *FD) {
+    FileID FID = SM.getFileID(SM.getExpansionLoc(FD->getLocation()));
+    auto [It, New] = CoveredFiles.try_emplace(FID, false);
+    if (New)
+      It->second = P->file(fileOf(FD->getLocation(), SM)) != nullptr;
+    return It->second;
+  };
+  RecordUsers V(Wanted, Covered);
+  V.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (const RecordDecl *RD : Records) {
+    const RecordDecl *Key = RD->getDefinition() ? RD->getDefinition() : RD;
+    auto It = V.Users.find(Key);
+    if (It == V.Users.end())
+      continue;
+    llvm::SmallVector<const Decl *, 8> Fns(It->second.begin(),
+                                           It->second.end());
+    if (std::optional<Hot> Best = ofHottest(Fns, SM))
+      Out[RD] = *Best;
+  }
+  return Out;
+}
+
+std::optional<Hot> Hotness::ofHottest(llvm::ArrayRef<const Decl *> Functions,
+                                      const SourceManager &SM) const {
+  std::optional<Hot> Best;
+  for (const Decl *D : Functions) {
+    std::optional<Hot> H = ofFunction(dyn_cast_or_null<FunctionDecl>(D), SM);
+    if (H && (!Best || H->M.Weight > Best->M.Weight ||
+              (H->M.Weight == Best->M.Weight &&
+               H->M.Executions.value_or(0) > Best->M.Executions.value_or(0))))
+      Best = H;
+  }
+  if (Best)
+    Best->K = Hot::Record;
+  return Best;
+}
+
+static std::string percent(double Share) {
+  if (Share > 0 && Share < 0.001)
+    return "<0.1%";
+  return llvm::formatv("{0:f1}%", Share * 100.0).str();
+}
+
+std::string Hotness::text(const std::optional<Hot> &H,
+                          PerExecution Per) const {
+  if (!H)
+    return "";
+  const prof::Measure &M = H->M;
+  llvm::StringRef Where = H->K == Hot::Record ? "code using it: " : "";
+  if (M.Cold)
+    return (" [profile: " + Where +
+            (H->Src == prof::Source::Perf ? "cold, no samples"
+                                          : "cold, never ran") +
+            "]")
+        .str();
+  std::string S = " [profile: " + Where.str();
+  auto Add = [&](const std::string &Part) {
+    if (S.back() != ' ')
+      S += ", ";
+    S += Part;
+  };
+  if (M.Executions) {
+    uint64_t N = *M.Executions;
+    if (H->K == Hot::Loop) {
+      std::string Part = withSeparators(N) +
+                         (N == 1 ? " iteration" : " iterations");
+      if (M.Entries && *M.Entries) {
+        Part += " in " + withSeparators(*M.Entries) +
+                (*M.Entries == 1 ? " entry" : " entries");
+        if (*M.Entries > 1)
+          Part += " (" + withSeparators(N / *M.Entries) + " per entry)";
+      }
+      Add(Part);
+    } else {
+      Add(withSeparators(N) + (N == 1 ? " call" : " calls"));
+    }
+    if (Per.Count && N)
+      Add(withSeparators(N * Per.Count) + " " + Per.Unit.str());
+  }
+  if (M.Samples)
+    Add(withSeparators(*M.Samples) +
+        (*M.Samples == 1 ? " sample" : " samples"));
+  if (M.Cost)
+    Add(withSeparators(*M.Cost) + " instructions");
+  Add(percent(M.Share) + " of the profile");
+  return S + "]";
+}
+
+void Hotness::note(ClangTidyCheck &Check, SourceLocation Loc,
+                   const std::optional<Hot> &H) const {
+  if (!Notes || !H)
+    return;
+  auto Num = [](const std::optional<uint64_t> &V) {
+    return V ? std::to_string(*V) : std::string("null");
+  };
+  const prof::Measure &M = H->M;
+  std::string Json = llvm::formatv(
+      "{{\"source\":\"{0}\",\"executions\":{1},\"entries\":{2},"
+      "\"samples\":{3},\"cost\":{4},\"weight\":{5},\"share\":{6},"
+      "\"cold\":{7},\"range\":\"{8}:{9}-{10}\"}",
+      prof::sourceName(H->Src), Num(M.Executions), Num(M.Entries),
+      Num(M.Samples), Num(M.Cost), M.Weight, llvm::formatv("{0:f6}", M.Share),
+      M.Cold ? "true" : "false", H->File, H->FirstLine, H->LastLine);
+  Check.diag(Loc, (HotnessNotePrefix + "%0").str(), DiagnosticIDs::Note)
+      << Json;
+}
+
+} // namespace clang::tidy::hotpath::utils
