@@ -2,6 +2,7 @@
 
 #include "Load.h"
 #include "llvm/ProfileData/InstrProfReader.h"
+#include "llvm/Support/Endian.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <map>
 #include <mutex>
@@ -11,6 +12,34 @@ namespace hotpath::profile {
 static llvm::Error fail(const llvm::Twine &Msg) {
   return llvm::createStringError(std::errc::invalid_argument, "%s",
                                  Msg.str().c_str());
+}
+
+// LLVM's indexed-profile reader trusts the header's offsets and counts and
+// reads past the end of a truncated file; they are checked here first.
+static std::optional<std::string> damagedIndexed(llvm::StringRef Data) {
+  namespace IP = llvm::IndexedInstrProf;
+  if (Data.size() < sizeof(IP::Header))
+    return std::string("it is shorter than its header");
+  auto H = IP::Header::readFromBuffer(
+      reinterpret_cast<const unsigned char *>(Data.data()));
+  if (!H)
+    return llvm::toString(H.takeError());
+  const uint64_t Size = Data.size();
+  for (uint64_t Offset : {H->HashOffset, H->MemProfOffset, H->BinaryIdOffset,
+                          H->TemporalProfTracesOffset, H->VTableNamesOffset})
+    if (Offset > Size)
+      return std::string("it is truncated (an offset points past its end)");
+  if (H->getIndexedProfileVersion() >= 4) {
+    uint64_t At = H->size();
+    if (At + 16 > Size)
+      return std::string("it is truncated (no summary)");
+    uint64_t Fields = llvm::support::endian::read64le(Data.data() + At);
+    uint64_t Cutoffs = llvm::support::endian::read64le(Data.data() + At + 8);
+    if (Fields > 4096 || Cutoffs > 4096 ||
+        At + 16 + 8 * Fields + 24 * Cutoffs > Size)
+      return std::string("it is truncated (the summary runs past its end)");
+  }
+  return std::nullopt;
 }
 
 llvm::Expected<std::shared_ptr<const Profile>> load(const LoadRequest &R) {
@@ -25,6 +54,8 @@ llvm::Expected<std::shared_ptr<const Profile>> load(const LoadRequest &R) {
 
   llvm::Expected<std::unique_ptr<Profile>> P = nullptr;
   if (llvm::IndexedInstrProfReader::hasFormat(**Buf)) {
+    if (std::optional<std::string> Why = damagedIndexed(Data))
+      return fail("profile " + R.Path + " is damaged: " + *Why);
     P = readInstr(R.Path, R.Binaries);
   } else if (llvm::RawInstrProfReader64::hasFormat(**Buf) ||
              llvm::RawInstrProfReader32::hasFormat(**Buf)) {
@@ -39,7 +70,10 @@ llvm::Expected<std::shared_ptr<const Profile>> load(const LoadRequest &R) {
     P = readCallgrind(R.Path, Data);
   } else if (Data.contains("PERF_RECORD_MMAP") || Data.contains(" (/")) {
     P = readPerfScript(R.Path, Data);
-  } else if (llvm::TextInstrProfReader::hasFormat(**Buf)) {
+  } else if (Data.contains("# Func Hash:") || Data.starts_with(":ir") ||
+             Data.starts_with(":fe") || Data.starts_with(":csir")) {
+    // llvm-profdata's text format (TextInstrProfReader::hasFormat accepts
+    // any ASCII text, so its own marks are checked instead).
     return fail("profile " + R.Path +
                 " is a text instrumentation profile: convert it with "
                 "'llvm-profdata merge -o app.profdata " +

@@ -7,7 +7,7 @@ import lit.formats
 config.name = "hotpath"
 config.test_format = lit.formats.ShTest(True)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "runtime", "utils", "crash", "CMakeLists.txt", "lit.cfg.py", "exit-status.py"]
+config.excludes = ["Inputs", "runtime", "utils", "crash", "CMakeLists.txt", "lit.cfg.py", "exit-status.py", "summary.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.hotpath_obj_root, "test")
 
@@ -73,3 +73,25 @@ for other in ("19", "22"):
         config.substitutions.append(("%other_clangxx", "/usr/lib/llvm-%s/bin/clang++" % other))
         config.substitutions.append(("%other_major", other))
         break
+
+# Profiles (test/profile): valgrind's callgrind and perf record are real
+# tools, probed here; CI installs both (scripts/install-deps) and perf
+# record is permitted on its machines, so a missing feature there is a
+# setup error the tests' own output names.
+import shutil
+import subprocess
+if shutil.which("valgrind"):
+    config.available_features.add("valgrind")
+if shutil.which("perf"):
+    try:
+        probe = subprocess.run(["perf", "record", "-q", "-e", "cpu-clock", "-o", "/dev/null", "true"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+        if probe.returncode == 0:
+            config.available_features.add("perf-record")
+        else:
+            lit_config.note("perf record is not permitted here: the perf profile tests are skipped")
+    except (OSError, subprocess.SubprocessError):
+        lit_config.note("perf record failed to run: the perf profile tests are skipped")
+config.substitutions.append(("%llvm_profdata", os.path.join(config.llvm_bin, "llvm-profdata")))
+config.substitutions.append(("%profile_summary",
+                             config.python + " " + os.path.join(config.hotpath_src_root, "test", "profile", "summary.py")))

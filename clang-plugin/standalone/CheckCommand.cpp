@@ -46,6 +46,7 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
+#include <cstdio>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -396,7 +397,9 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     std::vector<std::string> Bins(ProfileBinaries.begin(),
                                   ProfileBinaries.end());
     Profile = loadProfile(ProfilePath, Bins, Quiet);
-    ProfileFailed = !Profile;
+    // A stale profile (functions or files changed since it was recorded) is
+    // bad input too: the rest is measured, the warnings say what is not.
+    ProfileFailed = !Profile || !Profile->Warnings.empty();
   } else if (!ProfileBinaries.empty() && ProfilePath.empty()) {
     errorLine("--profile-binary needs --profile");
     return ExitInputError;
@@ -621,6 +624,11 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     if (MinShare > 0)
       BelowShare = dropBelowShare(Findings, MinShare);
   }
+  if (BelowShare) {
+    PerCheck.clear();
+    for (const Finding &F : Findings)
+      ++PerCheck[F.Check];
+  }
 
   std::unique_ptr<raw_fd_ostream> File;
   raw_ostream *Out = &outs();
@@ -704,10 +712,13 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     printHeldBack(errs());
     if (Profile) {
       printProfileSummary(errs(), *Profile, Findings, Work);
-      if (BelowShare)
+      if (BelowShare) {
+        char Pct[32];
+        std::snprintf(Pct, sizeof Pct, "%g", MinShare.getValue());
         errs() << formatv("hotpath: {0} findings below --min-share={1}% "
                           "hidden\n",
-                          BelowShare, MinShare.getValue());
+                          BelowShare, Pct);
+      }
     }
   }
   if (Crashed)
