@@ -1,7 +1,6 @@
 //===--- ConstantContainerPerCallCheck.cpp - hotpath ----------------------===//
 
 #include "ConstantContainerPerCallCheck.h"
-#include "llvm/ADT/ScopeExit.h"
 #include "utils/Containers.h"
 #include "utils/Macros.h"
 #include "utils/OptionList.h"
@@ -266,8 +265,7 @@ void ConstantContainerPerCallCheck::check(
   std::optional<utils::Hot> H =
       DS ? measure(*DS, *FD, FU, Loc, Ctx) : std::nullopt;
   std::string HotText = Hot.text(H, {Allocs, "heap allocations"});
-  auto HotNote =
-      llvm::make_scope_exit([&] { Hot.note(*this, Loc, H); }); // after diag
+  utils::DeferredHotnessNote HotNote(Hot, *this, Loc, H);
   if (Returned) {
     diag(Loc, "%0 is a constant %1 built on every call and returned by value "
               "(%2 heap allocation%s2 and as many frees per call): return a "

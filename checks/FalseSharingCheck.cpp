@@ -1,7 +1,6 @@
 //===--- FalseSharingCheck.cpp - hotpath ----------------------------------===//
 
 #include "FalseSharingCheck.h"
-#include "llvm/ADT/ScopeExit.h"
 #include "utils/CheckTrace.h"
 #include "utils/FixScope.h"
 #include "utils/LoopContext.h"
@@ -623,8 +622,7 @@ void FalseSharingCheck::onEndOfTranslationUnit() {
     if (Taken.empty())
       Taken = alignedNewProblem();
     std::optional<utils::Hot> H = Hot.ofHottest(W.Writer, SM);
-    auto HotNote =
-        llvm::make_scope_exit([&] { Hot.note(*this, W.Loc, H); }); // after D
+    utils::DeferredHotnessNote HotNote(Hot, *this, W.Loc, H);
     auto D = diag(W.Loc, "each thread writes its own element of '%0', but "
                          "'%1' is %2 bytes, smaller than a %3-byte cache "
                          "line, so neighbouring elements share lines and the "

@@ -1,7 +1,6 @@
 //===--- MissingReserveCheck.cpp - hotpath --------------------------------===//
 
 #include "MissingReserveCheck.h"
-#include "llvm/ADT/ScopeExit.h"
 #include "utils/Containers.h"
 #include "utils/LoopContext.h"
 #include "utils/OptionList.h"
@@ -238,8 +237,7 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   // average trip count), inclusive cost over its lines.
   std::optional<utils::Hot> H = Hot.ofLoop(Loop, Loc, SM);
   std::string HotText = Hot.text(H);
-  auto HotNote =
-      llvm::make_scope_exit([&] { Hot.note(*this, Loc, H); }); // after diag
+  utils::DeferredHotnessNote HotNote(Hot, *this, Loc, H);
   if (!C->Unbounded.empty()) {
     // Reserving a count nothing bounds turns a malformed input into a huge
     // allocation (or std::bad_alloc) before the first element is read: no

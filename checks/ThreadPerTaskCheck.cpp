@@ -1,7 +1,6 @@
 //===--- ThreadPerTaskCheck.cpp - hotpath ---------------------------------===//
 
 #include "ThreadPerTaskCheck.h"
-#include "llvm/ADT/ScopeExit.h"
 #include "utils/CheckTrace.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
@@ -304,8 +303,7 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
       return;
     std::optional<utils::Hot> H =
         Hot.ofLoop(Loop, Loc, Ctx.getSourceManager());
-    auto HotNote =
-        llvm::make_scope_exit([&] { Hot.note(*this, Loc, H); }); // after notes
+    utils::DeferredHotnessNote HotNote(Hot, *this, Loc, H);
     diag(Loc, "%0 starts a new thread on every iteration of a loop over the "
               "data; creating and joining a thread costs tens of microseconds, "
               "far more than handing the task to running workers: submit it to "

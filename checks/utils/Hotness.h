@@ -87,6 +87,24 @@ private:
   bool Notes = false;
 };
 
+/// Adds the hotness note when it goes out of scope: declared before a
+/// finding's diagnostic builder, the note follows the finding and its notes.
+class DeferredHotnessNote {
+public:
+  DeferredHotnessNote(const Hotness &Measurer, ClangTidyCheck &Check,
+                      SourceLocation Loc, const std::optional<Hot> &H)
+      : Measurer(Measurer), Check(Check), Loc(Loc), H(H) {}
+  DeferredHotnessNote(const DeferredHotnessNote &) = delete;
+  DeferredHotnessNote &operator=(const DeferredHotnessNote &) = delete;
+  ~DeferredHotnessNote() { Measurer.note(Check, Loc, H); }
+
+private:
+  const Hotness &Measurer;
+  ClangTidyCheck &Check;
+  SourceLocation Loc;
+  const std::optional<Hot> &H;
+};
+
 /// 1204311 -> "1,204,311".
 std::string withSeparators(uint64_t N);
 
