@@ -571,14 +571,6 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
   utils::EndOfTranslationUnitTrace Trace(getID());
   if (!Candidates.empty())
     Many.finish(*Ctx);
-  // Measured: the hottest function of this file that uses each record.
-  llvm::DenseMap<const RecordDecl *, utils::Hot> Hots;
-  if (Hot.active() && !Candidates.empty()) {
-    std::vector<const RecordDecl *> Records;
-    for (const Candidate &C : Candidates)
-      Records.push_back(C.Record);
-    Hots = Hot.ofRecords(*Ctx, Records);
-  }
   for (const Candidate &C : Candidates) {
     if (CInterface.count(canonical(C.Record)) ||
         CInterface.count(canonical(C.Pattern)) || hasCStyleTypedef(*C.Pattern))
@@ -622,9 +614,14 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
     }
     if (!Use.empty())
       Use = "; " + Use;
+    // Measured: the hottest function of this file that uses the record (a
+    // walk of the covered functions, only for what is reported).
     std::optional<utils::Hot> H;
-    if (auto It = Hots.find(C.Record); It != Hots.end())
-      H = It->second;
+    if (Hot.active()) {
+      auto Hots = Hot.ofRecords(*Ctx, {C.Record});
+      if (auto It = Hots.find(C.Record); It != Hots.end())
+        H = It->second;
+    }
     Use += Hot.text(H);
     {
       auto D =

@@ -124,17 +124,21 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
 
+  /// Walks the declarations of \p DC down to function bodies, and only the
+  /// bodies (and member initialisers) of functions in covered files: types,
+  /// template parameters and uncovered headers are not visited at all.
+  void walk(const DeclContext *DC) {
+    for (Decl *D : DC->decls())
+      walkDecl(D);
+  }
+
+  // Inside a body: local classes' member functions are part of the
+  // function that holds them; only their bodies are walked.
   bool TraverseDecl(Decl *D) {
-    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
-    if (!FD || !FD->doesThisDeclarationHaveABody())
-      return RecursiveASTVisitor::TraverseDecl(D);
-    if (!Covered(FD))
-      return true;
-    const FunctionDecl *Outer = Current;
-    Current = FD;
-    bool R = RecursiveASTVisitor::TraverseDecl(D);
-    Current = Outer;
-    return R;
+    if (auto *FD = dyn_cast_or_null<FunctionDecl>(D))
+      return !FD->doesThisDeclarationHaveABody() ||
+             TraverseStmt(FD->getBody());
+    return RecursiveASTVisitor::TraverseDecl(D);
   }
 
   bool VisitMemberExpr(MemberExpr *E) {
@@ -152,6 +156,32 @@ public:
       Users;
 
 private:
+  void walkDecl(Decl *D) {
+    if (auto *FTD = dyn_cast<FunctionTemplateDecl>(D)) {
+      for (FunctionDecl *Spec : FTD->specializations())
+        walkDecl(Spec);
+      D = FTD->getTemplatedDecl();
+    } else if (auto *CTD = dyn_cast<ClassTemplateDecl>(D)) {
+      for (ClassTemplateSpecializationDecl *Spec : CTD->specializations())
+        walk(Spec);
+      D = CTD->getTemplatedDecl();
+    }
+    if (auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (!FD->doesThisDeclarationHaveABody() || !Covered(FD))
+        return;
+      Current = FD;
+      if (auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+        for (CXXCtorInitializer *Init : Ctor->inits())
+          if (Init->isWritten())
+            TraverseStmt(Init->getInit());
+      TraverseStmt(FD->getBody());
+      Current = nullptr;
+      return;
+    }
+    if (isa<NamespaceDecl, LinkageSpecDecl, CXXRecordDecl, ExportDecl>(D))
+      walk(cast<DeclContext>(D));
+  }
+
   void use(const RecordDecl *RD) {
     if (!Current || !RD)
       return;
@@ -185,7 +215,7 @@ Hotness::ofRecords(ASTContext &Ctx,
     return It->second;
   };
   RecordUsers V(Wanted, Covered);
-  V.TraverseDecl(Ctx.getTranslationUnitDecl());
+  V.walk(Ctx.getTranslationUnitDecl());
   for (const RecordDecl *RD : Records) {
     const RecordDecl *Key = RD->getDefinition() ? RD->getDefinition() : RD;
     auto It = V.Users.find(Key);
