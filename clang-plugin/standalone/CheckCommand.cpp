@@ -22,6 +22,7 @@
 #include "FixApplier.h"
 #include "Ranking.h"
 #include "Reporters.h"
+#include "Summary.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -46,8 +47,8 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <set>
@@ -192,11 +193,11 @@ static cl::list<std::string> ProfileBinaries(
     cl::value_desc("file"), cl::cat(Category));
 enum class SortOrder { Default, Hotness, Location };
 static cl::opt<SortOrder> Sort(
-    "sort", cl::desc("Order of the findings (default: hotness with "
-                     "--profile, else location)."),
+    "sort",
+    cl::desc("Order of the findings (default: hotness with "
+             "--profile, else location)."),
     cl::values(clEnumValN(SortOrder::Hotness, "hotness", "hottest first"),
-               clEnumValN(SortOrder::Location, "location",
-                          "by file and line")),
+               clEnumValN(SortOrder::Location, "location", "by file and line")),
     cl::init(SortOrder::Default), cl::cat(Category));
 static cl::opt<double> MinShare(
     "min-share",
@@ -227,39 +228,6 @@ tooling::ArgumentsAdjuster resourceDirAdjuster() {
   };
 }
 
-class Progress {
-public:
-  Progress(size_t Total, bool Enabled)
-      : Total(Total), Enabled(Enabled),
-        Start(std::chrono::steady_clock::now()) {}
-
-  void update(size_t Done, size_t Findings) {
-    if (!Enabled)
-      return;
-    double Elapsed = seconds();
-    double Eta = Done ? Elapsed / Done * (Total - Done) : 0;
-    errs() << formatv("\r\033[K[{0}/{1}] {2} findings, {3:f1}s elapsed, "
-                      "ETA {4:f0}s",
-                      Done, Total, Findings, Elapsed, Eta);
-    errs().flush();
-  }
-  void clear() {
-    if (Enabled)
-      errs() << "\r\033[K";
-  }
-  double seconds() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                         Start)
-        .count();
-  }
-
-private:
-  size_t Total;
-  bool Enabled;
-  std::chrono::steady_clock::time_point Start;
-};
-
-// A non-owning view, so the parser's database can be wrapped with adjusters.
 class BorrowedDatabase : public tooling::CompilationDatabase {
 public:
   explicit BorrowedDatabase(const tooling::CompilationDatabase &DB) : DB(DB) {}
@@ -277,33 +245,6 @@ public:
 private:
   const tooling::CompilationDatabase &DB;
 };
-
-// Findings the checks held back as run-once code, each location once (a
-// header's finding is seen from every TU that includes it).
-void printHeldBack(raw_ostream &OS) {
-  std::set<std::tuple<std::string, std::string, unsigned>> Seen;
-  std::map<std::string, unsigned> PerReason;
-  unsigned Total = 0;
-  for (const clang::tidy::hotpath::utils::HeldBackFinding &H :
-       clang::tidy::hotpath::utils::takeHeldBackFindings()) {
-    SmallString<256> Abs(H.File);
-    sys::fs::make_absolute(Abs);
-    if (!Seen.insert({H.Check, Abs.str().str(), H.Offset}).second)
-      continue;
-    ++Total;
-    ++PerReason[clang::tidy::hotpath::utils::describe(H.Why).str()];
-  }
-  if (!Total)
-    return;
-  OS << formatv("hotpath: {0} finding{1} held back in code that runs once (",
-                Total, Total == 1 ? "" : "s");
-  bool First = true;
-  for (const auto &[Why, N] : PerReason) {
-    OS << (First ? "" : ", ") << Why << ": " << N;
-    First = false;
-  }
-  OS << "); --include-run-once reports them\n";
-}
 
 struct FileResult {
   std::vector<ClangTidyError> Errors;
@@ -410,7 +351,8 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
           Key, ClangTidyOptions::ClangTidyValue(Value));
     };
     Set(clang::tidy::hotpath::utils::ProfileOption, ProfilePath);
-    Set(clang::tidy::hotpath::utils::ProfileBinariesOption, join(ProfileBinaries, ";"));
+    Set(clang::tidy::hotpath::utils::ProfileBinariesOption,
+        join(ProfileBinaries, ";"));
     Set(clang::tidy::hotpath::utils::HotnessNotesOption, "true");
   }
   if (IncludeRunOnce)
@@ -654,9 +596,10 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     sys::fs::make_absolute(Base);
     sys::path::remove_dots(Base, true);
     S.BaseDir = Base.str().str();
-    S.DocBaseUri = DocBaseUri.empty()
-                       ? clang::tidy::hotpath::tool::fileUri(HOTPATH_DOCS_DIR "/checks/")
-                       : DocBaseUri.getValue();
+    S.DocBaseUri =
+        DocBaseUri.empty()
+            ? clang::tidy::hotpath::tool::fileUri(HOTPATH_DOCS_DIR "/checks/")
+            : DocBaseUri.getValue();
     S.Rules = Enabled;
     clang::tidy::hotpath::tool::writeSarif(*Out, Findings, S);
     break;
@@ -676,7 +619,8 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     }
   }
   if (Fix) {
-    clang::tidy::hotpath::tool::FixResult FR = clang::tidy::hotpath::tool::applyFixes(Unique);
+    clang::tidy::hotpath::tool::FixResult FR =
+        clang::tidy::hotpath::tool::applyFixes(Unique);
     for (const std::string &E : FR.Errors)
       errorLine("cannot apply fixes to " + E);
     if (!Quiet)
@@ -693,33 +637,18 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   }
 
   if (!Quiet) {
-    errs() << formatv("hotpath: {0} files analysed, {1} failed, ",
-                      Work.size() - Failed - Crashed, Failed);
-    if (Crashed)
-      errs() << formatv("{0} crashed, ", Crashed);
-    errs() << formatv("{0} findings in {1:f1}s", Findings.size(),
-                      Prog.seconds());
-    if (!PerCheck.empty()) {
-      errs() << " (";
-      bool First = true;
-      for (const auto &[Check, N] : PerCheck) {
-        errs() << (First ? "" : ", ") << Check << ": " << N;
-        First = false;
-      }
-      errs() << ")";
-    }
-    errs() << "\n";
-    printHeldBack(errs());
-    if (Profile) {
+    RunSummary Sum;
+    Sum.Analysed = Work.size() - Failed - Crashed;
+    Sum.Failed = Failed;
+    Sum.Crashed = Crashed;
+    Sum.Findings = Findings.size();
+    Sum.Seconds = Prog.seconds();
+    Sum.PerCheck = std::move(PerCheck);
+    Sum.BelowShare = BelowShare;
+    Sum.MinShare = MinShare;
+    printSummary(errs(), Sum);
+    if (Profile)
       printProfileSummary(errs(), *Profile, Findings, Work);
-      if (BelowShare) {
-        char Pct[32];
-        std::snprintf(Pct, sizeof Pct, "%g", MinShare.getValue());
-        errs() << formatv("hotpath: {0} findings below --min-share={1}% "
-                          "hidden\n",
-                          BelowShare, Pct);
-      }
-    }
   }
   if (Crashed)
     return ExitCrashed;

@@ -74,9 +74,7 @@ void takeHotness(Finding &F) {
 
 void sortByHotness(std::vector<Finding> &Findings) {
   // 0: measured and ran, 1: not covered by the profile, 2: cold.
-  auto Tier = [](const Finding &F) {
-    return !F.Hot ? 1 : F.Hot->Cold ? 2 : 0;
-  };
+  auto Tier = [](const Finding &F) { return !F.Hot ? 1 : F.Hot->Cold ? 2 : 0; };
   auto Place = [](const Finding &F) {
     return std::tie(F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check);
   };
@@ -130,9 +128,8 @@ void printProfileSummary(llvm::raw_ostream &OS, const prof::Profile &P,
   uint64_t Weight = 0;
   for (auto &[File, Rs] : Ranges) {
     std::sort(Rs.begin(), Rs.end(), [](const auto &A, const auto &B) {
-      return std::get<0>(A) != std::get<0>(B)
-                 ? std::get<0>(A) < std::get<0>(B)
-                 : std::get<1>(A) > std::get<1>(B);
+      return std::get<0>(A) != std::get<0>(B) ? std::get<0>(A) < std::get<0>(B)
+                                              : std::get<1>(A) > std::get<1>(B);
     });
     unsigned CoveredTo = 0;
     for (const auto &[First, Last, W] : Rs) {

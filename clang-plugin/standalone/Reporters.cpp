@@ -63,9 +63,12 @@ static Object jsonHotness(const Hotness &H) {
       return static_cast<int64_t>(*V);
     return nullptr;
   };
-  return Object{{"source", H.Source},        {"executions", Num(H.Executions)},
-                {"entries", Num(H.Entries)}, {"samples", Num(H.Samples)},
-                {"cost", Num(H.Cost)},       {"share", H.Share},
+  return Object{{"source", H.Source},
+                {"executions", Num(H.Executions)},
+                {"entries", Num(H.Entries)},
+                {"samples", Num(H.Samples)},
+                {"cost", Num(H.Cost)},
+                {"share", H.Share},
                 {"cold", H.Cold}};
 }
 

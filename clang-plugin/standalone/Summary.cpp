@@ -1,0 +1,67 @@
+//===--- Summary.cpp - hotpath standalone tool ----------------------------===//
+
+#include "Summary.h"
+#include "utils/RunOnce.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <cstdio>
+#include <set>
+#include <tuple>
+
+using namespace llvm;
+
+namespace clang::tidy::hotpath::tool {
+
+// Findings the checks held back as run-once code, each location once (a
+// header's finding is seen from every TU that includes it).
+static void printHeldBack(raw_ostream &OS) {
+  std::set<std::tuple<std::string, std::string, unsigned>> Seen;
+  std::map<std::string, unsigned> PerReason;
+  unsigned Total = 0;
+  for (const utils::HeldBackFinding &H : utils::takeHeldBackFindings()) {
+    SmallString<256> Abs(H.File);
+    sys::fs::make_absolute(Abs);
+    if (!Seen.insert({H.Check, Abs.str().str(), H.Offset}).second)
+      continue;
+    ++Total;
+    ++PerReason[utils::describe(H.Why).str()];
+  }
+  if (!Total)
+    return;
+  OS << formatv("hotpath: {0} finding{1} held back in code that runs once (",
+                Total, Total == 1 ? "" : "s");
+  bool First = true;
+  for (const auto &[Why, N] : PerReason) {
+    OS << (First ? "" : ", ") << Why << ": " << N;
+    First = false;
+  }
+  OS << "); --include-run-once reports them\n";
+}
+
+void printSummary(raw_ostream &OS, const RunSummary &S) {
+  OS << formatv("hotpath: {0} files analysed, {1} failed, ", S.Analysed,
+                S.Failed);
+  if (S.Crashed)
+    OS << formatv("{0} crashed, ", S.Crashed);
+  OS << formatv("{0} findings in {1:f1}s", S.Findings, S.Seconds);
+  if (!S.PerCheck.empty()) {
+    OS << " (";
+    bool First = true;
+    for (const auto &[Check, N] : S.PerCheck) {
+      OS << (First ? "" : ", ") << Check << ": " << N;
+      First = false;
+    }
+    OS << ")";
+  }
+  OS << "\n";
+  printHeldBack(OS);
+  if (S.BelowShare) {
+    char Pct[32];
+    std::snprintf(Pct, sizeof Pct, "%g", S.MinShare);
+    OS << formatv("hotpath: {0} findings below --min-share={1}% hidden\n",
+                  S.BelowShare, Pct);
+  }
+}
+
+} // namespace clang::tidy::hotpath::tool
