@@ -25,7 +25,8 @@ ContainerInLoopCheck::ContainerInLoopCheck(StringRef Name,
           Options.get("ContainerTypes", utils::DefaultContainerTypes)),
       RawFillFunctions(Options.get("FillFunctions", "::std::getline")),
       ContainerTypes(utils::splitOptionList(RawContainerTypes)),
-      Usage(fillVocabulary(RawFillFunctions)), RunOnceCode(Options), Hot(Options, Context) {}
+      Usage(fillVocabulary(RawFillFunctions)), RunOnceCode(Options),
+      Hot(Options, Context) {}
 
 void ContainerInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RunOnceCode.store(Options, Opts);

@@ -572,8 +572,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
                << static_cast<unsigned>(Members[J].Offset)
                << Nearest->FD->getName()
                << static_cast<unsigned>(Nearest->Offset) << More << Record
-               << static_cast<unsigned>(Line) << Why << Align
-               << Hot.text(H);
+               << static_cast<unsigned>(Line) << Why << Align << Hot.text(H);
       SourceLocation Begin = Later->getBeginLoc();
       if (OwnDecl && Begin.isFileID() && Taken.empty())
         D << FixItHint::CreateInsertion(Begin, "alignas(" + Align + ") ");

@@ -12,8 +12,8 @@
 #define HOTPATH_CHECKS_MISSINGRESERVECHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "utils/LoopContext.h"
 #include "utils/Hotness.h"
+#include "utils/LoopContext.h"
 #include "utils/ReportOnce.h"
 #include "utils/RunOnce.h"
 #include "utils/VarUsage.h"

@@ -14,9 +14,9 @@
 #define HOTPATH_CHECKS_STRUCTPADDINGCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Hotness.h"
 #include "utils/InstanceCount.h"
 #include "utils/LayoutDependence.h"
-#include "utils/Hotness.h"
 #include "utils/ReportOnce.h"
 #include "utils/RunOnce.h"
 #include "llvm/ADT/DenseMap.h"

@@ -301,8 +301,7 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
             Ctx.getSourceManager()) ||
         !Reported.first(Loc))
       return;
-    std::optional<utils::Hot> H =
-        Hot.ofLoop(Loop, Loc, Ctx.getSourceManager());
+    std::optional<utils::Hot> H = Hot.ofLoop(Loop, Loc, Ctx.getSourceManager());
     utils::DeferredHotnessNote HotNote(Hot, *this, Loc, H);
     diag(Loc, "%0 starts a new thread on every iteration of a loop over the "
               "data; creating and joining a thread costs tens of microseconds, "

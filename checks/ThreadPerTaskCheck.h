@@ -11,8 +11,8 @@
 #define HOTPATH_CHECKS_THREADPERTASKCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "utils/LoopContext.h"
 #include "utils/Hotness.h"
+#include "utils/LoopContext.h"
 #include "utils/ReportOnce.h"
 #include "utils/RunOnce.h"
 #include "llvm/ADT/DenseMap.h"

@@ -134,9 +134,9 @@ void UnnecessaryHeapCheck::check(const MatchFinder::MatchResult &Result) {
           getID(), Loc, Ctx.getSourceManager()) ||
       !Reported.first(Loc))
     return;
-  std::optional<utils::Hot> H = Hot.ofFunction(
-      dyn_cast<FunctionDecl>(Var->getParentFunctionOrMethod()),
-      Ctx.getSourceManager());
+  std::optional<utils::Hot> H =
+      Hot.ofFunction(dyn_cast<FunctionDecl>(Var->getParentFunctionOrMethod()),
+                     Ctx.getSourceManager());
   diag(Loc, "%0 owns a heap-allocated %1 (%2 bytes) that never leaves this "
             "function: the allocation and free on every call buy nothing; "
             "declare the object on the stack instead ('%3 %4;')%5")

@@ -65,8 +65,7 @@ private:
   std::map<FnKey, FunctionCost> Functions;
 };
 
-llvm::Error CallgrindParser::parse(llvm::StringRef Path,
-                                   llvm::StringRef Text) {
+llvm::Error CallgrindParser::parse(llvm::StringRef Path, llvm::StringRef Text) {
   unsigned LineColumn = 0, Columns = 1; // which position column is the line
   uint64_t Total = 0, SelfSum = 0;
   bool SawEvents = false;
@@ -139,9 +138,8 @@ llvm::Error CallgrindParser::parse(llvm::StringRef Path,
       continue;
     }
     auto [HKey, HValue] = L.split(':');
-    if (L.contains(':') && !HKey.contains(' ') &&
-        !llvm::isDigit(L.front()) && L.front() != '+' && L.front() != '-' &&
-        L.front() != '*') {
+    if (L.contains(':') && !HKey.contains(' ') && !llvm::isDigit(L.front()) &&
+        L.front() != '+' && L.front() != '-' && L.front() != '*') {
       HValue = HValue.trim();
       if (HKey == "positions") {
         llvm::SmallVector<llvm::StringRef, 2> Cols;
@@ -206,8 +204,8 @@ llvm::Error CallgrindParser::parse(llvm::StringRef Path,
 
 } // namespace
 
-llvm::Expected<std::unique_ptr<Profile>>
-readCallgrind(llvm::StringRef Path, llvm::StringRef Text) {
+llvm::Expected<std::unique_ptr<Profile>> readCallgrind(llvm::StringRef Path,
+                                                       llvm::StringRef Text) {
   auto P = std::make_unique<Profile>(Source::Callgrind, Path.str());
   CallgrindParser Parser(*P);
   if (llvm::Error E = Parser.parse(Path, Text))
@@ -216,10 +214,10 @@ readCallgrind(llvm::StringRef Path, llvm::StringRef Text) {
     return llvm::createStringError(std::errc::invalid_argument,
                                    "%s: the callgrind profile is empty",
                                    Path.str().c_str());
-  P->Description = ("callgrind profile " + Path + ": " +
-                    llvm::Twine(P->fileCount()) + " source files, " +
-                    llvm::Twine(P->total()) + " instructions")
-                       .str();
+  P->Description =
+      ("callgrind profile " + Path + ": " + llvm::Twine(P->fileCount()) +
+       " source files, " + llvm::Twine(P->total()) + " instructions")
+          .str();
   return std::move(P);
 }
 

@@ -90,8 +90,7 @@ llvm::Expected<std::shared_ptr<const Profile>> load(const LoadRequest &R) {
 }
 
 std::shared_ptr<const Profile> loadCached(const LoadRequest &R,
-                                          std::string &Error,
-                                          bool *FirstTime) {
+                                          std::string &Error, bool *FirstTime) {
   struct Entry {
     std::shared_ptr<const Profile> P;
     std::string Error;

@@ -31,9 +31,8 @@ llvm::Expected<std::shared_ptr<const Profile>> load(const LoadRequest &R);
 /// load() once per distinct request in this process. On failure returns
 /// null and sets \p Error; \p FirstTime tells the caller whether this call
 /// did the reading (so a front-end reports the error or warnings once).
-std::shared_ptr<const Profile> loadCached(const LoadRequest &R,
-                                          std::string &Error,
-                                          bool *FirstTime = nullptr);
+std::shared_ptr<const Profile>
+loadCached(const LoadRequest &R, std::string &Error, bool *FirstTime = nullptr);
 
 /// Splits "a;b;c" (the HotpathProfileBinaries option).
 std::vector<std::string> splitList(llvm::StringRef List);
@@ -42,10 +41,10 @@ std::vector<std::string> splitList(llvm::StringRef List);
 llvm::Expected<std::unique_ptr<Profile>>
 readInstr(llvm::StringRef ProfData, llvm::ArrayRef<std::string> Binaries);
 llvm::Expected<std::unique_ptr<Profile>> readPerfData(llvm::StringRef Path);
-llvm::Expected<std::unique_ptr<Profile>>
-readPerfScript(llvm::StringRef Path, llvm::StringRef Text);
-llvm::Expected<std::unique_ptr<Profile>>
-readCallgrind(llvm::StringRef Path, llvm::StringRef Text);
+llvm::Expected<std::unique_ptr<Profile>> readPerfScript(llvm::StringRef Path,
+                                                        llvm::StringRef Text);
+llvm::Expected<std::unique_ptr<Profile>> readCallgrind(llvm::StringRef Path,
+                                                       llvm::StringRef Text);
 
 } // namespace hotpath::profile
 

@@ -174,8 +174,8 @@ void PerfParser::addSample(std::vector<Frame> &Frames) {
     return;
   std::sort(Stack.begin(), Stack.end());
   Stack.erase(std::unique(Stack.begin(), Stack.end()), Stack.end());
-  auto [It, New] = StackIds.try_emplace(std::move(Stack),
-                                        uint32_t(P.stackCounts().size()));
+  auto [It, New] =
+      StackIds.try_emplace(std::move(Stack), uint32_t(P.stackCounts().size()));
   if (New)
     P.stackCounts().push_back(0);
   ++P.stackCounts()[It->second];
@@ -239,8 +239,8 @@ llvm::Error PerfParser::parse(llvm::StringRef Path, llvm::StringRef Text) {
       Maps[Pid].push_back(M);
       continue;
     }
-    if (L.starts_with("\t") || (L.starts_with(" ") && !T.contains(": ") &&
-                                !T.ends_with(":"))) {
+    if (L.starts_with("\t") ||
+        (L.starts_with(" ") && !T.contains(": ") && !T.ends_with(":"))) {
       if (!parseFrame(T, /*Absolute=*/false))
         return llvm::createStringError(
             std::errc::invalid_argument,
@@ -281,18 +281,18 @@ llvm::Error PerfParser::parse(llvm::StringRef Path, llvm::StringRef Text) {
     }
   }
   P.setTotal(Samples);
-  P.Description = ("perf profile " + Path + ": " + llvm::Twine(Samples) +
-                   " samples, " + llvm::Twine(Resolved) +
-                   " resolved to source lines in " +
-                   llvm::Twine(P.fileCount()) + " files")
-                      .str();
+  P.Description =
+      ("perf profile " + Path + ": " + llvm::Twine(Samples) + " samples, " +
+       llvm::Twine(Resolved) + " resolved to source lines in " +
+       llvm::Twine(P.fileCount()) + " files")
+          .str();
   return llvm::Error::success();
 }
 
 } // namespace
 
-llvm::Expected<std::unique_ptr<Profile>>
-readPerfScript(llvm::StringRef Path, llvm::StringRef Text) {
+llvm::Expected<std::unique_ptr<Profile>> readPerfScript(llvm::StringRef Path,
+                                                        llvm::StringRef Text) {
   auto P = std::make_unique<Profile>(Source::Perf, Path.str());
   PerfParser Parser(*P);
   if (llvm::Error E = Parser.parse(Path, Text))
@@ -314,18 +314,14 @@ llvm::Expected<std::unique_ptr<Profile>> readPerfData(llvm::StringRef Path) {
   llvm::sys::fs::createTemporaryFile("hotpath-perf", "txt", Out);
   llvm::sys::fs::createTemporaryFile("hotpath-perf", "err", Err);
   std::string Input = Path.str();
-  llvm::StringRef Args[] = {*Perf,
-                            "script",
-                            "-i",
-                            Input,
-                            "--show-mmap-events",
-                            "-F",
-                            "pid,event,ip,dso"};
-  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
-                                                Out.str(), Err.str()};
+  llvm::StringRef Args[] = {
+      *Perf, "script",          "-i", Input, "--show-mmap-events",
+      "-F",  "pid,event,ip,dso"};
+  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), Out.str(),
+                                                Err.str()};
   std::string ExecError;
-  int RC = llvm::sys::ExecuteAndWait(*Perf, Args, std::nullopt, Redirects, 0,
-                                     0, &ExecError);
+  int RC = llvm::sys::ExecuteAndWait(*Perf, Args, std::nullopt, Redirects, 0, 0,
+                                     &ExecError);
   auto Text = llvm::MemoryBuffer::getFile(Out);
   auto Errors = llvm::MemoryBuffer::getFile(Err);
   llvm::sys::fs::remove(Out);

@@ -65,7 +65,7 @@ const FileProfile *Profile::file(llvm::StringRef AbsolutePath) const {
 }
 
 std::optional<uint64_t> Profile::countAt(const FileProfile &F,
-                                        Position P) const {
+                                         Position P) const {
   // The region in force at P is the last boundary at or before it; one
   // without a count means P is in no instrumented function (one the profile
   // did not match is left out rather than given a neighbour's count).

@@ -134,8 +134,7 @@ public:
 
 private:
   std::optional<uint64_t> countAt(const FileProfile &F, Position P) const;
-  uint64_t inclusive(const FileProfile &F, unsigned First,
-                     unsigned Last) const;
+  uint64_t inclusive(const FileProfile &F, unsigned First, unsigned Last) const;
   void finish(Measure &M) const;
 
   Source Src;

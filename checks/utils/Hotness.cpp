@@ -31,8 +31,8 @@ Hotness::Hotness(ClangTidyCheck::OptionsView &Options,
   Notes = Options.getLocalOrGlobal(HotnessNotesOption, false);
   prof::LoadRequest R;
   R.Path = Path;
-  R.Binaries =
-      prof::splitList(Options.getLocalOrGlobal(ProfileBinariesOption, "").str());
+  R.Binaries = prof::splitList(
+      Options.getLocalOrGlobal(ProfileBinariesOption, "").str());
   std::string Error;
   P = prof::loadCached(R, Error);
   // Every check of every translation unit asks; say it once per process.
@@ -48,8 +48,7 @@ Hotness::Hotness(ClangTidyCheck::OptionsView &Options,
     Context->configurationDiag("hotpath: %0") << W;
 }
 
-std::string Hotness::fileOf(SourceLocation Loc,
-                            const SourceManager &SM) const {
+std::string Hotness::fileOf(SourceLocation Loc, const SourceManager &SM) const {
   FileID FID = SM.getFileID(SM.getExpansionLoc(Loc));
   OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
   if (!FE)
@@ -109,8 +108,7 @@ std::optional<Hot> Hotness::ofFunction(const FunctionDecl *FD,
   auto M = P->measureFunction(R);
   if (!M)
     return std::nullopt;
-  return Hot{*M, P->source(), R.File, R.Begin.Line, R.End.Line,
-             Hot::Function};
+  return Hot{*M, P->source(), R.File, R.Begin.Line, R.End.Line, Hot::Function};
 }
 
 namespace {
@@ -136,8 +134,7 @@ public:
   // function that holds them; only their bodies are walked.
   bool TraverseDecl(Decl *D) {
     if (auto *FD = dyn_cast_or_null<FunctionDecl>(D))
-      return !FD->doesThisDeclarationHaveABody() ||
-             TraverseStmt(FD->getBody());
+      return !FD->doesThisDeclarationHaveABody() || TraverseStmt(FD->getBody());
     return RecursiveASTVisitor::TraverseDecl(D);
   }
 
@@ -250,8 +247,7 @@ static std::string percent(double Share) {
   return llvm::formatv("{0:f1}%", Share * 100.0).str();
 }
 
-std::string Hotness::text(const std::optional<Hot> &H,
-                          PerExecution Per) const {
+std::string Hotness::text(const std::optional<Hot> &H, PerExecution Per) const {
   if (!H)
     return "";
   const prof::Measure &M = H->M;
@@ -271,8 +267,8 @@ std::string Hotness::text(const std::optional<Hot> &H,
   if (M.Executions) {
     uint64_t N = *M.Executions;
     if (H->K == Hot::Loop) {
-      std::string Part = withSeparators(N) +
-                         (N == 1 ? " iteration" : " iterations");
+      std::string Part =
+          withSeparators(N) + (N == 1 ? " iteration" : " iterations");
       if (M.Entries && *M.Entries) {
         Part += " in " + withSeparators(*M.Entries) +
                 (*M.Entries == 1 ? " entry" : " entries");

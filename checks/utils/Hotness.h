@@ -32,8 +32,7 @@ namespace clang::tidy::hotpath::utils {
 inline constexpr llvm::StringLiteral ProfileOption = "HotpathProfile";
 inline constexpr llvm::StringLiteral ProfileBinariesOption =
     "HotpathProfileBinaries";
-inline constexpr llvm::StringLiteral HotnessNotesOption =
-    "HotpathHotnessNotes";
+inline constexpr llvm::StringLiteral HotnessNotesOption = "HotpathHotnessNotes";
 inline constexpr llvm::StringLiteral HotnessNotePrefix = "hotpath-hotness: ";
 
 /// A measurement and the range it was taken over (for the tool's summary,

@@ -93,10 +93,15 @@ Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines) {
   return F;
 }
 
+// Absolute and without "." or ".." components: a header reached as
+// "tests/../src/r.h" from one file and "src/r.h" from another is one file,
+// whose findings merge and whose fixes apply once.
 static std::string absolute(llvm::StringRef Path, llvm::StringRef Dir) {
-  if (Path.empty() || llvm::sys::path::is_absolute(Path))
+  if (Path.empty())
     return Path.str();
-  llvm::SmallString<256> Abs(Dir);
+  llvm::SmallString<256> Abs;
+  if (!llvm::sys::path::is_absolute(Path))
+    Abs = Dir;
   llvm::sys::path::append(Abs, Path);
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return Abs.str().str();

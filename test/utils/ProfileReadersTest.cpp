@@ -80,8 +80,9 @@ TEST(CallgrindReader, SelfInclusiveAndCalls) {
   EXPECT_EQ(Main->Cost, 10u + 5u + 4000u + 2u);
   EXPECT_DOUBLE_EQ(Main->Share, 4017.0 / 5000.0);
   // A loop on lines 19-21 whose finding calls on line 20: 37 executions.
-  auto Loop = Prof.measure(lines("/src/a.cpp", 19, 21), {20, 1}, Position{19, 1},
-                           /*CallLine=*/20);
+  auto Loop =
+      Prof.measure(lines("/src/a.cpp", 19, 21), {20, 1}, Position{19, 1},
+                   /*CallLine=*/20);
   ASSERT_TRUE(Loop);
   EXPECT_EQ(Loop->Executions, 37u);
   EXPECT_FALSE(Loop->Cold);
@@ -125,7 +126,9 @@ TEST(Profile, RegionCountsAndUninstrumentedCode) {
   FileProfile &F = P.fileFor("/src/d.cpp");
   // A function body (lines 3-9) run 10 times; a loop body from 5:20 to 7:3
   // run 1000 times; nothing instrumented after 9:2.
-  F.Segments = {{3, 1, 10, true}, {5, 20, 1000, true}, {7, 3, 10, true},
+  F.Segments = {{3, 1, 10, true},
+                {5, 20, 1000, true},
+                {7, 3, 10, true},
                 {9, 2, 0, false}};
   F.Lines[5].Executions = 10;
   F.Lines[6].Executions = 1000;
@@ -161,8 +164,8 @@ TEST(Profile, FilesMatchByPathOrByTrailingComponents) {
 std::string writeTemp(llvm::StringRef Contents) {
   llvm::SmallString<128> Path;
   int FD;
-  EXPECT_FALSE(llvm::sys::fs::createTemporaryFile("hotpath-prof", "bin", FD,
-                                                  Path));
+  EXPECT_FALSE(
+      llvm::sys::fs::createTemporaryFile("hotpath-prof", "bin", FD, Path));
   llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
   OS << Contents;
   return std::string(Path);
@@ -177,8 +180,9 @@ TEST(Load, DetectsFormatsAndNamesTheFile) {
   std::string Foreign = writeTemp("hello\n");
   auto F = load({Foreign, {}});
   ASSERT_FALSE(bool(F));
-  EXPECT_NE(llvm::toString(F.takeError()).find("is not a profile hotpath reads"),
-            std::string::npos);
+  EXPECT_NE(
+      llvm::toString(F.takeError()).find("is not a profile hotpath reads"),
+      std::string::npos);
   std::string Cg = writeTemp(Callgrind);
   auto C = load({Cg, {}});
   ASSERT_TRUE(bool(C)) << llvm::toString(C.takeError());

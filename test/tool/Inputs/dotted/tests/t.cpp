@@ -1,0 +1,3 @@
+#define HEADER_ONLY
+#define lib lib_h
+#include "../src/r.h"
