@@ -22,7 +22,7 @@ ContainerInLoopCheck::ContainerInLoopCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       RawContainerTypes(
-          Options.get("ContainerTypes", utils::DefaultContainerTypes)),
+          Options.get("ContainerTypes", utils::KeepsCapacityContainerTypes)),
       RawFillFunctions(Options.get("FillFunctions", "::std::getline")),
       ContainerTypes(utils::splitOptionList(RawContainerTypes)),
       Usage(fillVocabulary(RawFillFunctions)), RunOnceCode(Options),

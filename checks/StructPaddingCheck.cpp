@@ -263,6 +263,14 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
     Loc = TD->getLocation();
   }
   Loc = Ctx.getSourceManager().getFileLoc(Loc);
+  // Fields a macro declares from its arguments (gmock's MATCHER_Pn, X-macro
+  // tables): their order is the macro's parameter order, an interface of
+  // every call site; reordering the expansion is not the user's to do.
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const FieldDecl *FD : Pattern->fields())
+    if (FD->getLocation().isMacroID() &&
+        SM.isMacroArgExpansion(FD->getLocation()))
+      return;
 
   std::string Qualified = RD.getQualifiedNameAsString();
   for (StringRef Ignored : IgnoredRecords) {

@@ -25,6 +25,15 @@ inline constexpr char DefaultContainerTypes[] =
     "::std::multiset;::std::unordered_map;::std::unordered_multimap;"
     "::std::unordered_set;::std::unordered_multiset";
 
+/// Containers whose clear() keeps the memory they allocated (the buffer,
+/// the block map, the bucket array): hoisting one out of a loop saves its
+/// allocations. Node-based ones (list, map, set) free every node in clear(),
+/// so a hoisted one allocates as much as a fresh one (googletest's
+/// gtest-param-util.h builds a std::set per iteration; nothing to gain).
+inline constexpr char KeepsCapacityContainerTypes[] =
+    "::std::vector;::std::basic_string;::std::deque;::std::unordered_map;"
+    "::std::unordered_multimap;::std::unordered_set;::std::unordered_multiset";
+
 /// The class behind \p T (through typedefs and sugar), or nullptr.
 inline const CXXRecordDecl *recordOf(QualType T) {
   return T.isNull() ? nullptr : T->getAsCXXRecordDecl();

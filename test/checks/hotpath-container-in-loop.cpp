@@ -3,7 +3,9 @@
 // RUN:   -config="{CheckOptions: {hotpath-container-in-loop.FillFunctions: '', hotpath-container-in-loop.ContainerTypes: '::std::vector'}}"
 
 #include <istream>
+#include <list>
 #include <map>
+#include <set>
 #include <ostream>
 #include <string>
 #include <unordered_map>
@@ -96,11 +98,28 @@ void assigned(const std::vector<Row> &rows) {
 
 void map_fill(const std::vector<Row> &rows) {
   for (int pass = 0; pass < 3; ++pass) {
-    std::map<int, std::string> m;
-    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'm' is created empty
+    std::unordered_map<int, std::string> m;
+    // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: 'm' is created empty
     for (const Row &r : rows)
       m.insert({r.id, r.name});
     emit(m.begin()->second);
+  }
+}
+
+// Node-based containers free every node in clear(): a hoisted std::map or
+// std::set allocates as much per iteration as a fresh one. Silent.
+void node_based(const std::vector<Row> &rows) {
+  for (int pass = 0; pass < 3; ++pass) {
+    std::map<int, std::string> m;
+    std::set<int> seen;
+    std::list<int> order;
+    for (const Row &r : rows) {
+      m.insert({r.id, r.name});
+      seen.insert(r.id);
+      order.push_back(r.id);
+    }
+    emit(m.begin()->second);
+    emit(std::to_string(seen.size() + order.size()));
   }
 }
 

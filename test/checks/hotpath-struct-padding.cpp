@@ -625,3 +625,26 @@ struct Owner {
 };
 // CHECK-NOTES: :[[@LINE-8]]:8: warning: 'Owner' is 48 bytes with 21 bytes of padding; ordering its fields as 'graph, ticks, executor, mode, flag, tail' makes it 32 bytes
 PROMISED(Owner, 32);
+
+// Fields a macro declares from its arguments keep the macro's parameter
+// order (gmock's MATCHER_Pn): not reported, even as an array element. A
+// macro that spells the fields itself is the user's record: reported.
+#define MAKE_STRUCT(name, t1, a, t2, b, t3, c)                                 \
+  struct name {                                                                \
+    t1 a;                                                                      \
+    t2 b;                                                                      \
+    t3 c;                                                                      \
+  };
+MAKE_STRUCT(FromArgs, char, a, long, b, char, c)
+FromArgs FromArgsTable[100];
+
+#define FIXED_STRUCT(name)                                                     \
+  struct name {                                                                \
+    char a;                                                                    \
+    long b;                                                                    \
+    char c;                                                                    \
+  };
+FIXED_STRUCT(Spelled)
+// CHECK-NOTES: :[[@LINE-1]]:14: warning: 'Spelled' is 24 bytes with 14 bytes of padding
+// CHECK-NOTES: :[[@LINE-2]]:14: note: no automatic reordering: a field is declared through a macro
+Spelled SpelledTable[100];
