@@ -93,6 +93,40 @@ static QualType pointeeOf(QualType T) {
                                                      : QualType();
 }
 
+// `delete p;` before the end of p's block, for an object whose destructor
+// does something: the code after it relies on the object being gone (a test
+// checks that a destructor ran, pugixml and onetbb's tests do), which a
+// stack object would not be until the block ends.
+static bool deletedBeforeScopeEnd(const VarDecl &Var, QualType Allocated,
+                                  const utils::VarUses &Uses,
+                                  const utils::FunctionUsage &FU) {
+  const auto *RD = Allocated->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
+    return false;
+  const DeclStmt *DS = FU.declStmtOf(&Var);
+  const auto *Block = DS ? dyn_cast_or_null<CompoundStmt>(FU.parentOf(DS))
+                         : nullptr;
+  if (!Block || Block->body_empty())
+    return true; // no block to compare with: do not guess
+  for (const utils::VarUse &U : Uses.Uses) {
+    if (!(U.Kinds & utils::UseDelete))
+      continue;
+    // The statement of the block that holds the delete.
+    const Stmt *S = U.Ref;
+    while (S && FU.parentOf(S) != Block)
+      S = FU.parentOf(S);
+    if (!S)
+      return true;
+    const Stmt *Last = Block->body_back();
+    const Stmt *BeforeLast =
+        Block->size() >= 2 ? *(Block->body_begin() + (Block->size() - 2))
+                           : nullptr;
+    if (S != Last && !(isa<ReturnStmt>(Last) && S == BeforeLast))
+      return true;
+  }
+  return false;
+}
+
 void UnnecessaryHeapCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
@@ -126,6 +160,8 @@ void UnnecessaryHeapCheck::check(const MatchFinder::MatchResult &Result) {
   bool Raw = Var->getType()->isPointerType();
   if (Raw && !Uses.has(utils::UseDelete))
     return; // leaked or freed elsewhere: ownership is not local
+  if (Raw && deletedBeforeScopeEnd(*Var, Allocated, Uses, FU))
+    return;
   SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Var->getLocation());
   if (RunOnceCode.holdBack(
           utils::runOnceAt(*Var->getInit(),

@@ -50,6 +50,42 @@ int raw_new_delete() {
   return r;
 }
 
+// Deleted before the end of its block, but its destructor is trivial: the
+// code after the delete cannot tell. Reported.
+int raw_delete_early_trivial() {
+  Config *c = new Config;
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'c' owns a heap-allocated 'Config'
+  // CHECK-MESSAGES-SMALL: :[[@LINE-2]]:11: warning: 'c' owns a heap-allocated 'Config'
+  int r = use(*c);
+  delete c;
+  r += use_ptr(nullptr);
+  return r;
+}
+
+struct Tracked { Tracked(); ~Tracked(); int v = 0; };
+int live_count();
+void expect(bool);
+
+// A destructor that does something, and code after the delete that relies on
+// it having run (a test checking a live count): a stack object would still
+// be alive there. Silent (pugixml, onetbb tests).
+void raw_delete_then_check() {
+  Tracked *t = new Tracked;
+  expect(t->v == 0);
+  delete t;
+  expect(live_count() == 0);
+}
+
+// The same object deleted last (or just before the return): reported.
+int raw_delete_last() {
+  Tracked *t = new Tracked;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 't' owns a heap-allocated 'Tracked'
+  // CHECK-MESSAGES-SMALL: :[[@LINE-2]]:12: warning: 't' owns a heap-allocated 'Tracked'
+  int r = t->v;
+  delete t;
+  return r;
+}
+
 int medium() {
   auto m = std::make_unique<Medium>();
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'm' owns a heap-allocated 'Medium' (68 bytes)
