@@ -1,8 +1,10 @@
 //===--- Findings.cpp - hotpath standalone tool ---------------------------===//
 
 #include "Findings.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 #include <algorithm>
 
 namespace clang::tidy::hotpath::tool {
@@ -66,6 +68,16 @@ std::string LineTable::lineText(const std::string &File, unsigned Line) {
   return FL.Text.substr(Start, End - Start);
 }
 
+std::string findingId(llvm::StringRef Check, llvm::StringRef File,
+                      unsigned Line, unsigned Column) {
+  std::string Key = (Check + "\n" + File + "\n" + llvm::Twine(Line) + ":" +
+                     llvm::Twine(Column))
+                        .str();
+  return llvm::formatv("hp-{0:x-8}",
+                       static_cast<uint32_t>(llvm::xxh3_64bits(Key)))
+      .str();
+}
+
 Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines) {
   Finding F;
   F.Check = E.DiagnosticName;
@@ -74,6 +86,7 @@ Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines) {
   F.Message = E.Message.Message;
   if (!E.Message.FilePath.empty())
     F.Loc = Lines.locate(E.Message.FilePath, E.Message.FileOffset);
+  F.Id = findingId(F.Check, F.Loc.File, F.Loc.Line, F.Loc.Column);
   for (const auto &N : E.Notes) {
     Note Nt;
     Nt.Message = N.Message;

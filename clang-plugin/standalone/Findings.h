@@ -49,6 +49,9 @@ struct Hotness {
 };
 
 struct Finding {
+  /// "hp-" and 8 hex digits of the check and location: stable between runs
+  /// over the same tree (`hotpath verify --only=<id>` selects by it).
+  std::string Id;
   std::string Check;
   bool IsError = false; // warnings-as-errors, or a compiler error
   Location Loc;
@@ -78,6 +81,10 @@ private:
 /// Makes every path in \p E absolute (clang-tidy keeps them as the compile
 /// command spelled them, relative to its directory).
 void makePathsAbsolute(clang::tidy::ClangTidyError &E);
+
+/// The finding id of a check's finding at a location (see Finding::Id).
+std::string findingId(llvm::StringRef Check, llvm::StringRef File,
+                      unsigned Line, unsigned Column);
 
 /// Converts one clang-tidy error to a finding.
 Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines);

@@ -76,6 +76,7 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
   Array Out;
   for (const Finding &F : Findings) {
     Object O = jsonLocation(F.Loc);
+    O["id"] = F.Id;
     O["check"] = F.Check;
     O["severity"] = F.IsError ? "error" : "warning";
     O["message"] = F.Message;
@@ -194,6 +195,9 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
              {"ruleIndex", static_cast<int64_t>(RuleIt - RuleIds.begin())},
              {"level", F.IsError ? "error" : "warning"},
              {"message", Object{{"text", F.Message}}}};
+    // The finding id (hotpath verify --only) doubles as a fingerprint that
+    // code-scanning services use to follow a result across runs.
+    R["partialFingerprints"] = Object{{"hotpathFindingId/v1", F.Id}};
     if (F.Hot) {
       // Code-scanning UIs order by rank (0-100).
       R["rank"] = std::min(100.0, F.Hot->Share * 100.0);

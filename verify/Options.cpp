@@ -1,0 +1,187 @@
+//===--- Options.cpp - hotpath verify -------------------------------------===//
+
+#include "Options.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace hotpath::verify {
+
+const char *usage() {
+  return R"(hotpath verify: applies hotpath's fixes to a copy of the project, runs the
+tests and benchmarks of both builds alternately, and keeps what measurably
+helped.
+
+  hotpath verify -p <build-dir> --bench='<command>' [options]
+
+  --bench=<cmd>      the benchmark: a Google Benchmark binary (each benchmark
+                     measured) or any command (wall time, CPU, max RSS,
+                     heap allocations). {build} and {src} are replaced by the
+                     variant's build and source directory.
+  --build=<cmd>      builds a variant (default: cmake --build {build})
+  --configure=<cmd>  configures a variant (default for CMake projects: the
+                     original's generator, compilers, flags and cache entries)
+  --test=<cmd>       must pass on the fixed variant, or its fixes are rejected
+  --checks=<globs>   which checks' fixes (default: all hotpath checks)
+  --only=<ids>       only these findings (ids from `hotpath --format=json`)
+  --reps=N           runs per variant, alternating (default 10)
+  --per-fix          measure each fix alone as well
+  --max-fixes=N      with --per-fix: at most N fixes (the hottest with --profile)
+  --apply            write the fixes that made a benchmark significantly
+                     faster, none slower, and passed the tests, to your tree
+  --profile=<file>   order the fixes hottest first (as `hotpath --profile`)
+  --profile-binary=<file>
+  --format=text|json|markdown, -o <file>, --chart=<file.svg>
+  --keep-scratch     keep the copies and builds (their path is printed)
+  --extra-arg=<arg>  passed to the analysis
+
+Exit status: 0 verified (a report was written), 1 a fix made a benchmark
+significantly slower, 2 usage or input error (no build directory, a benchmark
+that fails on the baseline, a fixed copy that does not build, nothing to fix).
+)";
+}
+
+std::optional<Options> parseOptions(int Argc, const char **Argv,
+                                    std::string &Error) {
+  Options O;
+  for (int I = 1; I < Argc; ++I) {
+    llvm::StringRef Arg = Argv[I];
+    llvm::StringRef Name = Arg, Value;
+    bool HasValue = false;
+    if (Arg.starts_with("--") && Arg.contains('=')) {
+      std::tie(Name, Value) = Arg.split('=');
+      HasValue = true;
+    }
+    auto Next = [&]() -> std::optional<std::string> {
+      if (HasValue)
+        return Value.str();
+      if (I + 1 >= Argc) {
+        Error = "'" + Name.str() + "' needs a value";
+        return std::nullopt;
+      }
+      return std::string(Argv[++I]);
+    };
+    auto Number = [&](unsigned &Out) {
+      auto V = Next();
+      if (!V)
+        return false;
+      if (llvm::StringRef(*V).getAsInteger(10, Out) || Out == 0) {
+        Error =
+            ("'" + Name + "' needs a positive number, not '" + *V + "'").str();
+        return false;
+      }
+      return true;
+    };
+    auto Flag = [&](bool &Out) {
+      if (HasValue) {
+        Error = "'" + Name.str() + "' takes no value";
+        return false;
+      }
+      Out = true;
+      return true;
+    };
+    std::optional<std::string> V;
+    if (Name == "-p" || Name == "--p" || Name == "--build-dir") {
+      if (!(V = Next()))
+        return std::nullopt;
+      O.BuildDir = *V;
+    } else if (Name.starts_with("-p") && !Name.starts_with("--") &&
+               Name.size() > 2) {
+      O.BuildDir = Name.drop_front(2).str();
+    } else if (Name == "--bench") {
+      if (!(V = Next()))
+        return std::nullopt;
+      O.Bench = *V;
+    } else if (Name == "--build") {
+      if (!(V = Next()))
+        return std::nullopt;
+      O.Build = *V;
+    } else if (Name == "--configure") {
+      if (!(V = Next()))
+        return std::nullopt;
+      O.Configure = *V;
+    } else if (Name == "--test") {
+      if (!(V = Next()))
+        return std::nullopt;
+      O.Test = *V;
+    } else if (Name == "--checks") {
+      if (!(V = Next()))
+        return std::nullopt;
+      O.Checks = *V;
+    } else if (Name == "--only") {
+      if (!(V = Next()))
+        return std::nullopt;
+      llvm::SmallVector<llvm::StringRef, 4> Ids;
+      llvm::StringRef(*V).split(Ids, ',', -1, false);
+      for (llvm::StringRef Id : Ids)
+        O.Only.push_back(Id.trim().str());
+    } else if (Name == "--reps") {
+      if (!Number(O.Reps))
+        return std::nullopt;
+    } else if (Name == "--max-fixes") {
+      unsigned N = 0;
+      if (!Number(N))
+        return std::nullopt;
+      O.MaxFixes = N;
+    } else if (Name == "--per-fix") {
+      if (!Flag(O.PerFix))
+        return std::nullopt;
+    } else if (Name == "--apply") {
+      if (!Flag(O.Apply))
+        return std::nullopt;
+    } else if (Name == "--keep-scratch") {
+      if (!Flag(O.KeepScratch))
+        return std::nullopt;
+    } else if (Name == "--format") {
+      if (!(V = Next()))
+        return std::nullopt;
+      auto F = llvm::StringSwitch<std::optional<Format>>(*V)
+                   .Case("text", Format::Text)
+                   .Case("json", Format::Json)
+                   .Case("markdown", Format::Markdown)
+                   .Default(std::nullopt);
+      if (!F) {
+        Error = "--format must be text, json or markdown, not '" + *V + "'";
+        return std::nullopt;
+      }
+      O.Fmt = *F;
+    } else if (Name == "-o" || Name == "--output") {
+      if (!(V = Next()))
+        return std::nullopt;
+      O.Output = *V;
+    } else if (Name == "--chart") {
+      if (!(V = Next()))
+        return std::nullopt;
+      O.Chart = *V;
+    } else if (Name == "--profile") {
+      if (!(V = Next()))
+        return std::nullopt;
+      O.Profile = *V;
+    } else if (Name == "--profile-binary") {
+      if (!(V = Next()))
+        return std::nullopt;
+      O.ProfileBinaries.push_back(*V);
+    } else if (Name == "--extra-arg" || Name == "--extra-arg-before") {
+      if (!(V = Next()))
+        return std::nullopt;
+      O.CheckArgs.push_back(Name.str() + "=" + *V);
+    } else {
+      Error = "unknown argument '" + Arg.str() + "' (hotpath verify --help)";
+      return std::nullopt;
+    }
+  }
+  if (O.BuildDir.empty()) {
+    Error = "give the project's build directory: -p <build-dir>";
+    return std::nullopt;
+  }
+  if (O.Bench.empty()) {
+    Error = "give the benchmark: --bench='<command>'";
+    return std::nullopt;
+  }
+  if (O.Build.empty())
+    O.Build = "cmake --build {build}";
+  return O;
+}
+
+} // namespace hotpath::verify
