@@ -162,7 +162,7 @@ static void writeText(llvm::raw_ostream &OS, const Report &R, bool Markdown) {
   }
   OS << llvm::formatv("\ntime: builds {0:f1}s, benchmark runs {1:f1}s, "
                       "verify itself {2:f2}s (analysis, copies, fixes, "
-                      "tests, statistics)\n",
+                      "statistics)\n",
                       R.BuildSeconds, R.BenchSeconds, R.OwnSeconds);
 }
 
