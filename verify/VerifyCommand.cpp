@@ -27,6 +27,7 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <tuple>
 
 namespace hotpath::verify {
 
@@ -165,8 +166,10 @@ int runVerify(int Argc, const char **Argv) {
                                         : "--checks=" + O->Checks) +
                      " offers a fix in this project"));
   if (!O->Profile.empty())
-    llvm::stable_sort(Chosen, [](const Fixable *A, const Fixable *B) {
-      return A->Share > B->Share; // hottest first
+    // Hottest first; ties keep the tool's order (file, line).
+    llvm::sort(Chosen, [](const Fixable *A, const Fixable *B) {
+      return std::tie(B->Share, A->File, A->Line, A->Column) <
+             std::tie(A->Share, B->File, B->Line, B->Column);
     });
   note(llvm::formatv("{0} fixes to verify", Chosen.size()).str());
 
