@@ -108,34 +108,35 @@ void Profile::finish(Measure &M) const {
   M.Cold = M.Weight == 0 && M.Executions.value_or(0) == 0;
 }
 
+Measure Profile::weigh(const FileProfile &F, const Range &R) const {
+  Measure M;
+  M.Weight = inclusive(F, R.Begin.Line, R.End.Line);
+  if (Src == Source::Perf)
+    M.Samples = M.Weight;
+  else if (Src == Source::Callgrind)
+    M.Cost = M.Weight;
+  return M;
+}
+
 std::optional<Measure> Profile::measure(const Range &R, Position CountAt,
                                         std::optional<Position> EntryAt,
                                         unsigned CallLine) const {
   const FileProfile *F = file(R.File);
   if (!F)
     return std::nullopt;
-  Measure M;
-  M.Weight = inclusive(*F, R.Begin.Line, R.End.Line);
-  switch (Src) {
-  case Source::Instr:
+  Measure M = weigh(*F, R);
+  if (Src == Source::Instr) {
     M.Executions = countAt(*F, CountAt);
-    if (EntryAt && M.Executions)
-      M.Entries = countAt(*F, *EntryAt);
     if (!M.Executions)
       return std::nullopt;
-    break;
-  case Source::Perf:
-    M.Samples = M.Weight;
-    break;
-  case Source::Callgrind: {
-    M.Cost = M.Weight;
+    if (EntryAt)
+      M.Entries = countAt(*F, *EntryAt);
+  } else if (Src == Source::Callgrind) {
     auto It = F->Lines.find(CallLine);
     if (CallLine && It != F->Lines.end() && It->second.Calls)
       M.Executions = It->second.Calls;
     else if (M.Weight == 0)
       M.Executions = 0;
-    break;
-  }
   }
   finish(M);
   return M;
@@ -145,19 +146,12 @@ std::optional<Measure> Profile::measureFunction(const Range &R) const {
   const FileProfile *F = file(R.File);
   if (!F)
     return std::nullopt;
-  Measure M;
-  M.Weight = inclusive(*F, R.Begin.Line, R.End.Line);
-  switch (Src) {
-  case Source::Instr:
+  Measure M = weigh(*F, R);
+  if (Src == Source::Instr) {
     M.Executions = countAt(*F, R.Begin);
     if (!M.Executions)
       return std::nullopt;
-    break;
-  case Source::Perf:
-    M.Samples = M.Weight;
-    break;
-  case Source::Callgrind: {
-    M.Cost = M.Weight;
+  } else if (Src == Source::Callgrind) {
     // The function itself starts first; lambdas and local classes inside
     // it start later. Template instantiations share the first line.
     unsigned First = 0;
@@ -173,8 +167,6 @@ std::optional<Measure> Profile::measureFunction(const Range &R) const {
         Calls += Fn.Calls;
     }
     M.Executions = Calls;
-    break;
-  }
   }
   finish(M);
   return M;

@@ -135,6 +135,8 @@ public:
 private:
   std::optional<uint64_t> countAt(const FileProfile &F, Position P) const;
   uint64_t inclusive(const FileProfile &F, unsigned First, unsigned Last) const;
+  /// The range's weight, as the source's own figure (samples, cost).
+  Measure weigh(const FileProfile &F, const Range &R) const;
   void finish(Measure &M) const;
 
   Source Src;
