@@ -27,7 +27,7 @@ helped.
   --only=<ids>       only these findings (ids from `hotpath --format=json`)
   --reps=N           runs per variant, alternating (default 10)
   --per-fix          measure each fix alone as well
-  --max-fixes=N      with --per-fix: at most N fixes (the hottest with --profile)
+  --max-fixes=N      verify at most N fixes (the hottest N with --profile)
   --apply            write the fixes that made a benchmark significantly
                      faster, none slower, and passed the tests, to your tree
   --profile=<file>   order the fixes hottest first (as `hotpath --profile`)

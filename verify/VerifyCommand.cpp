@@ -171,6 +171,8 @@ int runVerify(int Argc, const char **Argv) {
       return std::tie(B->Share, A->File, A->Line, A->Column) <
              std::tie(A->Share, B->File, B->Line, B->Column);
     });
+  if (O->MaxFixes && Chosen.size() > *O->MaxFixes)
+    Chosen.resize(*O->MaxFixes); // the hottest N with --profile
   note(llvm::formatv("{0} fixes to verify", Chosen.size()).str());
 
   // 2. The variants: baseline, all fixes, and one per fix with --per-fix.
@@ -180,8 +182,7 @@ int runVerify(int Argc, const char **Argv) {
   Variants.push_back(
       {"all fixes", ScratchDir + "/fixed", "", "", Chosen, {}, {}, {}});
   if (O->PerFix) {
-    size_t Limit = O->MaxFixes ? *O->MaxFixes : Chosen.size();
-    for (size_t I = 0; I < Chosen.size() && I < Limit; ++I)
+    for (size_t I = 0; I < Chosen.size(); ++I)
       Variants.push_back({Chosen[I]->Id,
                           ScratchDir + "/fix-" + Chosen[I]->Id,
                           "",
