@@ -40,6 +40,11 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
   auto Reservable = cxxRecordDecl(hasAnyName(ContainerTypes));
   auto LocalVar = declRefExpr(
       to(varDecl(hasLocalStorage(), unless(parmVarDecl())).bind("var")));
+  // A container that is a member of a local object: `b.items.push_back(x)`.
+  auto Container =
+      anyOf(LocalVar, memberExpr(member(fieldDecl().bind("field")),
+                                 hasObjectExpression(ignoringParenImpCasts(
+                                     LocalVar.bind("base")))));
   // Instantiations are skipped in check() (the pattern is reported), which
   // needs no parent map, unlike isInTemplateInstantiation().
   auto NotHere = isExpansionInSystemHeader();
@@ -48,7 +53,7 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
                             hasAnyName("push_back", "emplace_back", "emplace",
                                        "insert", "try_emplace", "emplace_hint"),
                             ofClass(Reservable))),
-                        on(ignoringParenImpCasts(LocalVar)), unless(NotHere))
+                        on(ignoringParenImpCasts(Container)), unless(NotHere))
           .bind("call"),
       this);
   // In a template's pattern a member call on a dependent container is
@@ -63,7 +68,7 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(
       cxxOperatorCallExpr(hasOverloadedOperatorName("+="),
-                          hasArgument(0, ignoringParenImpCasts(LocalVar)),
+                          hasArgument(0, ignoringParenImpCasts(Container)),
                           callee(cxxMethodDecl(ofClass(Reservable))),
                           unless(NotHere))
           .bind("call"),
@@ -163,23 +168,53 @@ bool MissingReserveCheck::growsInsideSmallBuffer(
   return *C.Value <= Inline;
 }
 
+// A member container of a local object starts empty when the object is
+// default-constructed by a constructor nobody wrote (so nothing fills the
+// member) and the member has no initialiser of its own, or an empty one.
+static bool memberStartsEmpty(const VarDecl &Var, const FieldDecl &Field) {
+  const auto *Owner = dyn_cast<CXXRecordDecl>(Field.getParent());
+  if (!Owner || Owner->isUnion() || Var.getType()->isReferenceType() ||
+      Var.getType()->isPointerType())
+    return false;
+  if (const Expr *Init = Field.getInClassInitializer())
+    if (!utils::isEmptyConstruction(Init))
+      return false;
+  const Expr *Init = Var.getInit() ? utils::peel(Var.getInit()) : nullptr;
+  if (!Init)
+    return true; // a trivially default-constructed aggregate
+  if (const auto *C = dyn_cast<CXXConstructExpr>(Init))
+    return C->getNumArgs() == 0 && !C->getConstructor()->isUserProvided();
+  if (const auto *L = dyn_cast<InitListExpr>(Init))
+    return L->getNumInits() == 0;
+  return false;
+}
+
 void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = Ctx.getSourceManager();
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
+  // With a member container, Var is the local object that holds it.
+  const auto *Field = Result.Nodes.getNodeAs<FieldDecl>("field");
+  const auto *BaseRef = Result.Nodes.getNodeAs<DeclRefExpr>("base");
   if (!Call || !Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
       Var->getType()->isReferenceType() || utils::isInInstantiation(*Var) ||
-      !utils::isEmptyConstruction(Var->getInit()))
+      (Field ? !memberStartsEmpty(*Var, *Field)
+             : !utils::isEmptyConstruction(Var->getInit())))
     return;
   // A dependent container (`std::vector<T>` in a template's pattern) counts
   // by its class template; the pattern is reported once for every
   // instantiation.
-  const CXXRecordDecl *RD = utils::recordOrPatternOf(Var->getType());
+  const CXXRecordDecl *RD =
+      utils::recordOrPatternOf(Field ? Field->getType() : Var->getType());
   if (!RD || !addsOneElement(*Call, *RD))
     return;
   if (Var->getType()->isDependentType() && !isReservable(*RD))
     return;
+  // How the container is spelled: 'v', or 'b.items'.
+  std::string Name = Var->getName().str();
+  if (Field)
+    Name += "." + Field->getName().str();
   // The growing call's own reference to the container.
   const Expr *CallObject = nullptr;
   if (const auto *C = dyn_cast<CallExpr>(Call))
@@ -215,8 +250,13 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
     if (SM.isBeforeInTranslationUnit(L, LoopBegin))
       return; // used (reserved, filled, passed) before the loop
     if (utils::spanContains(*Loop, L, SM) && U.Call != Call &&
-        U.Ref != CallObject && (U.Kinds & ~(utils::UseRead | utils::UseCopy)))
+        U.Ref != CallObject && U.Ref != BaseRef &&
+        (U.Kinds & ~(utils::UseRead | utils::UseCopy)))
       return; // another change inside the loop
+    // Of the object holding the container, anything else in the loop may
+    // touch the container (a member function, a reference handed out).
+    if (Field && U.Ref != BaseRef && utils::spanContains(*Loop, L, SM))
+      return;
   }
   std::optional<utils::ExactTripCount> C =
       utils::exactTripCount(*Loop, *Var, FU, Ctx);
@@ -238,6 +278,7 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   std::optional<utils::Hot> H = Hot.ofLoop(Loop, Loc, SM);
   std::string HotText = Hot.text(H);
   utils::DeferredHotnessNote HotNote(Hot, *this, Loc, H);
+  const std::string Quoted = "'" + Name + "'";
   if (!C->Unbounded.empty()) {
     // Reserving a count nothing bounds turns a malformed input into a huge
     // allocation (or std::bad_alloc) before the first element is read: no
@@ -249,10 +290,10 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
               "holds, and reserving it up front allocates whatever it says "
               "before one element is read; if it can come from input, cap it: "
               "'%3.reserve(std::min<std::size_t>(%4, limit));'%5")
-        << Var
+        << Quoted
         << (C->Text.empty() ? std::string("(spelled in a macro)")
                             : "'" + C->Text + "'")
-        << C->Unbounded << Var->getName()
+        << C->Unbounded << Name
         << (C->Text.empty() ? std::string("count") : C->Text) << HotText;
     return;
   }
@@ -261,23 +302,23 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
               "count is known before it starts, without reserve(): it "
               "reallocates and moves its elements about log2(n) times; call "
               "reserve() with the trip count before the loop (no fix-it: %1)%2")
-        << Var << C->WhyNoText << HotText;
+        << Quoted << C->WhyNoText << HotText;
     return;
   }
-  std::string Reserve = (Var->getName() + ".reserve(" + C->Text + ");").str();
+  std::string Reserve = Name + ".reserve(" + C->Text + ");";
   if (C->Signed) {
     bool Simple = llvm::all_of(C->Text, [](char Ch) {
       return llvm::isAlnum(Ch) || Ch == '_' || Ch == '.';
     });
     std::string Count = Simple ? C->Text : "(" + C->Text + ")";
-    Reserve = "if (" + Count + " > 0) " + Var->getName().str() +
+    Reserve = "if (" + Count + " > 0) " + Name +
               ".reserve(static_cast<std::size_t>(" + C->Text + "));";
   }
   auto D = diag(Loc, "%0 grows by one element per iteration of a loop whose "
                      "trip count is known before it starts, without "
                      "reserve(): it reallocates and moves its elements about "
                      "log2(n) times; call '%1' before the loop%2")
-           << Var << Reserve << HotText;
+           << Quoted << Reserve << HotText;
   // Insert on its own line before the loop, with the loop's indentation.
   if (Loop->getBeginLoc().isMacroID())
     return;

@@ -217,7 +217,58 @@ template <class T> std::vector<T> copy_all(const std::vector<T> &in) {
 }
 std::vector<int> use_copy_all() { return copy_all(std::vector<int>{1}); }
 
+// A container that is a member of a local object, default-constructed by a
+// constructor nobody wrote: empty when the loop starts (issue 12's recall
+// class). The fix names the member.
+struct Batch {
+  std::vector<int> ids;
+  int tag = 0;
+};
+int send(const Batch &);
+int batch_ids(const std::vector<Item> &items) {
+  Batch b;
+  for (const Item &it : items)
+    b.ids.push_back(it.id);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'b.ids' grows by one element per iteration {{.*}} call 'b.ids.reserve(items.size());' before the loop
+  // CHECK-FIXES: {{^}}  b.ids.reserve(items.size());
+  // CHECK-FIXES-NEXT: {{^}}  for (const Item &it : items)
+  return send(b);
+}
+
 // ------------------------------------------- negatives (look-alikes)
+
+// Members of local objects that may not be empty, or that something else in
+// the loop may touch: silent.
+struct Filled {
+  Filled();
+  std::vector<int> ids; // the user's constructor may fill it
+};
+struct Seeded {
+  std::vector<int> ids = {1, 2, 3};
+};
+struct Tracked {
+  std::vector<int> ids;
+  void note(int);
+};
+int member_lookalikes(const std::vector<Item> &items) {
+  Filled f;
+  for (const Item &it : items)
+    f.ids.push_back(it.id);
+  Seeded s;
+  for (const Item &it : items)
+    s.ids.push_back(it.id);
+  Batch used;
+  used.ids.push_back(0); // filled before the loop
+  for (const Item &it : items)
+    used.ids.push_back(it.id);
+  Tracked t;
+  for (const Item &it : items) {
+    t.ids.push_back(it.id);
+    t.note(it.id); // the object is used again in the loop
+  }
+  return static_cast<int>(f.ids.size() + s.ids.size() + used.ids.size() +
+                          t.ids.size());
+}
 
 std::vector<int> conditional(const std::vector<Item> &items) {
   std::vector<int> v;
