@@ -6,6 +6,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include <mutex>
@@ -28,6 +30,8 @@ llvm::StringRef describe(RunOnce Why) {
     return "catch handlers";
   case RunOnce::BenchmarkSetup:
     return "benchmark setup";
+  case RunOnce::OnlyCalledOnce:
+    return "helpers only code that runs once calls";
   }
   return "";
 }
@@ -150,6 +154,83 @@ static const ParmVarDecl *benchmarkState(const Decl *D) {
   return nullptr;
 }
 
+namespace {
+// Where the main file refers to one function: the outermost function around
+// each reference (null: a global's initialiser, which runs once).
+class References : public RecursiveASTVisitor<References> {
+public:
+  References(const FunctionDecl &Target, const SourceManager &SM)
+      : Target(Target.getCanonicalDecl()), SM(SM) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (!isa<TranslationUnitDecl>(D) &&
+        !SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      return true; // headers do not call a main file's internal helpers
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || Current)
+      return RecursiveASTVisitor::TraverseDecl(D);
+    Current = FD;
+    bool R = RecursiveASTVisitor::TraverseDecl(D);
+    Current = nullptr;
+    return R;
+  }
+  // Calls are visited before their callee expression.
+  bool VisitCallExpr(CallExpr *C) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (Callee && Callee->getCanonicalDecl() == Target) {
+      Users.push_back(Current);
+      Callees.insert(C->getCallee()->IgnoreParenImpCasts());
+    }
+    return true;
+  }
+  // Any other reference hands the function out (a framework's registry, a
+  // callback): it may be called from anywhere, as often as anything.
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (E->getDecl()->getCanonicalDecl() == Target && !Callees.count(E))
+      HandedOut = true;
+    return true;
+  }
+
+  std::vector<const FunctionDecl *> Users;
+  bool HandedOut = false;
+
+private:
+  const Decl *Target;
+  const SourceManager &SM;
+  const FunctionDecl *Current = nullptr;
+  llvm::SmallPtrSet<const Expr *, 4> Callees;
+};
+
+// A function of the main file that nothing outside it can call, used (called
+// or taken) only by code that runs once. One walk of the main file, only for
+// a finding about to be reported in such a function.
+bool onlyUsedByRunOnceCode(const FunctionDecl &FD) {
+  const FunctionDecl *Def = FD.getDefinition();
+  if (!Def || Def->isExternallyVisible() || Def->isTemplateInstantiation() ||
+      Def->getDescribedFunctionTemplate() || isa<CXXMethodDecl>(Def))
+    return false;
+  ASTContext &Ctx = Def->getASTContext();
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())))
+    return false;
+  References Refs(*Def, SM);
+  Refs.TraverseDecl(Ctx.getTranslationUnitDecl());
+  if (Refs.HandedOut)
+    return false;
+  bool Any = false;
+  for (const FunctionDecl *User : Refs.Users) {
+    if (User && User->getCanonicalDecl() == Def->getCanonicalDecl())
+      continue; // recursion
+    if (User && runOnceFunction(User) == RunOnce::No)
+      return false;
+    Any = true;
+  }
+  return Any;
+}
+} // namespace
+
 RunOnce runOnceAt(const Stmt &S, const Decl *FD,
                   llvm::function_ref<const Stmt *(const Stmt *)> ParentOf) {
   RunOnce Why = runOnceFunction(FD);
@@ -174,6 +255,9 @@ RunOnce runOnceAt(const Stmt &S, const Decl *FD,
   }
   if (State && !InTimingLoop)
     return RunOnce::BenchmarkSetup;
+  if (const auto *F = dyn_cast_or_null<FunctionDecl>(FD))
+    if (onlyUsedByRunOnceCode(*F))
+      return RunOnce::OnlyCalledOnce;
   return RunOnce::No;
 }
 

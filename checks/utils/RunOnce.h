@@ -31,6 +31,9 @@ enum class RunOnce {
   StaticInit,
   CatchHandler,
   BenchmarkSetup,
+  /// A helper of the main file (internal linkage) that only run-once code
+  /// uses: a test file's fixture builder, a setup function of main.
+  OnlyCalledOnce,
 };
 
 /// "a unit test", "main", ... for messages and summaries.

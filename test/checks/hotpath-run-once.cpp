@@ -167,3 +167,47 @@ template <class T> struct Worker : Crtp<Worker<T>> {
   }
 };
 template struct Worker<int>;
+
+// A helper of this file (internal linkage) that only tests and main call is
+// run-once code too: held back. The same helper with one hot caller, with
+// external linkage (another file may call it), or handed out as a callback
+// (BM_parse above, registered by BENCHMARK) is reported.
+static int make_ids(int n) {
+  int sum = 0;
+  for (int i = 0; i < n; ++i) {
+    auto r = std::make_unique<Record>();
+    // CHECK-MESSAGES-ALL: :[[@LINE-1]]:14: warning: 'std::make_unique' allocates on every iteration
+    r->id = i;
+    use(*r);
+    sum += r->id;
+  }
+  return sum;
+}
+TEST(Helpers, OnlyTestsCall) { EXPECT_EQ(make_ids(10), 45); }
+namespace {
+int hot_and_test(int n) {
+  int sum = 0;
+  for (int i = 0; i < n; ++i) {
+    auto r = std::make_unique<Record>();
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'std::make_unique' allocates on every iteration
+    r->id = i;
+    use(*r);
+    sum += r->id;
+  }
+  return sum;
+}
+} // namespace
+TEST(Helpers, AlsoHot) { EXPECT_EQ(hot_and_test(3), 3); }
+int serve(int n) { return hot_and_test(n); }
+int exported_helper(int n) {
+  int sum = 0;
+  for (int i = 0; i < n; ++i) {
+    auto r = std::make_unique<Record>();
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'std::make_unique' allocates on every iteration
+    r->id = i;
+    use(*r);
+    sum += r->id;
+  }
+  return sum;
+}
+TEST(Helpers, Exported) { EXPECT_EQ(exported_helper(3), 3); }
