@@ -7,9 +7,9 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "llvm/ADT/SmallPtrSet.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <mutex>
 
 namespace clang::tidy::hotpath::utils {
@@ -176,12 +176,29 @@ public:
     Current = nullptr;
     return R;
   }
+  // A call in a loop repeats, even in main or a test: such a helper is
+  // not run-once (a server's `while (running) handle();` is in main).
+  bool TraverseForStmt(ForStmt *S) {
+    return inLoop([&] { return RecursiveASTVisitor::TraverseForStmt(S); });
+  }
+  bool TraverseWhileStmt(WhileStmt *S) {
+    return inLoop([&] { return RecursiveASTVisitor::TraverseWhileStmt(S); });
+  }
+  bool TraverseDoStmt(DoStmt *S) {
+    return inLoop([&] { return RecursiveASTVisitor::TraverseDoStmt(S); });
+  }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
+    return inLoop(
+        [&] { return RecursiveASTVisitor::TraverseCXXForRangeStmt(S); });
+  }
+
   // Calls are visited before their callee expression.
   bool VisitCallExpr(CallExpr *C) {
     const FunctionDecl *Callee = C->getDirectCallee();
     if (Callee && Callee->getCanonicalDecl() == Target) {
       Users.push_back(Current);
       Callees.insert(C->getCallee()->IgnoreParenImpCasts());
+      CalledInLoop |= LoopDepth > 0;
     }
     return true;
   }
@@ -194,18 +211,26 @@ public:
   }
 
   std::vector<const FunctionDecl *> Users;
-  bool HandedOut = false;
+  bool HandedOut = false, CalledInLoop = false;
 
 private:
+  template <class F> bool inLoop(F Traverse) {
+    ++LoopDepth;
+    bool R = Traverse();
+    --LoopDepth;
+    return R;
+  }
+
   const Decl *Target;
   const SourceManager &SM;
+  unsigned LoopDepth = 0;
   const FunctionDecl *Current = nullptr;
   llvm::SmallPtrSet<const Expr *, 4> Callees;
 };
 
-// A function of the main file that nothing outside it can call, used (called
-// or taken) only by code that runs once. One walk of the main file, only for
-// a finding about to be reported in such a function.
+// A function of the main file that nothing outside it can call, called only
+// by code that runs once, and not in a loop there. One walk of the main file,
+// only for a finding about to be reported in such a function.
 bool onlyUsedByRunOnceCode(const FunctionDecl &FD) {
   const FunctionDecl *Def = FD.getDefinition();
   if (!Def || Def->isExternallyVisible() || Def->isTemplateInstantiation() ||
@@ -217,7 +242,7 @@ bool onlyUsedByRunOnceCode(const FunctionDecl &FD) {
     return false;
   References Refs(*Def, SM);
   Refs.TraverseDecl(Ctx.getTranslationUnitDecl());
-  if (Refs.HandedOut)
+  if (Refs.HandedOut || Refs.CalledInLoop)
     return false;
   bool Any = false;
   for (const FunctionDecl *User : Refs.Users) {

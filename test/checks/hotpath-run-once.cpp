@@ -211,3 +211,21 @@ int exported_helper(int n) {
   return sum;
 }
 TEST(Helpers, Exported) { EXPECT_EQ(exported_helper(3), 3); }
+// Called from a loop, even in a test: it repeats. Reported.
+static int in_loop_helper(int n) {
+  int sum = 0;
+  for (int i = 0; i < n; ++i) {
+    auto r = std::make_unique<Record>();
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'std::make_unique' allocates on every iteration
+    r->id = i;
+    use(*r);
+    sum += r->id;
+  }
+  return sum;
+}
+TEST(Helpers, CalledInALoop) {
+  int total = 0;
+  for (int k = 0; k < 100; ++k)
+    total += in_loop_helper(k);
+  EXPECT_EQ(total > 0, true);
+}

@@ -1,5 +1,5 @@
 // One finding of every hotpath check, each in code that runs a number of
-// times the program fixes, so that a profile of it has exact counts to check.
+// times the program fixes (library-like functions), so a profile has exact counts.
 #include <atomic>
 #include <cstdio>
 #include <memory>
@@ -7,16 +7,16 @@
 #include <thread>
 #include <vector>
 
-static long Sink;
+long Sink;
 
-static std::vector<int> grow(int n) {
+std::vector<int> grow(int n) {
   std::vector<int> v;
   for (int i = 0; i < n; ++i)
     v.push_back(i); // missing-reserve: 10 entries x 100 iterations
   return v;
 }
 
-static size_t known(const std::string &s) {
+size_t known(const std::string &s) {
   std::vector<std::string> words = {"alpha-long-word-one", // 37 calls
                                     "beta-long-word-two"};
   size_t n = 0;
@@ -25,15 +25,15 @@ static size_t known(const std::string &s) {
   return n;
 }
 
-static size_t never(const std::string &s) {
+size_t never(const std::string &s) {
   std::vector<std::string> words = {"gamma-long-word-one", // never runs
                                     "delta-long-word-two"};
   return words.size() + s.size();
 }
 
-static void use(const std::vector<int> &v) { Sink += long(v.size()); }
+void use(const std::vector<int> &v) { Sink += long(v.size()); }
 
-static void churn() {
+void churn() {
   for (int i = 0; i < 50; ++i) {
     std::vector<int> tmp; // container-in-loop: 50 iterations
     tmp.push_back(i);
@@ -45,7 +45,7 @@ struct Big {
   char bytes[256];
 };
 
-static void allocate() {
+void allocate() {
   for (int i = 0; i < 20; ++i) {
     auto p = std::make_unique<Big>(); // heap-alloc-in-loop: 20 iterations
     p->bytes[0] = char(i);
@@ -57,13 +57,13 @@ struct Small {
   int a, b;
 };
 
-static void local() {
+void local() {
   auto p = std::make_unique<Small>(); // unnecessary-heap: 7 calls
   p->a = 1;
   Sink += p->a;
 }
 
-static void spawn(const std::vector<int> &jobs) {
+void spawn(const std::vector<int> &jobs) {
   std::vector<std::thread> threads;
   for (int j : jobs) // thread-per-task: 3 iterations
     threads.emplace_back([j] { Sink += j; });
@@ -77,7 +77,7 @@ struct Padded { // struct-padding: an array element, used by fill() 5 times
   char flag;
 };
 
-static void fill() {
+void fill() {
   Padded items[64];
   for (Padded &p : items) {
     p.tag = 1;
@@ -92,7 +92,7 @@ struct Counters { // false-sharing: two threads, one member each
   std::atomic<long> consumed{0};
 };
 
-static void count() {
+void count() {
   Counters c;
   std::thread a([&c] {
     for (int i = 0; i < 1000; ++i)

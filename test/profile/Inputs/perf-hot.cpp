@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-static long Sink;
+long Sink;
 
-static long hot(int n) {
+long hot(int n) {
   std::vector<long> v;
   for (int i = 0; i < n; ++i) {
     long x = i;
@@ -17,7 +17,7 @@ static long hot(int n) {
   return v.back();
 }
 
-static size_t mild(const std::string &s) {
+size_t mild(const std::string &s) {
   std::vector<std::string> words = {"alpha-long-word-one",
                                     "beta-long-word-two"};
   return words.size() + s.size();
