@@ -1,10 +1,17 @@
-// Two findings: one in a loop that takes nearly all of the run time, one in a
-// function called a few times. A sampled profile must rank the first first.
+// Two findings: one in a function called a few times, one in a loop that
+// takes nearly all of the run time, later in the file — a sampled profile
+// must rank the second first, against the order of the file.
 #include <cstdio>
 #include <string>
 #include <vector>
 
-long Sink;
+static long Sink;
+
+size_t mild(const std::string &s) {
+  std::vector<std::string> words = {"alpha-long-word-one",
+                                    "beta-long-word-two"};
+  return words.size() + s.size();
+}
 
 long hot(int n) {
   std::vector<long> v;
@@ -15,12 +22,6 @@ long hot(int n) {
     v.push_back(x);
   }
   return v.back();
-}
-
-size_t mild(const std::string &s) {
-  std::vector<std::string> words = {"alpha-long-word-one",
-                                    "beta-long-word-two"};
-  return words.size() + s.size();
 }
 
 int main() {
