@@ -3,8 +3,8 @@
 #include "Options.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/ADT/Twine.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/Twine.h"
 
 namespace hotpath::verify {
 
@@ -24,7 +24,7 @@ helped.
                      original's generator, compilers, flags and cache entries)
   --test=<cmd>       must pass on the fixed variant, or its fixes are rejected
   --checks=<globs>   which checks' fixes (default: all hotpath checks)
-  --only=<ids>       only these findings (ids from `hotpath --format=json`)
+  --only=<ids>       only these findings (ids from `hotpath --show-ids`)
   --reps=N           runs per variant, alternating (default 10)
   --per-fix          measure each fix alone as well
   --max-fixes=N      verify at most N fixes (the hottest N with --profile)

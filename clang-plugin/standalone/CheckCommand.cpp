@@ -204,6 +204,11 @@ static cl::opt<double> MinShare(
     cl::desc("Hide findings whose code holds less than this percentage of "
              "the profile's total (and those it does not cover)."),
     cl::value_desc("percent"), cl::init(0.0), cl::cat(Category));
+static cl::opt<bool>
+    ShowIds("show-ids",
+            cl::desc("Text output: each finding's id after its check name "
+                     "(JSON always has it; `hotpath verify --only=<id>`)."),
+            cl::cat(Category));
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("No progress line and no "
                                     "summary."),
@@ -585,7 +590,7 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   }
   switch (OutputFormat) {
   case Format::Text:
-    clang::tidy::hotpath::tool::writeText(*Out, Findings, Lines);
+    clang::tidy::hotpath::tool::writeText(*Out, Findings, Lines, ShowIds);
     break;
   case Format::Json:
     clang::tidy::hotpath::tool::writeJson(*Out, Findings);

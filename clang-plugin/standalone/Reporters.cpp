@@ -36,10 +36,13 @@ static void writeHeader(llvm::raw_ostream &OS, const Location &L,
 }
 
 void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-               LineTable &Lines) {
+               LineTable &Lines, bool ShowIds) {
   for (const Finding &F : Findings) {
     writeHeader(OS, F.Loc, F.IsError ? "error" : "warning", F.Message);
-    OS << " [" << F.Check << "]\n";
+    OS << " [" << F.Check << "]";
+    if (ShowIds)
+      OS << " [" << F.Id << "]";
+    OS << "\n";
     writeSnippet(OS, F.Loc, Lines);
     for (const Note &N : F.Notes) {
       writeHeader(OS, N.Loc, "note", N.Message);

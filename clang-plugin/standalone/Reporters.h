@@ -21,8 +21,9 @@ struct SarifSettings {
   std::vector<std::string> Rules; // every enabled check, in order
 };
 
+/// \p ShowIds: " [hp-...]" after the check name (`hotpath verify --only`).
 void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-               LineTable &Lines);
+               LineTable &Lines, bool ShowIds = false);
 void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 const SarifSettings &Settings);
