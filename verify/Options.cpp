@@ -81,34 +81,26 @@ std::optional<Options> parseOptions(int Argc, const char **Argv,
       Out = true;
       return true;
     };
+    // Options that take one string value, stored as given.
+    std::string *Plain = llvm::StringSwitch<std::string *>(Name)
+                             .Cases("-p", "--p", "--build-dir", &O.BuildDir)
+                             .Case("--bench", &O.Bench)
+                             .Case("--build", &O.Build)
+                             .Case("--configure", &O.Configure)
+                             .Case("--test", &O.Test)
+                             .Case("--checks", &O.Checks)
+                             .Cases("-o", "--output", &O.Output)
+                             .Case("--chart", &O.Chart)
+                             .Case("--profile", &O.Profile)
+                             .Default(nullptr);
     std::optional<std::string> V;
-    if (Name == "-p" || Name == "--p" || Name == "--build-dir") {
+    if (Plain) {
       if (!(V = Next()))
         return std::nullopt;
-      O.BuildDir = *V;
+      *Plain = *V;
     } else if (Name.starts_with("-p") && !Name.starts_with("--") &&
                Name.size() > 2) {
       O.BuildDir = Name.drop_front(2).str();
-    } else if (Name == "--bench") {
-      if (!(V = Next()))
-        return std::nullopt;
-      O.Bench = *V;
-    } else if (Name == "--build") {
-      if (!(V = Next()))
-        return std::nullopt;
-      O.Build = *V;
-    } else if (Name == "--configure") {
-      if (!(V = Next()))
-        return std::nullopt;
-      O.Configure = *V;
-    } else if (Name == "--test") {
-      if (!(V = Next()))
-        return std::nullopt;
-      O.Test = *V;
-    } else if (Name == "--checks") {
-      if (!(V = Next()))
-        return std::nullopt;
-      O.Checks = *V;
     } else if (Name == "--only") {
       if (!(V = Next()))
         return std::nullopt;
@@ -146,18 +138,6 @@ std::optional<Options> parseOptions(int Argc, const char **Argv,
         return std::nullopt;
       }
       O.Fmt = *F;
-    } else if (Name == "-o" || Name == "--output") {
-      if (!(V = Next()))
-        return std::nullopt;
-      O.Output = *V;
-    } else if (Name == "--chart") {
-      if (!(V = Next()))
-        return std::nullopt;
-      O.Chart = *V;
-    } else if (Name == "--profile") {
-      if (!(V = Next()))
-        return std::nullopt;
-      O.Profile = *V;
     } else if (Name == "--profile-binary") {
       if (!(V = Next()))
         return std::nullopt;

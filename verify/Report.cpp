@@ -53,14 +53,15 @@ std::string formatValue(const std::string &Metric, double V) {
   return llvm::formatv("{0:f2}", V).str();
 }
 
-static const char *verdictLabel(Comparison::Verdict V) {
+// The table's words are short ("~"); JSON spells them out.
+static const char *verdictLabel(Comparison::Verdict V, bool Table = true) {
   switch (V) {
   case Comparison::Faster:
     return "better";
   case Comparison::Slower:
-    return "WORSE";
+    return Table ? "WORSE" : "worse";
   case Comparison::NoChange:
-    return "~";
+    return Table ? "~" : "no significant change";
   case Comparison::TooFewSamples:
     return "too few samples";
   }
@@ -166,12 +167,15 @@ static void writeText(llvm::raw_ostream &OS, const Report &R, bool Markdown) {
                       R.BuildSeconds, R.BenchSeconds, R.OwnSeconds);
 }
 
+// NaN and infinities (an empty sample, a zero baseline) are null in JSON.
+static llvm::json::Value number(double V) {
+  if (std::isnan(V) || std::isinf(V))
+    return nullptr;
+  return V;
+}
+
 static llvm::json::Value summaryJson(const Summary &S) {
-  auto Num = [](double V) -> llvm::json::Value {
-    if (std::isnan(V) || std::isinf(V))
-      return nullptr;
-    return V;
-  };
+  auto Num = number;
   return llvm::json::Object{{"median", Num(S.Median)},
                             {"q1", Num(S.Q1)},
                             {"q3", Num(S.Q3)},
@@ -186,11 +190,7 @@ static void writeJson(llvm::raw_ostream &OS, const Report &R) {
   for (const VariantResult &V : R.Variants) {
     llvm::json::Array Metrics;
     for (const MetricResult &M : V.Metrics) {
-      auto Num = [](double X) -> llvm::json::Value {
-        if (std::isnan(X) || std::isinf(X))
-          return nullptr;
-        return X;
-      };
+      auto Num = number;
       Metrics.push_back(llvm::json::Object{
           {"name", M.Name},
           {"baseline", summaryJson(M.C.Base)},
@@ -199,10 +199,7 @@ static void writeJson(llvm::raw_ostream &OS, const Report &R) {
           {"u", Num(M.C.U)},
           {"p", Num(M.C.P)},
           {"exact", M.C.Exact},
-          {"verdict", M.C.V == Comparison::Faster     ? "better"
-                      : M.C.V == Comparison::Slower   ? "worse"
-                      : M.C.V == Comparison::NoChange ? "no significant change"
-                                                      : "too few samples"}});
+          {"verdict", verdictLabel(M.C.V, /*Table=*/false)}});
     }
     Variants.push_back(
         llvm::json::Object{{"name", V.Name},

@@ -112,6 +112,11 @@ std::optional<Hot> Hotness::ofFunction(const FunctionDecl *FD,
 }
 
 namespace {
+const RecordDecl *definitionOf(const RecordDecl *RD) {
+  const RecordDecl *Def = RD->getDefinition();
+  return Def ? Def : RD;
+}
+
 // Which of the wanted records each function body names.
 class RecordUsers : public RecursiveASTVisitor<RecordUsers> {
 public:
@@ -182,7 +187,7 @@ private:
   void use(const RecordDecl *RD) {
     if (!Current || !RD)
       return;
-    RD = RD->getDefinition() ? RD->getDefinition() : RD;
+    RD = definitionOf(RD);
     if (Wanted.contains(RD))
       Users[RD].insert(Current);
   }
@@ -202,7 +207,7 @@ Hotness::ofRecords(ASTContext &Ctx,
   const SourceManager &SM = Ctx.getSourceManager();
   llvm::DenseSet<const RecordDecl *> Wanted;
   for (const RecordDecl *RD : Records)
-    Wanted.insert(RD->getDefinition() ? RD->getDefinition() : RD);
+    Wanted.insert(definitionOf(RD));
   llvm::DenseMap<FileID, bool> CoveredFiles;
   auto Covered = [&](const FunctionDecl *FD) {
     FileID FID = SM.getFileID(SM.getExpansionLoc(FD->getLocation()));
@@ -214,7 +219,7 @@ Hotness::ofRecords(ASTContext &Ctx,
   RecordUsers V(Wanted, Covered);
   V.walk(Ctx.getTranslationUnitDecl());
   for (const RecordDecl *RD : Records) {
-    const RecordDecl *Key = RD->getDefinition() ? RD->getDefinition() : RD;
+    const RecordDecl *Key = definitionOf(RD);
     auto It = V.Users.find(Key);
     if (It == V.Users.end())
       continue;
