@@ -18,6 +18,10 @@ message(STATUS "hotpath: LLVM ${LLVM_PACKAGE_VERSION} at ${LLVM_INSTALL_PREFIX}"
 set(HOTPATH_LLVM_BIN ${LLVM_TOOLS_BINARY_DIR})
 find_program(HOTPATH_CLANG_TIDY NAMES clang-tidy PATHS ${LLVM_TOOLS_BINARY_DIR} NO_DEFAULT_PATH)
 find_program(HOTPATH_CLANGXX NAMES clang++ PATHS ${LLVM_TOOLS_BINARY_DIR} NO_DEFAULT_PATH)
+# clang's builtin headers, pinned into the tool and hotpath-clangd (which do
+# not live beside the compiler, where clang looks for them by default).
+execute_process(COMMAND ${HOTPATH_CLANGXX} -print-resource-dir
+  OUTPUT_VARIABLE HOTPATH_RESOURCE_DIR OUTPUT_STRIP_TRAILING_WHITESPACE)
 
 add_library(hotpath_llvm_flags INTERFACE)
 target_include_directories(hotpath_llvm_flags SYSTEM INTERFACE ${LLVM_INCLUDE_DIRS} ${CLANG_INCLUDE_DIRS})

@@ -3,6 +3,7 @@
 #include "Load.h"
 #include "llvm/ProfileData/InstrProfReader.h"
 #include "llvm/Support/Endian.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <map>
 #include <mutex>
@@ -89,9 +90,29 @@ llvm::Expected<std::shared_ptr<const Profile>> load(const LoadRequest &R) {
   return std::shared_ptr<const Profile>(std::move(*P));
 }
 
+// What identifies one recording of the inputs: a long-lived process
+// (hotpath-clangd) must see a profile recorded again after it first read it.
+static std::string stampOf(const LoadRequest &R) {
+  std::string Stamp;
+  auto Add = [&](const std::string &Path) {
+    llvm::sys::fs::file_status St;
+    if (llvm::sys::fs::status(Path, St))
+      Stamp += "missing;";
+    else
+      Stamp += std::to_string(
+                   St.getLastModificationTime().time_since_epoch().count()) +
+               ":" + std::to_string(St.getSize()) + ";";
+  };
+  Add(R.Path);
+  for (const std::string &B : R.Binaries)
+    Add(B);
+  return Stamp;
+}
+
 std::shared_ptr<const Profile> loadCached(const LoadRequest &R,
                                           std::string &Error, bool *FirstTime) {
   struct Entry {
+    std::string Stamp;
     std::shared_ptr<const Profile> P;
     std::string Error;
   };
@@ -100,11 +121,14 @@ std::shared_ptr<const Profile> loadCached(const LoadRequest &R,
   std::string Key = R.Path;
   for (const std::string &B : R.Binaries)
     Key += '\0' + B;
+  std::string Stamp = stampOf(R);
   std::lock_guard<std::mutex> Lock(Mu);
   auto [It, New] = Cache.try_emplace(Key);
   if (FirstTime)
     *FirstTime = New;
-  if (New) {
+  if (New || It->second.Stamp != Stamp) {
+    // Holders of the previous reading keep it alive until they are done.
+    It->second = Entry{Stamp, nullptr, ""};
     auto P = load(R);
     if (P)
       It->second.P = std::move(*P);

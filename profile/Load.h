@@ -28,7 +28,8 @@ struct LoadRequest {
 /// to do (merge a .profraw, pass --profile-binary, install linux-perf).
 llvm::Expected<std::shared_ptr<const Profile>> load(const LoadRequest &R);
 
-/// load() once per distinct request in this process. On failure returns
+/// load() once per distinct request in this process, and again when a file
+/// of the request changed since (its time or size). On failure returns
 /// null and sets \p Error; \p FirstTime tells the caller whether this call
 /// did the reading (so a front-end reports the error or warnings once).
 std::shared_ptr<const Profile>

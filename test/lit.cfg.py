@@ -1,6 +1,7 @@
 # lit configuration for hotpath's check and front-end tests.
 import glob
 import os
+import shutil
 
 import lit.formats
 
@@ -15,6 +16,9 @@ config.environment["PATH"] = os.pathsep.join(
     [config.llvm_bin, config.environment.get("PATH", os.environ.get("PATH", ""))])
 # Tests must not depend on the user's .clang-tidy files or locale.
 config.environment["LC_ALL"] = "C"
+# Nor on the user's clangd or Neovim configuration (~/.config/...): tests that
+# need one write it under their own %t.
+config.environment["XDG_CONFIG_HOME"] = os.path.join(config.test_exec_root, "no-user-config")
 
 # Which front-ends run every check test: all that this build produced, unless
 # `lit --param frontends=tidy,plugin` narrows it.
@@ -50,6 +54,13 @@ config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%hotpath_tidy", config.tidy_module))
 config.substitutions.append(("%hotpath_plugin", config.compiler_plugin))
 config.substitutions.append(("%hotpath_tool", config.hotpath_tool))
+# hotpath-clangd (test/clangd): built when Debian's clangd libraries exist;
+# Neovim is the real editor its tests drive.
+if os.path.exists(config.hotpath_clangd):
+    config.available_features.add("hotpath-clangd")
+    config.substitutions.append(("%hotpath_clangd", config.hotpath_clangd))
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
 config.substitutions.append(("%hotpath_crash_tool", config.hotpath_crash_tool))
 config.substitutions.append(("%hotpath_crash_plugin", config.crash_plugin))
 config.substitutions.append(("%llvm_major", config.llvm_major))

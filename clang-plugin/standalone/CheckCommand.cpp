@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckCommand.h"
+#include "../common/DocsDir.h"
 #include "CheckCatalog.h"
 #include "CheckOptions.h"
 #include "CrashIsolation.h"
@@ -601,10 +602,9 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     sys::fs::make_absolute(Base);
     sys::path::remove_dots(Base, true);
     S.BaseDir = Base.str().str();
-    S.DocBaseUri =
-        DocBaseUri.empty()
-            ? clang::tidy::hotpath::tool::fileUri(HOTPATH_DOCS_DIR "/checks/")
-            : DocBaseUri.getValue();
+    S.DocBaseUri = DocBaseUri.empty() ? ::hotpath::frontend::checkPagesUri(
+                                            OriginalArgv[0], HOTPATH_DOCS_DIR)
+                                      : DocBaseUri.getValue();
     S.Rules = Enabled;
     clang::tidy::hotpath::tool::writeSarif(*Out, Findings, S);
     break;

@@ -110,18 +110,6 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
 
 // ----------------------------------------------------------------- SARIF
 
-std::string fileUri(llvm::StringRef Path) {
-  std::string Out = "file://";
-  for (char C : Path) {
-    unsigned char U = C;
-    if (llvm::isAlnum(U) || llvm::StringRef("/-._~").contains(C))
-      Out += C;
-    else
-      Out += llvm::formatv("%{0:X-2}", U).str();
-  }
-  return Out;
-}
-
 // A path relative to BaseDir with '/' separators and percent-encoding, or ""
 // when the file is not under BaseDir.
 static std::string relativeUri(llvm::StringRef File, llvm::StringRef Base) {

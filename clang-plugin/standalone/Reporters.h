@@ -8,6 +8,7 @@
 #ifndef HOTPATH_STANDALONE_REPORTERS_H
 #define HOTPATH_STANDALONE_REPORTERS_H
 
+#include "../common/FileUri.h"
 #include "Findings.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
@@ -28,8 +29,7 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 const SarifSettings &Settings);
 
-/// file:// URI for an absolute path, percent-encoding what URIs forbid.
-std::string fileUri(llvm::StringRef AbsolutePath);
+using ::hotpath::frontend::fileUri;
 
 } // namespace clang::tidy::hotpath::tool
 
