@@ -58,7 +58,11 @@ config.substitutions.append(("%hotpath_tool", config.hotpath_tool))
 # Neovim is the real editor its tests drive.
 if os.path.exists(config.hotpath_clangd):
     config.available_features.add("hotpath-clangd")
-    config.substitutions.append(("%hotpath_clangd", config.hotpath_clangd))
+    # Without the background index: clangd runs it at idle priority and waits
+    # for it on exit, which under a loaded CI machine can take minutes.
+    config.substitutions.append(("%hotpath_clangd_bin", config.hotpath_clangd))
+    config.substitutions.append(("%hotpath_clangd",
+                                 config.hotpath_clangd + " --background-index=false"))
 if shutil.which("nvim"):
     config.available_features.add("nvim")
 config.substitutions.append(("%hotpath_crash_tool", config.hotpath_crash_tool))
