@@ -6,10 +6,12 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BlockingUnderLockCheck.h"
 #include "ConstantContainerPerCallCheck.h"
 #include "ContainerInLoopCheck.h"
 #include "FalseSharingCheck.h"
 #include "HeapAllocInLoopCheck.h"
+#include "LockInLoopCheck.h"
 #include "MissingReserveCheck.h"
 #include "StructPaddingCheck.h"
 #include "ThreadPerTaskCheck.h"
@@ -34,6 +36,9 @@ public:
     Factories.registerCheck<UnnecessaryHeapCheck>("hotpath-unnecessary-heap");
     Factories.registerCheck<FalseSharingCheck>("hotpath-false-sharing");
     Factories.registerCheck<StructPaddingCheck>("hotpath-struct-padding");
+    Factories.registerCheck<LockInLoopCheck>("hotpath-lock-in-loop");
+    Factories.registerCheck<BlockingUnderLockCheck>(
+        "hotpath-blocking-under-lock");
   }
 };
 

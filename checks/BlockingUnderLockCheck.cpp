@@ -1,0 +1,249 @@
+//===--- BlockingUnderLockCheck.cpp - hotpath -----------------------------===//
+
+#include "BlockingUnderLockCheck.h"
+#include "utils/OptionList.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::hotpath {
+
+// Free functions that block, by what they do. Methods of the standard
+// library's streams, threads and futures are recognised by their class.
+static const std::pair<const char *, const char *> DefaultBlocking[] = {
+    {"::std::this_thread::sleep_for", "sleeps"},
+    {"::std::this_thread::sleep_until", "sleeps"},
+    {"::sleep", "sleeps"},
+    {"::usleep", "sleeps"},
+    {"::nanosleep", "sleeps"},
+    {"::clock_nanosleep", "sleeps"},
+    {"::fopen", "opens a file"},
+    {"::fclose", "closes a file (flushing it)"},
+    {"::fread", "reads a file"},
+    {"::fwrite", "writes a file"},
+    {"::fflush", "flushes a file"},
+    {"::fgets", "reads a file"},
+    {"::read", "reads a file or socket"},
+    {"::pread", "reads a file"},
+    {"::write", "writes a file or socket"},
+    {"::pwrite", "writes a file"},
+    {"::open", "opens a file"},
+    {"::fsync", "waits for the disk"},
+    {"::fdatasync", "waits for the disk"},
+    {"::recv", "reads a socket"},
+    {"::recvfrom", "reads a socket"},
+    {"::send", "writes a socket"},
+    {"::sendto", "writes a socket"},
+    {"::connect", "connects a socket"},
+    {"::accept", "waits for a connection"},
+    {"::poll", "waits for I/O"},
+    {"::select", "waits for I/O"},
+    {"::epoll_wait", "waits for I/O"},
+    {"::system", "runs a shell command"},
+    {"::popen", "starts a shell command"},
+    {"::pclose", "waits for a shell command"},
+};
+
+BlockingUnderLockCheck::BlockingUnderLockCheck(StringRef Name,
+                                               ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawExtraBlocking(Options.get("ExtraBlockingFunctions", "")),
+      RawExtraLockTypes(Options.get("ExtraLockTypes", "")),
+      RawExtraMutexTypes(Options.get("ExtraMutexTypes", "")),
+      RunOnceCode(Options), Hot(Options, Context) {
+  for (const auto &[Fn, What] : DefaultBlocking)
+    BlockingByName[Fn] = What;
+  for (StringRef Fn : utils::splitOptionList(RawExtraBlocking))
+    BlockingByName[Fn.starts_with("::") ? Fn.str() : "::" + Fn.str()] =
+        "can block (ExtraBlockingFunctions)";
+  for (StringRef T : utils::splitOptionList(utils::DefaultGuardTypes))
+    GuardTypes.push_back(T.str());
+  for (StringRef T : utils::splitOptionList(RawExtraLockTypes))
+    GuardTypes.push_back(T.str());
+  for (StringRef T : utils::splitOptionList(utils::DefaultMutexTypes))
+    MutexTypes.push_back(T.str());
+  for (StringRef T : utils::splitOptionList(RawExtraMutexTypes))
+    MutexTypes.push_back(T.str());
+}
+
+void BlockingUnderLockCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  RunOnceCode.store(Options, Opts);
+  Options.store(Opts, "ExtraBlockingFunctions", RawExtraBlocking);
+  Options.store(Opts, "ExtraLockTypes", RawExtraLockTypes);
+  Options.store(Opts, "ExtraMutexTypes", RawExtraMutexTypes);
+}
+
+void BlockingUnderLockCheck::onStartOfTranslationUnit() {
+  Parents.clear();
+  Reported.clear();
+}
+
+void BlockingUnderLockCheck::registerMatchers(MatchFinder *Finder) {
+  // Start from the acquisitions (rare, narrow nodes) and walk only the
+  // statements each one guards.
+  std::vector<StringRef> Guards(GuardTypes.begin(), GuardTypes.end());
+  std::vector<StringRef> Mutexes(MutexTypes.begin(), MutexTypes.end());
+  Finder->addMatcher(
+      varDecl(unless(isExpansionInSystemHeader()), hasLocalStorage(),
+              hasType(qualType(hasUnqualifiedDesugaredType(recordType(
+                  hasDeclaration(cxxRecordDecl(hasAnyName(Guards))))))))
+          .bind("guard"),
+      this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          unless(isExpansionInSystemHeader()),
+          callee(cxxMethodDecl(hasAnyName("lock", "lock_shared"),
+                               ofClass(cxxRecordDecl(hasAnyName(Mutexes))))),
+          forCallable(decl().bind("fn")))
+          .bind("lock"),
+      this);
+}
+
+void BlockingUnderLockCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *Guard = Result.Nodes.getNodeAs<VarDecl>("guard")) {
+    const auto *Fn = dyn_cast_or_null<Decl>(Guard->getParentFunctionOrMethod());
+    const Stmt *Body = utils::bodyOf(Fn);
+    if (!Body)
+      return;
+    const utils::ParentIndex &P = Parents.get(*Body);
+    if (auto CS = utils::sectionOfGuard(*Guard, P))
+      checkSection(*CS, *Fn, P, Ctx);
+    return;
+  }
+  const auto *Lock = Result.Nodes.getNodeAs<CXXMemberCallExpr>("lock");
+  const auto *Fn = Result.Nodes.getNodeAs<Decl>("fn");
+  const Stmt *Body = utils::bodyOf(Fn);
+  if (!Lock || !Body)
+    return;
+  const utils::ParentIndex &P = Parents.get(*Body);
+  if (auto CS = utils::sectionOfLockCall(*Lock, P, Ctx))
+    checkSection(*CS, *Fn, P, Ctx);
+}
+
+// The record a member call or a stream argument is about, looking through
+// the derived-to-base conversion to std::istream and the like.
+static const CXXRecordDecl *recordOf(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  QualType T = E->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+static bool isStd(const CXXRecordDecl *RD,
+                  std::initializer_list<llvm::StringRef> Names) {
+  if (!RD || !RD->getDeclName().isIdentifier() ||
+      !RD->getDeclContext()->isStdNamespace())
+    return false;
+  for (llvm::StringRef N : Names)
+    if (RD->getName() == N)
+      return true;
+  return false;
+}
+
+static bool isFileStream(const CXXRecordDecl *RD) {
+  return isStd(RD, {"basic_fstream", "basic_ifstream", "basic_ofstream"});
+}
+
+std::string BlockingUnderLockCheck::blockingKind(const Stmt &S) const {
+  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(&S)) {
+    // Opening a file stream by name (not a move from another stream).
+    if (Ctor->getNumArgs() > 0 &&
+        isFileStream(Ctor->getConstructor()->getParent()) &&
+        !isFileStream(recordOf(Ctor->getArg(0))))
+      return "opens a file";
+    return "";
+  }
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  if (!Call)
+    return "";
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getDeclName().isIdentifier())
+    return "";
+  llvm::StringRef Name = FD->getName();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXRecordDecl *RD = recordOf(MC->getImplicitObjectArgument());
+    if (isFileStream(RD) && (Name == "open" || Name == "read" ||
+                             Name == "write" || Name == "flush"))
+      return Name == "open" ? "opens a file" : "does file I/O";
+    if (isStd(RD, {"thread", "jthread"}) && Name == "join")
+      return "waits for a thread to finish";
+    if (isStd(RD, {"future", "shared_future"}) &&
+        (Name == "get" || Name == "wait" || Name == "wait_for" ||
+         Name == "wait_until"))
+      return "waits for a future";
+  }
+  if (Name == "getline" && FD->isInStdNamespace() && Call->getNumArgs() >= 1 &&
+      isFileStream(recordOf(Call->getArg(0))))
+    return "reads a file";
+  // Free functions and the configured extras, by qualified name; a cheap
+  // reject on the plain name first.
+  if (isa<CXXMethodDecl>(FD) && !isa<CXXMemberCallExpr>(Call))
+    return "";
+  std::string Qualified = "::" + FD->getQualifiedNameAsString();
+  auto It = BlockingByName.find(Qualified);
+  return It == BlockingByName.end() ? "" : It->second;
+}
+
+void BlockingUnderLockCheck::checkSection(const utils::CriticalSection &CS,
+                                          const Decl &Fn,
+                                          const utils::ParentIndex &P,
+                                          ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string Mutex = utils::mutexText(*CS.Mutex, Ctx);
+  std::string Holder = CS.Guard ? "'" + CS.Guard->getName().str() + "'"
+                                : "'" + Mutex + ".lock()'";
+  SourceLocation AcquireLoc = SM.getFileLoc(
+      CS.Guard ? CS.Guard->getLocation() : CS.Acquire->getBeginLoc());
+  // A local walk of the guarded statements; code in a lambda runs later.
+  llvm::SmallVector<const Stmt *, 32> Work;
+  for (unsigned I = CS.First; I < CS.End; ++I)
+    Work.push_back(CS.Block->body_begin()[I]);
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr, BlockExpr>(S))
+      continue;
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+    std::string Kind = blockingKind(*S);
+    if (Kind.empty())
+      continue;
+    SourceLocation Loc = SM.getFileLoc(S->getBeginLoc());
+    if (RunOnceCode.holdBack(
+            utils::runOnceAt(*S, &Fn,
+                             [&P](const Stmt *C) { return P.parent(C); }),
+            getID(), Loc, SM) ||
+        !Reported.first(Loc))
+      continue;
+    std::string Callee;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      Callee = "'" + Call->getDirectCallee()->getNameAsString() + "'";
+    else
+      Callee = "constructing '" +
+               cast<CXXConstructExpr>(S)->getType().getAsString(
+                   Ctx.getPrintingPolicy()) +
+               "'";
+    // Executions of the call: the loop around it, else its function.
+    auto Loops =
+        utils::enclosingLoops(*S, [&P](const Stmt *C) { return P.parent(C); });
+    std::optional<utils::Hot> H;
+    if (!Loops.empty())
+      H = Hot.ofLoop(Loops.front(), Loc, SM);
+    else if (const auto *FD = dyn_cast<FunctionDecl>(&Fn))
+      H = Hot.ofFunction(FD, SM);
+    diag(Loc, "%0 %1 while %2 holds '%3' (line %4): every other thread that "
+              "needs '%3' waits for it too; release the lock first (copy what "
+              "the call needs while holding it)%5")
+        << Callee << Kind << Holder << Mutex
+        << SM.getSpellingLineNumber(AcquireLoc) << Hot.text(H);
+    diag(AcquireLoc, "'%0' is locked here", DiagnosticIDs::Note) << Mutex;
+    Hot.note(*this, Loc, H);
+  }
+}
+
+} // namespace clang::tidy::hotpath

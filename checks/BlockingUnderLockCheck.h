@@ -1,0 +1,54 @@
+//===--- BlockingUnderLockCheck.h - hotpath -------------------------------===//
+//
+// Finds calls that can block for a long time (sleeping, file and socket I/O,
+// joining a thread, waiting for a future, running a shell command) while a
+// mutex is held: by a lock guard alive in an enclosing block, or between
+// `m.lock()` and `m.unlock()`. Every other thread that needs the mutex waits
+// for the I/O too.
+// Documentation: docs/checks/hotpath-blocking-under-lock.md
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_BLOCKINGUNDERLOCKCHECK_H
+#define HOTPATH_CHECKS_BLOCKINGUNDERLOCKCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Hotness.h"
+#include "utils/Locks.h"
+#include "utils/ReportOnce.h"
+#include "utils/RunOnce.h"
+#include "llvm/ADT/StringMap.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::hotpath {
+
+class BlockingUnderLockCheck : public ClangTidyCheck {
+public:
+  BlockingUnderLockCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+
+private:
+  /// What the call does that blocks ("sleeps", "file I/O", ...), or "".
+  std::string blockingKind(const Stmt &S) const;
+  void checkSection(const utils::CriticalSection &CS, const Decl &Fn,
+                    const utils::ParentIndex &Parents, ASTContext &Ctx);
+
+  const StringRef RawExtraBlocking, RawExtraLockTypes, RawExtraMutexTypes;
+  llvm::StringMap<std::string> BlockingByName;
+  std::vector<std::string> GuardTypes, MutexTypes;
+  utils::ParentIndexCache Parents;
+  utils::ReportOnce Reported;
+  utils::RunOnceFilter RunOnceCode;
+  utils::Hotness Hot;
+};
+
+} // namespace clang::tidy::hotpath
+
+#endif // HOTPATH_CHECKS_BLOCKINGUNDERLOCKCHECK_H

@@ -1,0 +1,55 @@
+//===--- LockInLoopCheck.h - hotpath --------------------------------------===//
+//
+// Finds a mutex locked and unlocked on every iteration of a loop over data
+// (a lock guard declared in the body, or `m.lock()` ... `m.unlock()` in it)
+// around a short critical section: each iteration pays an atomic
+// read-modify-write pair and, under contention, a cache-line transfer or a
+// futex sleep. Take the lock once around the loop, or collect locally and
+// merge under one lock.
+// Documentation: docs/checks/hotpath-lock-in-loop.md
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_LOCKINLOOPCHECK_H
+#define HOTPATH_CHECKS_LOCKINLOOPCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Hotness.h"
+#include "utils/Locks.h"
+#include "utils/LoopContext.h"
+#include "utils/ReportOnce.h"
+#include "utils/RunOnce.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::hotpath {
+
+class LockInLoopCheck : public ClangTidyCheck {
+public:
+  LockInLoopCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+
+private:
+  void checkSection(const utils::CriticalSection &CS, const Decl &Fn,
+                    const utils::ParentIndex &Parents, ASTContext &Ctx);
+
+  const StringRef RawExtraLockTypes, RawExtraMutexTypes;
+  const bool ReportConditionalLocks;
+  const unsigned MinIterations;
+  std::vector<std::string> GuardTypes, MutexTypes;
+  utils::LoopVocabulary Vocab;
+  utils::ParentIndexCache Parents;
+  utils::ReportOnce Reported;
+  utils::RunOnceFilter RunOnceCode;
+  utils::Hotness Hot;
+};
+
+} // namespace clang::tidy::hotpath
+
+#endif // HOTPATH_CHECKS_LOCKINLOOPCHECK_H
