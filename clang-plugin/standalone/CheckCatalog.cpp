@@ -7,6 +7,13 @@ namespace clang::tidy::hotpath {
 
 // Keep in the order of docs/checks; add an entry with every new check.
 static const CheckInfo Catalog[] = {
+    {"hotpath-blocking-under-lock",
+     "A call that can block for long runs while a mutex is held.",
+     "Sleeping, file or socket I/O, joining a thread, waiting for a future "
+     "or running a shell command while a lock guard is alive (or between "
+     "lock() and unlock()) makes every other thread that needs the mutex "
+     "wait for it too. Copy what the call needs under the lock and call it "
+     "after releasing it."},
     {"hotpath-constant-container-per-call",
      "A container built only from constants is rebuilt, and heap-allocated, "
      "on every call.",
@@ -35,6 +42,13 @@ static const CheckInfo Catalog[] = {
      "result dies in the same iteration costs an allocation and a free per "
      "iteration. Reuse one object, put it on the stack, or take it from "
      "hotpath::Pool."},
+    {"hotpath-lock-in-loop",
+     "A mutex is locked and unlocked on every iteration of a loop over data.",
+     "A lock guard declared in a loop body (or lock()/unlock() in it) around "
+     "a short critical section costs an atomic read-modify-write pair per "
+     "iteration and, under contention, a cache-line transfer or a futex "
+     "sleep. Take the lock once around the loop, or collect locally and "
+     "merge under one lock."},
     {"hotpath-missing-reserve",
      "A container grows one element per iteration of a counted loop without "
      "reserve().",
