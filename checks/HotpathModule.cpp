@@ -11,6 +11,7 @@
 #include "FalseSharingCheck.h"
 #include "HeapAllocInLoopCheck.h"
 #include "MissingReserveCheck.h"
+#include "RegexPerCallCheck.h"
 #include "StructPaddingCheck.h"
 #include "ThreadPerTaskCheck.h"
 #include "UnnecessaryHeapCheck.h"
@@ -34,6 +35,7 @@ public:
     Factories.registerCheck<UnnecessaryHeapCheck>("hotpath-unnecessary-heap");
     Factories.registerCheck<FalseSharingCheck>("hotpath-false-sharing");
     Factories.registerCheck<StructPaddingCheck>("hotpath-struct-padding");
+    Factories.registerCheck<RegexPerCallCheck>("hotpath-regex-per-call");
   }
 };
 
