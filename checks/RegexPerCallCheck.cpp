@@ -34,7 +34,7 @@ void RegexPerCallCheck::onStartOfTranslationUnit() {
   Reported.clear();
   Usage.clear();
   Constructions.clear();
-  Functions.clear();
+  Ctx = nullptr;
 }
 
 void RegexPerCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -50,26 +50,12 @@ void RegexPerCallCheck::registerMatchers(MatchFinder *Finder) {
                                       unless(isExpansionInSystemHeader()))
                          .bind("construct"),
                      this);
-  // Function bodies, to find the one around each construction at the end of
-  // the translation unit (a lambda's call operator is one too).
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("fn"),
-                     this);
 }
 
 void RegexPerCallCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
-  if (const auto *C = Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
+  if (const auto *C = Result.Nodes.getNodeAs<CXXConstructExpr>("construct"))
     Constructions.push_back(C);
-    return;
-  }
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn")) {
-    // A template is judged once, at its pattern.
-    if (FD->isTemplateInstantiation() || utils::isInInstantiation(*FD))
-      return;
-    Functions.push_back(FD);
-  }
 }
 
 void RegexPerCallCheck::onEndOfTranslationUnit() {
@@ -78,7 +64,6 @@ void RegexPerCallCheck::onEndOfTranslationUnit() {
     for (const CXXConstructExpr *C : Constructions)
       judge(*C);
   Constructions.clear();
-  Functions.clear();
   Usage.clear();
 }
 
@@ -197,30 +182,90 @@ std::string RegexPerCallCheck::patternText(const CXXConstructExpr &C) const {
   return "the constant pattern " + Text;
 }
 
-RegexPerCallCheck::Site RegexPerCallCheck::siteOf(const CXXConstructExpr &C) {
+bool RegexPerCallCheck::holds(SourceRange R, SourceLocation L) const {
   const SourceManager &SM = Ctx->getSourceManager();
-  SourceLocation L = SM.getExpansionLoc(C.getBeginLoc());
-  llvm::SmallVector<const FunctionDecl *, 4> Around;
-  for (const FunctionDecl *FD : Functions) {
-    SourceRange R = FD->getBody()->getSourceRange();
-    SourceLocation B = SM.getExpansionLoc(R.getBegin());
-    SourceLocation E = SM.getExpansionLoc(R.getEnd());
-    if (!SM.isBeforeInTranslationUnit(L, B) &&
-        !SM.isBeforeInTranslationUnit(E, L))
-      Around.push_back(FD);
-  }
-  // Innermost first: a lambda's call operator before the function around it.
-  llvm::sort(Around, [&](const FunctionDecl *A, const FunctionDecl *B) {
-    return SM.isBeforeInTranslationUnit(
-        SM.getExpansionLoc(B->getBody()->getBeginLoc()),
-        SM.getExpansionLoc(A->getBody()->getBeginLoc()));
-  });
-  for (const FunctionDecl *FD : Around) {
-    const utils::FunctionUsage &FU = Usage.get(*FD->getBody(), *Ctx);
-    if (FU.parentOf(&C))
-      return {FD, &FU};
+  if (R.isInvalid())
+    return false;
+  SourceLocation B = SM.getExpansionLoc(R.getBegin());
+  SourceLocation E = SM.getExpansionRange(R.getEnd()).getEnd();
+  return !SM.isBeforeInTranslationUnit(L, B) &&
+         !SM.isBeforeInTranslationUnit(E, L);
+}
+
+RegexPerCallCheck::Site RegexPerCallCheck::inBody(const FunctionDecl *FD,
+                                                  const Stmt &Body,
+                                                  const CXXConstructExpr &C) {
+  const utils::FunctionUsage &FU = Usage.get(Body, *Ctx);
+  if (!FU.parentOf(&C))
+    return {};
+  // Code in a lambda runs when the lambda is called: the innermost lambda
+  // whose body holds the construction is the function.
+  for (const Stmt *P = FU.parentOf(&C); P; P = FU.parentOf(P))
+    if (const auto *L = dyn_cast<LambdaExpr>(P))
+      if (const Stmt *LambdaBody = L->getBody()) {
+        const utils::FunctionUsage &LU = Usage.get(*LambdaBody, *Ctx);
+        if (LU.parentOf(&C))
+          return {L->getCallOperator(), &LU};
+      }
+  return {FD, &FU};
+}
+
+RegexPerCallCheck::Site RegexPerCallCheck::search(const DeclContext &DC,
+                                                  const CXXConstructExpr &C,
+                                                  SourceLocation L,
+                                                  unsigned Depth) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  if (Depth > 32)
+    return {};
+  for (const Decl *D : DC.decls()) {
+    if (D->isImplicit() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getBeginLoc())) ||
+        !holds(D->getSourceRange(), L))
+      continue;
+    if (const auto *Friend = dyn_cast<FriendDecl>(D))
+      D = Friend->getFriendDecl();
+    else if (const auto *Template = dyn_cast<TemplateDecl>(D))
+      D = Template->getTemplatedDecl();
+    if (!D)
+      continue;
+    // Instantiations share their pattern's source range: a template is
+    // judged once, at its pattern.
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->isTemplateInstantiation())
+        continue;
+      // A method of a local class first, then the body itself.
+      Site S = search(*FD, C, L, Depth + 1);
+      if (!S.Function && FD->doesThisDeclarationHaveABody() &&
+          holds(FD->getBody()->getSourceRange(), L))
+        S = inBody(FD, *FD->getBody(), C);
+      if (S.Function)
+        return S;
+      continue;
+    }
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
+      if (isTemplateInstantiation(RD->getTemplateSpecializationKind()))
+        continue;
+    // A lambda run to initialise a global or a static member.
+    if (const auto *VD = dyn_cast<VarDecl>(D)) {
+      if (!VD->isLocalVarDeclOrParm() && VD->getInit()) {
+        Site S = inBody(nullptr, *VD->getInit(), C);
+        if (S.Function)
+          return S;
+      }
+      continue;
+    }
+    if (const auto *Inner = dyn_cast<DeclContext>(D)) {
+      Site S = search(*Inner, C, L, Depth + 1);
+      if (S.Function)
+        return S;
+    }
   }
   return {};
+}
+
+RegexPerCallCheck::Site RegexPerCallCheck::siteOf(const CXXConstructExpr &C) {
+  SourceLocation L = Ctx->getSourceManager().getExpansionLoc(C.getBeginLoc());
+  return search(*Ctx->getTranslationUnitDecl(), C, L, 0);
 }
 
 void RegexPerCallCheck::judge(const CXXConstructExpr &C) {

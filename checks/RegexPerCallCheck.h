@@ -44,6 +44,17 @@ private:
     const utils::FunctionUsage *Usage = nullptr;
   };
   Site siteOf(const CXXConstructExpr &C);
+  /// The same, searching the declarations of \p DC whose source range
+  /// holds \p L (the construction's expansion location): no matcher over
+  /// every function and no TU-wide parent map; nothing is walked in a
+  /// translation unit that builds no regex.
+  Site search(const DeclContext &DC, const CXXConstructExpr &C,
+              SourceLocation L, unsigned Depth);
+  /// \p C in \p Body (of \p FD, or of a global's initialiser when \p FD is
+  /// null): the innermost lambda around it, else \p FD.
+  Site inBody(const FunctionDecl *FD, const Stmt &Body,
+              const CXXConstructExpr &C);
+  bool holds(SourceRange R, SourceLocation L) const;
   /// True when \p E has the same value on every call: a string literal, a
   /// constant expression, a const variable initialised from constants, a
   /// std::string built from them.
@@ -65,11 +76,9 @@ private:
   utils::RunOnceFilter RunOnceCode;
   utils::Hotness Hot;
   ASTContext *Ctx = nullptr;
-  /// Constructions found by the matcher and the function definitions seen,
-  /// judged at the end of the translation unit: only the bodies around a
-  /// regex construction are walked, and no TU-wide parent map is built.
+  /// Constructions found by the matcher, judged at the end of the
+  /// translation unit: only the bodies around one are walked.
   std::vector<const CXXConstructExpr *> Constructions;
-  std::vector<const FunctionDecl *> Functions;
 };
 
 } // namespace clang::tidy::hotpath
