@@ -245,13 +245,17 @@ RegexPerCallCheck::Site RegexPerCallCheck::search(const DeclContext &DC,
     if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
       if (isTemplateInstantiation(RD->getTemplateSpecializationKind()))
         continue;
-    // A lambda run to initialise a global or a static member.
-    if (const auto *VD = dyn_cast<VarDecl>(D)) {
-      if (!VD->isLocalVarDeclOrParm() && VD->getInit()) {
-        Site S = inBody(nullptr, *VD->getInit(), C);
-        if (S.Function)
-          return S;
-      }
+    // A lambda in the initialiser of a global, a static member or a
+    // member's default: its body is the function.
+    const Expr *Init = nullptr;
+    if (const auto *VD = dyn_cast<VarDecl>(D))
+      Init = VD->isLocalVarDeclOrParm() ? nullptr : VD->getInit();
+    else if (const auto *Field = dyn_cast<FieldDecl>(D))
+      Init = Field->getInClassInitializer();
+    if (isa<VarDecl, FieldDecl>(D)) {
+      Site S = Init ? inBody(nullptr, *Init, C) : Site();
+      if (S.Function)
+        return S;
       continue;
     }
     if (const auto *Inner = dyn_cast<DeclContext>(D)) {

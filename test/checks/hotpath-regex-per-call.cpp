@@ -184,6 +184,28 @@ struct Router {
   }
 };
 
+// Out-of-line members, and a lambda kept in a global: called many times.
+struct Scanner {
+  Scanner();
+  bool has_token(const std::string &s) const;
+};
+Scanner::Scanner() {
+  std::regex warmup("[a-z]+");
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'warmup' compiles the constant pattern "[a-z]+" on every call
+  // CHECK-FIXES: {{^}}  static const std::regex warmup("[a-z]+");
+  (void)std::regex_search("abc", warmup);
+}
+bool Scanner::has_token(const std::string &s) const {
+  return std::regex_search(s, std::regex("[A-Z]{2,}"));
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: a temporary std::regex compiles the constant pattern "[A-Z]{2,}" on every call
+}
+auto is_upper = [](const std::string &s) {
+  std::regex upper("[A-Z]+");
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'upper' compiles the constant pattern "[A-Z]+" on every call
+  // CHECK-FIXES: {{^}}  static const std::regex upper("[A-Z]+");
+  return std::regex_match(s, upper);
+};
+
 // A template: one finding at the pattern, however many instantiations.
 template <class T> bool all_digits(const T &s) {
   std::regex re("[0-9]*");
