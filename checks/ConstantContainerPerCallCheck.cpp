@@ -4,9 +4,9 @@
 #include "utils/Containers.h"
 #include "utils/Macros.h"
 #include "utils/OptionList.h"
+#include "utils/StaticLocal.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
@@ -124,31 +124,6 @@ int allocsOf(const Expr *E, ASTContext &Ctx, unsigned MinStringLength,
   return -1;
 }
 
-// The DeclStmt declaring \p Var alone in a block, or nullptr.
-const DeclStmt *soleDeclInBlock(const VarDecl &Var,
-                                const utils::FunctionUsage &FU) {
-  const DeclStmt *DS = FU.declStmtOf(&Var);
-  if (!DS || !DS->isSingleDecl())
-    return nullptr;
-  return isa_and_nonnull<CompoundStmt>(FU.parentOf(DS)) ? DS : nullptr;
-}
-
-// `static` is not allowed in a constexpr function before C++23. A lambda's
-// call operator is marked constexpr implicitly when it qualifies; only a
-// written `constexpr` counts there.
-bool isWrittenConstexpr(const FunctionDecl &FD, ASTContext &Ctx) {
-  if (!FD.isConstexpr())
-    return false;
-  const auto *MD = dyn_cast<CXXMethodDecl>(&FD);
-  if (!MD || !MD->getParent()->isLambda() || !FD.getBody())
-    return true;
-  StringRef Text =
-      Lexer::getSourceText(CharSourceRange::getCharRange(
-                               FD.getBeginLoc(), FD.getBody()->getBeginLoc()),
-                           Ctx.getSourceManager(), Ctx.getLangOpts());
-  return Text.contains("constexpr") || Text.contains("consteval");
-}
-
 } // namespace
 
 unsigned
@@ -227,7 +202,7 @@ void ConstantContainerPerCallCheck::check(
     return;
   const auto *FD =
       dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
-  if (!FD || isWrittenConstexpr(*FD, Ctx))
+  if (!FD || utils::isWrittenConstexpr(*FD, Ctx))
     return;
   unsigned Allocs = constantAllocations(Var->getInit(), Ctx);
   if (!Allocs || utils::declaredByMacroFromArgument(*Var, SM))
@@ -280,10 +255,9 @@ void ConstantContainerPerCallCheck::check(
            << Var << Var->getType().getUnqualifiedType() << Allocs << HotText;
   SourceLocation Begin = Var->getBeginLoc();
   if (Begin.isMacroID() || Var->getLocation().isMacroID() ||
-      !soleDeclInBlock(*Var, FU))
+      !utils::soleDeclInBlock(*Var, FU))
     return;
-  D << FixItHint::CreateInsertion(
-      Begin, Var->getType().isConstQualified() ? "static " : "static const ");
+  D << FixItHint::CreateInsertion(Begin, utils::staticConstInsertion(*Var));
 }
 
 } // namespace clang::tidy::hotpath

@@ -13,6 +13,7 @@
 #include "HeapAllocInLoopCheck.h"
 #include "LockInLoopCheck.h"
 #include "MissingReserveCheck.h"
+#include "RegexPerCallCheck.h"
 #include "StructPaddingCheck.h"
 #include "ThreadPerTaskCheck.h"
 #include "UnnecessaryHeapCheck.h"
@@ -39,6 +40,7 @@ public:
     Factories.registerCheck<LockInLoopCheck>("hotpath-lock-in-loop");
     Factories.registerCheck<BlockingUnderLockCheck>(
         "hotpath-blocking-under-lock");
+    Factories.registerCheck<RegexPerCallCheck>("hotpath-regex-per-call");
   }
 };
 

@@ -56,6 +56,15 @@ static const CheckInfo Catalog[] = {
      "per iteration of a loop whose trip count is known before it starts, "
      "so it reallocates and copies log2(n) times. Call reserve(count) before "
      "the loop (fix-it when the count has no side effects)."},
+    {"hotpath-regex-per-call",
+     "A regular expression is compiled from a constant pattern on every call "
+     "or loop iteration.",
+     "A std::regex (or a configured regex class) built from a constant "
+     "pattern and constant flags inside a function or loop parses the "
+     "pattern and allocates its automaton on every call or iteration: "
+     "microseconds each, far more than matching with a compiled one. Make "
+     "the local `static const` (fix-it), or keep a temporary as a "
+     "function-local static and pass that."},
     {"hotpath-struct-padding",
      "A record's field order wastes bytes in padding.",
      "Reordering the fields of this record makes it smaller (less memory, "

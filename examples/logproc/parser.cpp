@@ -56,3 +56,12 @@ std::vector<LogRecord> parse_all(const std::vector<std::string> &lines,
   }
   return out;
 }
+
+// For callers that screen their input before parsing it (the log shipper's
+// --strict mode): whether a line has the shape parse_line expects.
+#include <regex>
+
+bool is_well_formed(std::string_view line) {
+  return std::regex_match(line.begin(), line.end(),
+                          std::regex(R"(\d+ \S+ [A-Z]+ /\S* \d{3} \d+)")); // expect: hotpath-regex-per-call
+}

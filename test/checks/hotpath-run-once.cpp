@@ -3,14 +3,15 @@
 // functions, static initialisation, catch handlers and Google Benchmark setup
 // outside the timing loop. HotpathReportRunOnceCode brings them back. The
 // same code in an ordinary function is reported either way.
-// RUN: %check_hotpath -std=c++17 %s hotpath-heap-alloc-in-loop,hotpath-constant-container-per-call,hotpath-container-in-loop,hotpath-missing-reserve,hotpath-unnecessary-heap,hotpath-thread-per-task %t -- -- -isystem %S/Inputs/frameworks
-// RUN: %check_hotpath -std=c++17 -check-suffixes=,ALL %s hotpath-heap-alloc-in-loop,hotpath-constant-container-per-call,hotpath-container-in-loop,hotpath-missing-reserve,hotpath-unnecessary-heap,hotpath-thread-per-task %t -- \
+// RUN: %check_hotpath -std=c++17 %s hotpath-heap-alloc-in-loop,hotpath-constant-container-per-call,hotpath-container-in-loop,hotpath-missing-reserve,hotpath-unnecessary-heap,hotpath-thread-per-task,hotpath-regex-per-call %t -- -- -isystem %S/Inputs/frameworks
+// RUN: %check_hotpath -std=c++17 -check-suffixes=,ALL %s hotpath-heap-alloc-in-loop,hotpath-constant-container-per-call,hotpath-container-in-loop,hotpath-missing-reserve,hotpath-unnecessary-heap,hotpath-thread-per-task,hotpath-regex-per-call %t -- \
 // RUN:   -config="{CheckOptions: {HotpathReportRunOnceCode: true}}" -- -isystem %S/Inputs/frameworks
 
 #include <benchmark/benchmark.h>
 #include <boost_test_mimic.h>
 #include <gtest/gtest.h>
 #include <memory>
+#include <regex>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -229,3 +230,41 @@ TEST(Helpers, CalledInALoop) {
     total += in_loop_helper(k);
   EXPECT_EQ(total > 0, true);
 }
+
+// regex-per-call: a pattern compiled in a test body, in benchmark setup, in a
+// catch handler or to initialise a static is held back; in the timing loop
+// it is reported.
+TEST(Regex, MatchesIds) {
+  std::regex id("id-[0-9]+");
+  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:14: warning: 'id' compiles the constant pattern "id-[0-9]+" on every call
+  // CHECK-FIXES-ALL: static const std::regex id("id-[0-9]+");
+  EXPECT_EQ(std::regex_match("id-1", id), true);
+}
+static void BM_match(benchmark::State &state) {
+  std::regex setup("[a-z]+");
+  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:14: warning: 'setup' compiles the constant pattern "[a-z]+" on every call
+  // CHECK-FIXES-ALL: static const std::regex setup("[a-z]+");
+  for (auto _ : state) {
+    std::regex timed("[0-9]+");
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'timed' compiles the constant pattern "[0-9]+" on every iteration of the loop
+    // CHECK-FIXES: static const std::regex timed("[0-9]+");
+    benchmark::DoNotOptimize(std::regex_match("12", timed) &&
+                             std::regex_match("ab", setup));
+  }
+}
+BENCHMARK(BM_match);
+bool blank_or_x(const std::string &s) {
+  try {
+    return s.at(0) == 'x';
+  } catch (const std::out_of_range &) {
+    return std::regex_match(s, std::regex("^\\s*$"));
+    // CHECK-MESSAGES-ALL: :[[@LINE-1]]:32: warning: a temporary std::regex compiles the constant pattern
+  }
+}
+static const bool self_test = [] {
+  std::regex probe("a+");
+  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:14: warning: 'probe' compiles the constant pattern "a+" on every call
+  // CHECK-FIXES-ALL: static const std::regex probe("a+");
+  return std::regex_match("aa", probe);
+}();
+bool self_tested() { return self_test; }
