@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CacheUnfriendlyTraversalCheck.h"
 #include "ConstantContainerPerCallCheck.h"
 #include "ContainerInLoopCheck.h"
 #include "FalseSharingCheck.h"
@@ -34,6 +35,8 @@ public:
     Factories.registerCheck<UnnecessaryHeapCheck>("hotpath-unnecessary-heap");
     Factories.registerCheck<FalseSharingCheck>("hotpath-false-sharing");
     Factories.registerCheck<StructPaddingCheck>("hotpath-struct-padding");
+    Factories.registerCheck<CacheUnfriendlyTraversalCheck>(
+        "hotpath-cache-unfriendly-traversal");
   }
 };
 

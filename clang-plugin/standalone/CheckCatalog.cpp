@@ -7,6 +7,15 @@ namespace clang::tidy::hotpath {
 
 // Keep in the order of docs/checks; add an entry with every new check.
 static const CheckInfo Catalog[] = {
+    {"hotpath-cache-unfriendly-traversal",
+     "Nested loops walk row-major data column by column: every access "
+     "touches a new cache line.",
+     "The inner loop of a nest varies the outer index of a row-major array "
+     "(T a[R][C], a vector of vectors, std::array of std::arrays, a flat "
+     "buffer indexed i * n + j), so consecutive iterations are a whole row "
+     "apart: each loads a new cache line, uses one element of it, and "
+     "defeats the hardware prefetcher and vectorisation. Interchange the "
+     "loops (fix-it where that provably keeps the result)."},
     {"hotpath-constant-container-per-call",
      "A container built only from constants is rebuilt, and heap-allocated, "
      "on every call.",
