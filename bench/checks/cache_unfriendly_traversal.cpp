@@ -6,6 +6,10 @@
 //   built-in array, 8 KiB rows, 16 MiB in all): before, column by column
 //   (the inner loop over the rows: every access 8 KiB after the previous
 //   one); after, row by row.
+// - cache_unfriendly_traversal_padded: the same with rows padded to 2064
+//   floats. A power-of-two row length puts a column's lines into the same
+//   few cache sets, where they evict each other before the next column
+//   comes back to them; padded rows spread them over the cache.
 // - cache_unfriendly_traversal_vv: per-column totals of a 2048 x 512
 //   std::vector<std::vector<double>> (every row its own heap block, 8 MiB in
 //   all), the fix-it's case: before, for each column the rows; after, the
@@ -21,27 +25,29 @@
 namespace {
 
 constexpr int kN = 2048;
-struct Matrix {
-  float v[kN][kN];
+// kN rows of W floats: W = kN (8 KiB rows), or padded by 16 floats.
+template <int W> struct Matrix {
+  float v[kN][W];
 };
 
-std::unique_ptr<Matrix> make_matrix() {
-  auto m = std::make_unique<Matrix>();
+template <int W> std::unique_ptr<Matrix<W>> make_matrix() {
+  auto m = std::make_unique<Matrix<W>>();
   for (int r = 0; r < kN; ++r)
-    for (int c = 0; c < kN; ++c)
+    for (int c = 0; c < W; ++c)
       m->v[r][c] = static_cast<float>((r * 31 + c * 17) % 97) * 0.01f;
   return m;
 }
 
-[[gnu::noinline]] float sum_before(const Matrix &m) {
+// Sums the first kN columns of every row.
+template <int W> [[gnu::noinline]] float sum_before(const Matrix<W> &m) {
   float s = 0;
   for (int i = 0; i < kN; ++i)
     for (int j = 0; j < kN; ++j)
-      s += m.v[j][i]; // each access one row (8 KiB) after the last
+      s += m.v[j][i]; // each access one row (W floats) after the last
   return s;
 }
 
-[[gnu::noinline]] float sum_after(const Matrix &m) {
+template <int W> [[gnu::noinline]] float sum_after(const Matrix<W> &m) {
   float s = 0;
   for (int j = 0; j < kN; ++j)
     for (int i = 0; i < kN; ++i)
@@ -49,8 +55,9 @@ std::unique_ptr<Matrix> make_matrix() {
   return s;
 }
 
-template <float (*Sum)(const Matrix &)> void run(benchmark::State &state) {
-  const std::unique_ptr<Matrix> m = make_matrix();
+template <int W, float (*Sum)(const Matrix<W> &)>
+void run(benchmark::State &state) {
+  const std::unique_ptr<Matrix<W>> m = make_matrix<W>();
   const double elements = static_cast<double>(kN) * kN;
   hotpath::BenchAllocs allocs(state, elements);
   for (auto _ : state)
@@ -59,10 +66,17 @@ template <float (*Sum)(const Matrix &)> void run(benchmark::State &state) {
 }
 
 void cache_unfriendly_traversal_before(benchmark::State &state) {
-  run<sum_before>(state);
+  run<kN, sum_before<kN>>(state);
 }
 void cache_unfriendly_traversal_after(benchmark::State &state) {
-  run<sum_after>(state);
+  run<kN, sum_after<kN>>(state);
+}
+constexpr int kPadded = kN + 16;
+void cache_unfriendly_traversal_padded_before(benchmark::State &state) {
+  run<kPadded, sum_before<kPadded>>(state);
+}
+void cache_unfriendly_traversal_padded_after(benchmark::State &state) {
+  run<kPadded, sum_after<kPadded>>(state);
 }
 
 constexpr std::size_t kRows = 2048, kCols = 512;
@@ -121,6 +135,10 @@ BENCHMARK(cache_unfriendly_traversal_before)
     ->Name("cache_unfriendly_traversal/before");
 BENCHMARK(cache_unfriendly_traversal_after)
     ->Name("cache_unfriendly_traversal/after");
+BENCHMARK(cache_unfriendly_traversal_padded_before)
+    ->Name("cache_unfriendly_traversal_padded/before");
+BENCHMARK(cache_unfriendly_traversal_padded_after)
+    ->Name("cache_unfriendly_traversal_padded/after");
 BENCHMARK(cache_unfriendly_traversal_vv_before)
     ->Name("cache_unfriendly_traversal_vv/before");
 BENCHMARK(cache_unfriendly_traversal_vv_after)
