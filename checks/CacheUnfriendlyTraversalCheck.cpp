@@ -593,12 +593,6 @@ std::string CacheUnfriendlyTraversalCheck::interchangeBlocker(
   };
   if (Info.Parent)
     return "other loops lie between the loops over " + OName + " and " + IName;
-  // The pattern is analysed first; an instantiation reports only what the
-  // pattern could not tell (dependent types), and a fix for one instantiation
-  // rewrites them all.
-  if (FD.isTemplateInstantiation() || utils::isInInstantiation(FD))
-    return "the loops are in a template instantiation, and the fix would "
-           "change every instantiation";
   if (utils::mentions(I.Start, O.Var) || utils::mentions(I.Bound, O.Var))
     return "the bounds of the loop over " + IName + " depend on " + OName +
            "; interchanging needs new bounds";
@@ -792,6 +786,13 @@ std::string CacheUnfriendlyTraversalCheck::interchangeBlocker(
     if (escapes(FD.getBody(), nullptr, VD))
       return "the address of " + R.Name + " is taken";
   }
+  // Last, so that a reason that holds for this instantiation comes first.
+  // The pattern is analysed first; an instantiation reports only what the
+  // pattern could not tell (dependent types), and a fix for one instantiation
+  // rewrites them all.
+  if (FD.isTemplateInstantiation() || utils::isInInstantiation(FD))
+    return "the loops are in a template instantiation, and the fix would "
+           "change every instantiation";
   return "";
 }
 
