@@ -569,8 +569,7 @@ const Decl *rootOf(const utils::SubscriptChain &C) {
   return nullptr;
 }
 
-// A local array or container object: nothing else in the function can name
-// its elements unless the function takes their address.
+// A local array or container object, held by value.
 bool isOwnedLocal(const Decl *D) {
   const auto *VD = dyn_cast_or_null<VarDecl>(D);
   if (!VD || isa<ParmVarDecl>(VD) || !VD->hasLocalStorage())
@@ -578,6 +577,32 @@ bool isOwnedLocal(const Decl *D) {
   QualType T = VD->getType();
   return !T->isReferenceType() && !T->isPointerType() &&
          (T->isConstantArrayType() || T->isRecordType());
+}
+
+// Memory that cannot be an owned local's: a parameter's (bound before the
+// local existed), or another array or container held by value (a variable
+// or a field), reached without following a pointer. A local reference or
+// pointer, or a pointer stored in a field or a global, may have been set to
+// point into the local before the loop.
+bool cannotAliasOwnedLocal(const utils::SubscriptChain &C) {
+  const Decl *D = rootOf(C);
+  if (!D)
+    return false;
+  if (isa<ParmVarDecl>(D))
+    return true;
+  QualType T;
+  if (const auto *VD = dyn_cast<VarDecl>(D))
+    T = VD->getType();
+  else if (const auto *FD = dyn_cast<FieldDecl>(D))
+    T = FD->getType();
+  else
+    return false;
+  if (T->isReferenceType() || T->isPointerType())
+    return false;
+  for (unsigned K = 1; K < C.Types.size(); ++K)
+    if (C.Types[K]->isPointerType())
+      return false;
+  return T->isConstantArrayType() || T->isRecordType();
 }
 
 } // namespace
@@ -735,7 +760,11 @@ std::string CacheUnfriendlyTraversalCheck::interchangeBlocker(
     }
     if (!First)
       return "the body writes an array it does not index directly";
-    if (!OnlyThisArray && !isOwnedLocal(Root))
+    if (!OnlyThisArray &&
+        (!isOwnedLocal(Root) ||
+         !llvm::all_of(Chains, [&](const utils::SubscriptChain &C) {
+           return rootOf(C) == Root || cannotAliasOwnedLocal(C);
+         })))
       return "the body writes '" + sourceText(First->Base, Ctx) +
              "' and reads other arrays that may overlap it";
     for (const Expr *Index : First->Indices) {

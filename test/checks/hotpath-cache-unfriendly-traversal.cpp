@@ -209,6 +209,16 @@ void add_into(float (*dst)[128], const float (*src)[128], int n) {
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'dst[j][i]' is accessed column by column: {{.*}} (no fix-it: the body writes 'dst' and reads other arrays that may overlap it)
 }
 
+// A local reference may name the local being written.
+void shifted_copy() {
+  int buf[64][64] = {};
+  int (&view)[64][64] = buf;
+  for (int i = 0; i < 64; ++i)
+    for (int j = 1; j < 64; ++j)
+      buf[j][i] = view[j - 1][i] + 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'buf[j][i]' is accessed column by column: {{.*}} (no fix-it: the body writes 'buf' and reads other arrays that may overlap it)
+}
+
 // Leaving early: which element is found first depends on the order.
 bool any_negative() {
   bool found = false;
