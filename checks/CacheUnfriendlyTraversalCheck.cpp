@@ -605,6 +605,29 @@ bool cannotAliasOwnedLocal(const utils::SubscriptChain &C) {
   return T->isConstantArrayType() || T->isRecordType();
 }
 
+// True when \p Column, the column part of a flat index, is \p Col's
+// variable and the loop keeps it in [0, Length): `x` under
+// `for (int x = 0; x < width; ++x)` in `img[y * width + x]`.
+bool columnStaysInRow(const utils::CanonicalFor &Col, const Expr *Column,
+                      const Expr *Length, const ASTContext &Ctx) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Column->IgnoreParenImpCasts());
+  if (!Ref || Ref->getDecl() != Col.Var || Col.Step <= 0)
+    return false;
+  std::optional<std::int64_t> Start = constantInt(Col.Start, Ctx);
+  if (!Start || *Start < 0)
+    return false;
+  std::optional<std::int64_t> L = constantInt(Length, Ctx);
+  std::optional<std::int64_t> B = constantInt(Col.Bound, Ctx);
+  if (L && B)
+    return (Col.Cmp == BO_LT && *B <= *L) || (Col.Cmp == BO_LE && *B < *L);
+  if (Col.Cmp != BO_LT)
+    return false;
+  llvm::FoldingSetNodeID BoundID, LengthID;
+  Col.Bound->IgnoreParenImpCasts()->Profile(BoundID, Ctx, /*Canonical=*/true);
+  Length->IgnoreParenImpCasts()->Profile(LengthID, Ctx, /*Canonical=*/true);
+  return BoundID == LengthID;
+}
+
 } // namespace
 
 std::string CacheUnfriendlyTraversalCheck::interchangeBlocker(
@@ -773,22 +796,23 @@ std::string CacheUnfriendlyTraversalCheck::interchangeBlocker(
       bool Ok = (!UsesI && !UsesO) ||
                 (UsesI && !UsesO && utils::isAffineIn(Index, I.Var)) ||
                 (UsesO && !UsesI && utils::isAffineIn(Index, O.Var));
+      // A flat row-major index names each (row, column) pair once only if
+      // the column stays inside a row: the column loop's variable itself,
+      // counting up from 0 or more to at most the row length.
       if (!Ok && UsesI && UsesO)
-        for (const auto &Vars :
-             {std::pair(I.Var, O.Var), std::pair(O.Var, I.Var)}) {
-          const VarDecl *RowVar = Vars.first, *ColVar = Vars.second;
-          if (std::optional<utils::RowMajorIndex> R =
-                  utils::splitRowMajorIndex(Index, RowVar))
-            Ok = Ok || (utils::isAffineIn(R->Row, RowVar) &&
-                        !utils::mentions(R->Row, ColVar) &&
-                        !utils::mentions(R->Length, ColVar) &&
-                        llvm::all_of(R->Col, [&](const Expr *T) {
-                          return !utils::mentions(T, ColVar) ||
-                                 utils::isAffineIn(T, ColVar);
-                        }));
+        for (const utils::CanonicalFor *Col : {&O, &I}) {
+          const VarDecl *ColVar = Col->Var;
+          const VarDecl *RowVar = Col == &O ? I.Var : O.Var;
+          std::optional<utils::RowMajorIndex> R =
+              utils::splitRowMajorIndex(Index, RowVar);
+          if (R && utils::isAffineIn(R->Row, RowVar) &&
+              !utils::mentions(R->Row, ColVar) &&
+              !utils::mentions(R->Length, ColVar) && R->Col.size() == 1 &&
+              columnStaysInRow(*Col, R->Col.front(), R->Length, Ctx))
+            Ok = true;
         }
       if (!Ok)
-        return "several iterations write the same element of '" +
+        return "several iterations may write the same element of '" +
                sourceText(First->Base, Ctx) + "' ('" +
                sourceText(First->Access, Ctx) + "')";
     }

@@ -219,6 +219,15 @@ void shifted_copy() {
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'buf[j][i]' is accessed column by column: {{.*}} (no fix-it: the body writes 'buf' and reads other arrays that may overlap it)
 }
 
+// Rows of 'stride' elements, columns up to 'cols': if cols > stride, rows
+// overlap and two iterations write one element.
+void fill_rows(float *out, int rows, int cols, int stride) {
+  for (int c = 0; c < cols; ++c)
+    for (int r = 0; r < rows; ++r)
+      out[r * stride + c] = 1.0f;
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'out[r * stride + c]' is accessed column by column: {{.*}} (no fix-it: several iterations may write the same element of 'out' ('out[r * stride + c]'))
+}
+
 // Leaving early: which element is found first depends on the order.
 bool any_negative() {
   bool found = false;
