@@ -783,6 +783,9 @@ std::string CacheUnfriendlyTraversalCheck::interchangeBlocker(
     }
     if (!First)
       return "the body writes an array it does not index directly";
+    if (BoundReads.count(Root))
+      return "a loop bound reads '" + sourceText(First->Base, Ctx) +
+             "', which the body writes";
     if (!OnlyThisArray &&
         (!isOwnedLocal(Root) ||
          !llvm::all_of(Chains, [&](const utils::SubscriptChain &C) {
