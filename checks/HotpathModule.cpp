@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingUnderLockCheck.h"
+#include "CacheUnfriendlyTraversalCheck.h"
 #include "ConstantContainerPerCallCheck.h"
 #include "ContainerInLoopCheck.h"
 #include "FalseSharingCheck.h"
@@ -41,6 +42,8 @@ public:
     Factories.registerCheck<BlockingUnderLockCheck>(
         "hotpath-blocking-under-lock");
     Factories.registerCheck<RegexPerCallCheck>("hotpath-regex-per-call");
+    Factories.registerCheck<CacheUnfriendlyTraversalCheck>(
+        "hotpath-cache-unfriendly-traversal");
   }
 };
 

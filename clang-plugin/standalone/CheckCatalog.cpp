@@ -14,6 +14,15 @@ static const CheckInfo Catalog[] = {
      "lock() and unlock()) makes every other thread that needs the mutex "
      "wait for it too. Copy what the call needs under the lock and call it "
      "after releasing it."},
+    {"hotpath-cache-unfriendly-traversal",
+     "Nested loops walk row-major data column by column: every access "
+     "touches a new cache line.",
+     "The inner loop of a nest varies the outer index of a row-major array "
+     "(T a[R][C], a vector of vectors, std::array of std::arrays, a flat "
+     "buffer indexed i * n + j), so consecutive iterations are a whole row "
+     "apart: each loads a new cache line, uses one element of it, and "
+     "defeats the hardware prefetcher and vectorisation. Interchange the "
+     "loops (fix-it where that provably keeps the result)."},
     {"hotpath-constant-container-per-call",
      "A container built only from constants is rebuilt, and heap-allocated, "
      "on every call.",

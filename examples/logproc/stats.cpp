@@ -31,3 +31,16 @@ Stats::top_paths(int n) const {
 double Stats::mean_latency_us() const {
   return total_ ? static_cast<double>(latency_sum_us_) / total_ : 0.0;
 }
+
+// Requests per hour of the day, totalled over the days of a log:
+// per_day[d][h] counts day d's requests in hour h (a row of 24 counters per
+// day). For an hourly profile; logproc's report does not print one yet.
+std::vector<std::int64_t>
+hourly_totals(const std::vector<std::vector<std::int64_t>> &per_day) {
+  using Index = std::vector<std::int64_t>::size_type;
+  std::vector<std::int64_t> total(24);
+  for (Index h = 0; h < total.size(); ++h)
+    for (Index d = 0; d < per_day.size(); ++d)
+      total[h] += per_day[d][h]; // expect: hotpath-cache-unfriendly-traversal
+  return total;
+}

@@ -144,4 +144,101 @@ TEST(LoopContext, LambdaStopsTheWalk) {
                   .empty());
 }
 
+// ------------------------------------------------- canonical counted loops
+
+// canonicalFor of the first `for` loop of \p Code (the outermost).
+std::optional<CanonicalFor> canonical(const std::string &Code,
+                                      Parsed *Keep = nullptr) {
+  Parsed P;
+  P.AST = tooling::buildASTFromCodeWithArgs(std::string(Prelude) + Code,
+                                            {"-std=c++17"});
+  auto Matches =
+      match(functionDecl(hasName("f"), hasBody(compoundStmt(hasAnySubstatement(
+                                           forStmt().bind("for"))))),
+            P.AST->getASTContext());
+  EXPECT_FALSE(Matches.empty()) << Code;
+  if (Matches.empty())
+    return std::nullopt;
+  std::optional<CanonicalFor> C = canonicalFor(
+      *Matches.front().getNodeAs<ForStmt>("for"), P.AST->getASTContext());
+  if (Keep)
+    *Keep = std::move(P);
+  return C;
+}
+
+TEST(LoopContext, CanonicalForCountsConstantTrips) {
+  Parsed P;
+  auto C = canonical("void f() { for (int i = 0; i < 10; ++i) work(); }", &P);
+  ASSERT_TRUE(C);
+  EXPECT_EQ(C->Var->getName(), "i");
+  EXPECT_TRUE(C->Declared);
+  EXPECT_EQ(C->Step, 1);
+  EXPECT_EQ(C->TripCount, 10u);
+  EXPECT_EQ(canonical("void f() { for (int i = 1; i <= 10; i += 3) work(); }")
+                ->TripCount,
+            4u); // 1 4 7 10
+  EXPECT_EQ(
+      canonical("void f() { for (int i = 9; i >= 0; --i) work(); }")->TripCount,
+      10u);
+  EXPECT_EQ(
+      canonical("void f() { for (int i = 0; 8 > i; i++) work(); }")->TripCount,
+      8u);
+  EXPECT_EQ(
+      canonical("void f() { for (int i = 5; i < 2; ++i) work(); }")->TripCount,
+      0u);
+}
+
+TEST(LoopContext, CanonicalForWithRuntimeBound) {
+  auto C = canonical("void f(unsigned n) { for (unsigned i = 0; i != n; ++i) "
+                     "work(); }");
+  ASSERT_TRUE(C);
+  EXPECT_EQ(C->Cmp, BO_NE);
+  EXPECT_FALSE(C->TripCount);
+  // Assigned, not declared: its final value outlives the loop.
+  auto A =
+      canonical("void f(int n) { int i; for (i = 0; i < n; ++i) work(); }");
+  ASSERT_TRUE(A);
+  EXPECT_FALSE(A->Declared);
+}
+
+TEST(LoopContext, NotCanonical) {
+  // Written in the body, stepped the wrong way, not an integer, no bound,
+  // a bound that mentions the variable, a step that may jump over `!=`.
+  EXPECT_FALSE(canonical("void f(int n) { for (int i = 0; i < n; ++i) i += "
+                         "2; }"));
+  EXPECT_FALSE(canonical("void f(int n) { for (int i = 0; i < n; --i) work(); "
+                         "}"));
+  EXPECT_FALSE(canonical("void f() { for (double d = 0; d < 1; d += 1) work(); "
+                         "}"));
+  EXPECT_FALSE(canonical("void f() { for (int i = 0;; ++i) work(); }"));
+  EXPECT_FALSE(canonical("void f() { for (int i = 1; i < i * 2; ++i) work(); "
+                         "}"));
+  EXPECT_FALSE(canonical("void f(int n) { for (int i = 0; i != n; i += 2) "
+                         "work(); }"));
+  EXPECT_FALSE(canonical("void g(int &); void f(int n) { for (int i = 0; i < "
+                         "n; ++i) g(i); }"));
+  EXPECT_FALSE(canonical("void f(int n) { for (int i = 0; i < n; i *= 2) "
+                         "work(); }"));
+}
+
+TEST(LoopContext, AffineIn) {
+  Parsed P;
+  P.AST = tooling::buildASTFromCodeWithArgs(
+      "int a[64], k; void f(int i) { a[i]; a[i + k]; a[k - i]; a[2 * i];"
+      " a[(int)i]; a[-i]; a[i * i]; a[i % 4]; a[k]; a[i * k]; }",
+      {"-std=c++17", "-Wno-unused-value"});
+  auto Matches = match(
+      arraySubscriptExpr(hasAncestor(functionDecl(hasName("f")))).bind("s"),
+      P.AST->getASTContext());
+  auto I = match(parmVarDecl(hasName("i")).bind("i"), P.AST->getASTContext());
+  ASSERT_EQ(Matches.size(), 10u);
+  const auto *Var = I.front().getNodeAs<VarDecl>("i");
+  std::vector<bool> Got;
+  for (const auto &M : Matches)
+    Got.push_back(
+        isAffineIn(M.getNodeAs<ArraySubscriptExpr>("s")->getIdx(), Var));
+  EXPECT_EQ(Got, (std::vector<bool>{true, true, true, true, true, true, false,
+                                    false, false, false}));
+}
+
 } // namespace
