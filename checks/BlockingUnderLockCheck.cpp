@@ -50,77 +50,33 @@ BlockingUnderLockCheck::BlockingUnderLockCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       RawExtraBlocking(Options.get("ExtraBlockingFunctions", "")),
-      RawExtraLockTypes(Options.get("ExtraLockTypes", "")),
-      RawExtraMutexTypes(Options.get("ExtraMutexTypes", "")),
-      RunOnceCode(Options), Hot(Options, Context) {
+      Locks(Options), RunOnceCode(Options), Hot(Options, Context) {
   for (const auto &[Fn, What] : DefaultBlocking)
     BlockingByName[Fn] = What;
   for (StringRef Fn : utils::splitOptionList(RawExtraBlocking))
     BlockingByName[Fn.starts_with("::") ? Fn.str() : "::" + Fn.str()] =
         "can block (ExtraBlockingFunctions)";
-  for (StringRef T : utils::splitOptionList(utils::DefaultGuardTypes))
-    GuardTypes.push_back(T.str());
-  for (StringRef T : utils::splitOptionList(RawExtraLockTypes))
-    GuardTypes.push_back(T.str());
-  for (StringRef T : utils::splitOptionList(utils::DefaultMutexTypes))
-    MutexTypes.push_back(T.str());
-  for (StringRef T : utils::splitOptionList(RawExtraMutexTypes))
-    MutexTypes.push_back(T.str());
 }
 
 void BlockingUnderLockCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RunOnceCode.store(Options, Opts);
+  Locks.store(Options, Opts);
   Options.store(Opts, "ExtraBlockingFunctions", RawExtraBlocking);
-  Options.store(Opts, "ExtraLockTypes", RawExtraLockTypes);
-  Options.store(Opts, "ExtraMutexTypes", RawExtraMutexTypes);
 }
 
 void BlockingUnderLockCheck::onStartOfTranslationUnit() {
-  Parents.clear();
+  Locks.clear();
   Reported.clear();
 }
 
+// Start from the acquisitions and walk only the statements each one guards.
 void BlockingUnderLockCheck::registerMatchers(MatchFinder *Finder) {
-  // Start from the acquisitions (rare, narrow nodes) and walk only the
-  // statements each one guards.
-  std::vector<StringRef> Guards(GuardTypes.begin(), GuardTypes.end());
-  std::vector<StringRef> Mutexes(MutexTypes.begin(), MutexTypes.end());
-  Finder->addMatcher(
-      varDecl(unless(isExpansionInSystemHeader()), hasLocalStorage(),
-              hasType(qualType(hasUnqualifiedDesugaredType(recordType(
-                  hasDeclaration(cxxRecordDecl(hasAnyName(Guards))))))))
-          .bind("guard"),
-      this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(
-          unless(isExpansionInSystemHeader()),
-          callee(cxxMethodDecl(hasAnyName("lock", "lock_shared"),
-                               ofClass(cxxRecordDecl(hasAnyName(Mutexes))))),
-          forCallable(decl().bind("fn")))
-          .bind("lock"),
-      this);
+  Locks.registerMatchers(Finder, this);
 }
 
 void BlockingUnderLockCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
-  if (const auto *Guard = Result.Nodes.getNodeAs<VarDecl>("guard")) {
-    const auto *Fn = dyn_cast_or_null<Decl>(Guard->getParentFunctionOrMethod());
-    const Stmt *Body = utils::bodyOf(Fn);
-    if (!Body)
-      return;
-    const utils::ParentIndex &P = Parents.get(*Body);
-    if (auto CS = utils::sectionOfGuard(*Guard, P))
-      checkSection(*CS, *Fn, P, Ctx);
-    return;
-  }
-  const auto *Lock = Result.Nodes.getNodeAs<CXXMemberCallExpr>("lock");
-  const auto *Fn = Result.Nodes.getNodeAs<Decl>("fn");
-  const Stmt *Body = utils::bodyOf(Fn);
-  if (!Lock || !Body)
-    return;
-  const utils::ParentIndex &P = Parents.get(*Body);
-  if (auto CS = utils::sectionOfLockCall(*Lock, P, Ctx))
-    checkSection(*CS, *Fn, P, Ctx);
+  if (auto S = Locks.sectionOf(Result))
+    checkSection(S->CS, *S->Fn, *S->Parents, *Result.Context);
 }
 
 // The record a member call or a stream argument is about, looking through

@@ -40,10 +40,9 @@ private:
   void checkSection(const utils::CriticalSection &CS, const Decl &Fn,
                     const utils::ParentIndex &Parents, ASTContext &Ctx);
 
-  const StringRef RawExtraBlocking, RawExtraLockTypes, RawExtraMutexTypes;
+  const StringRef RawExtraBlocking;
   llvm::StringMap<std::string> BlockingByName;
-  std::vector<std::string> GuardTypes, MutexTypes;
-  utils::ParentIndexCache Parents;
+  utils::LockAcquisitions Locks;
   utils::ReportOnce Reported;
   utils::RunOnceFilter RunOnceCode;
   utils::Hotness Hot;

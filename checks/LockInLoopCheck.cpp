@@ -1,7 +1,6 @@
 //===--- LockInLoopCheck.cpp - hotpath ------------------------------------===//
 
 #include "LockInLoopCheck.h"
-#include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -12,110 +11,48 @@ namespace clang::tidy::hotpath {
 
 LockInLoopCheck::LockInLoopCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      RawExtraLockTypes(Options.get("ExtraLockTypes", "")),
-      RawExtraMutexTypes(Options.get("ExtraMutexTypes", "")),
       ReportConditionalLocks(Options.get("ReportConditionalLocks", false)),
-      MinIterations(Options.get("MinIterations", 8U)), RunOnceCode(Options),
-      Hot(Options, Context) {
-  for (StringRef T : utils::splitOptionList(utils::DefaultGuardTypes))
-    GuardTypes.push_back(T.str());
-  for (StringRef T : utils::splitOptionList(RawExtraLockTypes))
-    GuardTypes.push_back(T.str());
-  for (StringRef T : utils::splitOptionList(utils::DefaultMutexTypes))
-    MutexTypes.push_back(T.str());
-  for (StringRef T : utils::splitOptionList(RawExtraMutexTypes))
-    MutexTypes.push_back(T.str());
-}
+      MinIterations(Options.get("MinIterations", 8U)), Locks(Options),
+      RunOnceCode(Options), Hot(Options, Context) {}
 
 void LockInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RunOnceCode.store(Options, Opts);
-  Options.store(Opts, "ExtraLockTypes", RawExtraLockTypes);
-  Options.store(Opts, "ExtraMutexTypes", RawExtraMutexTypes);
+  Locks.store(Options, Opts);
   Options.store(Opts, "ReportConditionalLocks", ReportConditionalLocks);
   Options.store(Opts, "MinIterations", MinIterations);
 }
 
 void LockInLoopCheck::onStartOfTranslationUnit() {
-  Parents.clear();
+  Locks.clear();
   Reported.clear();
 }
 
+// The acquisitions are rare, narrow nodes; the loops around one come from a
+// walk of its function only.
 void LockInLoopCheck::registerMatchers(MatchFinder *Finder) {
-  // The acquisitions are rare, narrow nodes; the loops around one come from
-  // a walk of its function only.
-  std::vector<StringRef> Guards(GuardTypes.begin(), GuardTypes.end());
-  std::vector<StringRef> Mutexes(MutexTypes.begin(), MutexTypes.end());
-  Finder->addMatcher(
-      varDecl(unless(isExpansionInSystemHeader()), hasLocalStorage(),
-              hasType(qualType(hasUnqualifiedDesugaredType(recordType(
-                  hasDeclaration(cxxRecordDecl(hasAnyName(Guards))))))))
-          .bind("guard"),
-      this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(
-          unless(isExpansionInSystemHeader()),
-          callee(cxxMethodDecl(hasAnyName("lock", "lock_shared"),
-                               ofClass(cxxRecordDecl(hasAnyName(Mutexes))))),
-          forCallable(decl().bind("fn")))
-          .bind("lock"),
-      this);
+  Locks.registerMatchers(Finder, this);
 }
 
 void LockInLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
-  if (const auto *Guard = Result.Nodes.getNodeAs<VarDecl>("guard")) {
-    const auto *Fn = dyn_cast_or_null<Decl>(Guard->getParentFunctionOrMethod());
-    const Stmt *Body = utils::bodyOf(Fn);
-    if (!Body)
-      return;
-    const utils::ParentIndex &P = Parents.get(*Body);
-    if (auto CS = utils::sectionOfGuard(*Guard, P))
-      checkSection(*CS, *Fn, P, Ctx);
-    return;
-  }
-  const auto *Lock = Result.Nodes.getNodeAs<CXXMemberCallExpr>("lock");
-  const auto *Fn = Result.Nodes.getNodeAs<Decl>("fn");
-  const Stmt *Body = utils::bodyOf(Fn);
-  if (!Lock || !Body)
-    return;
-  const utils::ParentIndex &P = Parents.get(*Body);
-  if (auto CS = utils::sectionOfLockCall(*Lock, P, Ctx))
-    checkSection(*CS, *Fn, P, Ctx);
+  if (auto S = Locks.sectionOf(Result))
+    checkSection(S->CS, *S->Fn, *S->Parents, *Result.Context);
 }
 
 namespace {
 
-const Stmt *loopBody(const Stmt *L) {
-  if (const auto *F = dyn_cast<ForStmt>(L))
-    return F->getBody();
-  if (const auto *R = dyn_cast<CXXForRangeStmt>(L))
-    return R->getBody();
-  if (const auto *W = dyn_cast<WhileStmt>(L))
-    return W->getBody();
-  if (const auto *D = dyn_cast<DoStmt>(L))
-    return D->getBody();
-  return nullptr;
-}
-
-// The number of iterations when it is a small compile-time constant:
-// `for (int i = 0; i < 4; ++i)`, a range-for over a fixed-size array.
-std::optional<uint64_t> constantTrips(const Stmt *L, const ASTContext &Ctx) {
+// The number of iterations when it is a compile-time constant: a canonical
+// counted `for` (LoopContext), a range-for over a fixed-size array.
+std::optional<uint64_t> constantTrips(const Stmt *L, ASTContext &Ctx) {
   if (const auto *R = dyn_cast<CXXForRangeStmt>(L)) {
     QualType T = R->getRangeInit()->getType().getNonReferenceType();
     if (const auto *A = Ctx.getAsConstantArrayType(T))
       return A->getSize().getZExtValue();
     return std::nullopt;
   }
-  const auto *F = dyn_cast<ForStmt>(L);
-  const auto *Cond =
-      F ? dyn_cast_or_null<BinaryOperator>(F->getCond()) : nullptr;
-  if (!Cond || !Cond->isComparisonOp())
-    return std::nullopt;
-  Expr::EvalResult R;
-  if (!Cond->getRHS()->EvaluateAsInt(R, Ctx))
-    return std::nullopt;
-  int64_t V = R.Val.getInt().getExtValue();
-  return V < 0 ? 0 : uint64_t(V);
+  if (const auto *F = dyn_cast<ForStmt>(L))
+    if (auto C = utils::canonicalFor(*F, Ctx))
+      return C->TripCount;
+  return std::nullopt;
 }
 
 bool isLoop(const Stmt *S) {
@@ -173,15 +110,13 @@ void LockInLoopCheck::checkSection(const utils::CriticalSection &CS,
   if (Loops.empty())
     return;
   const Stmt *Loop = Loops.front();
-  const Stmt *Body = loopBody(Loop);
+  const Stmt *Body = utils::loopBody(*Loop);
   // Where the lock sits in the body: its block, or blocks inside it; under
   // an `if` or `switch` it is taken only on some iterations.
   for (const Stmt *S = CS.Block; S && S != Body; S = P.parent(S)) {
     if (isa<IfStmt, SwitchStmt, ConditionalOperator, CXXTryStmt, CXXCatchStmt>(
             S) &&
         !ReportConditionalLocks)
-      return;
-    if (isLoop(S))
       return;
   }
   // A loop over data: not an event loop (`while (true)`), not one thread per
@@ -238,9 +173,9 @@ void LockInLoopCheck::checkSection(const utils::CriticalSection &CS,
       !Reported.first(Loc))
     return;
   std::string Mutex = utils::mutexText(*CS.Mutex, Ctx);
-  std::string Who = CS.Guard ? "'" + CS.Guard->getName().str() + "' locks '" +
-                                   Mutex + "'"
-                             : "'" + Mutex + "' is locked and unlocked";
+  std::string Who =
+      CS.Guard ? "'" + CS.Guard->getName().str() + "' locks '" + Mutex + "'"
+               : "'" + Mutex + "' is locked and unlocked";
   std::optional<utils::Hot> H = Hot.ofLoop(Loop, Loc, SM);
   diag(Loc, "%0 on every iteration of the loop around a short "
             "critical section: each iteration pays an atomic read-modify-write "

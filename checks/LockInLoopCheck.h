@@ -39,12 +39,10 @@ private:
   void checkSection(const utils::CriticalSection &CS, const Decl &Fn,
                     const utils::ParentIndex &Parents, ASTContext &Ctx);
 
-  const StringRef RawExtraLockTypes, RawExtraMutexTypes;
   const bool ReportConditionalLocks;
   const unsigned MinIterations;
-  std::vector<std::string> GuardTypes, MutexTypes;
   utils::LoopVocabulary Vocab;
-  utils::ParentIndexCache Parents;
+  utils::LockAcquisitions Locks;
   utils::ReportOnce Reported;
   utils::RunOnceFilter RunOnceCode;
   utils::Hotness Hot;

@@ -2,6 +2,7 @@
 
 #include "Hotness.h"
 #include "../../profile/Load.h"
+#include "LoopContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -64,23 +65,11 @@ static prof::Position position(SourceLocation Loc, const SourceManager &SM) {
   return {SM.getExpansionLineNumber(E), SM.getExpansionColumnNumber(E)};
 }
 
-static const Stmt *loopBody(const Stmt *Loop) {
-  if (const auto *F = dyn_cast<ForStmt>(Loop))
-    return F->getBody();
-  if (const auto *W = dyn_cast<WhileStmt>(Loop))
-    return W->getBody();
-  if (const auto *D = dyn_cast<DoStmt>(Loop))
-    return D->getBody();
-  if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop))
-    return R->getBody();
-  return nullptr;
-}
-
 std::optional<Hot> Hotness::ofLoop(const Stmt *Loop, SourceLocation Finding,
                                    const SourceManager &SM) const {
   if (!P || !Loop)
     return std::nullopt;
-  const Stmt *Body = loopBody(Loop);
+  const Stmt *Body = Loop ? loopBody(*Loop) : nullptr;
   prof::Range R;
   R.File = fileOf(Loop->getBeginLoc(), SM);
   R.Begin = position(Loop->getBeginLoc(), SM);

@@ -1,6 +1,7 @@
 //===--- InstanceCount.cpp - hotpath --------------------------------------===//
 
 #include "InstanceCount.h"
+#include "LoopContext.h"
 #include "RecordType.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -34,18 +35,6 @@ const char *const ContainerNames[] = {"vector",
                                       "unordered_map",
                                       "unordered_multimap",
                                       "valarray"};
-
-const Stmt *loopBody(const Stmt &Loop) {
-  if (const auto *F = dyn_cast<ForStmt>(&Loop))
-    return F->getBody();
-  if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop))
-    return R->getBody();
-  if (const auto *W = dyn_cast<WhileStmt>(&Loop))
-    return W->getBody();
-  if (const auto *D = dyn_cast<DoStmt>(&Loop))
-    return D->getBody();
-  return nullptr;
-}
 
 } // namespace
 

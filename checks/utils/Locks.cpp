@@ -1,7 +1,9 @@
 //===--- Locks.cpp - hotpath ----------------------------------------------===//
 
 #include "Locks.h"
+#include "OptionList.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::hotpath::utils {
@@ -197,6 +199,73 @@ const Stmt *bodyOf(const Decl *D) {
   if (const auto *BD = dyn_cast<BlockDecl>(D))
     return BD->getBody();
   return nullptr;
+}
+
+static std::vector<std::string> typeList(llvm::StringRef Defaults,
+                                         llvm::StringRef Extra) {
+  std::vector<std::string> Out;
+  for (llvm::StringRef T : splitOptionList(Defaults))
+    Out.push_back(T.str());
+  for (llvm::StringRef T : splitOptionList(Extra))
+    Out.push_back(T.str());
+  return Out;
+}
+
+LockAcquisitions::LockAcquisitions(ClangTidyCheck::OptionsView &Options)
+    : RawExtraLockTypes(Options.get("ExtraLockTypes", "")),
+      RawExtraMutexTypes(Options.get("ExtraMutexTypes", "")),
+      GuardTypes(typeList(DefaultGuardTypes, RawExtraLockTypes)),
+      MutexTypes(typeList(DefaultMutexTypes, RawExtraMutexTypes)) {}
+
+void LockAcquisitions::store(ClangTidyCheck::OptionsView &Options,
+                             ClangTidyOptions::OptionMap &Opts) const {
+  Options.store(Opts, "ExtraLockTypes", RawExtraLockTypes);
+  Options.store(Opts, "ExtraMutexTypes", RawExtraMutexTypes);
+}
+
+void LockAcquisitions::registerMatchers(
+    ast_matchers::MatchFinder *Finder,
+    ast_matchers::MatchFinder::MatchCallback *Check) const {
+  using namespace ast_matchers;
+  std::vector<llvm::StringRef> Guards(GuardTypes.begin(), GuardTypes.end());
+  std::vector<llvm::StringRef> Mutexes(MutexTypes.begin(), MutexTypes.end());
+  Finder->addMatcher(
+      varDecl(unless(isExpansionInSystemHeader()), hasLocalStorage(),
+              hasType(qualType(hasUnqualifiedDesugaredType(recordType(
+                  hasDeclaration(cxxRecordDecl(hasAnyName(Guards))))))))
+          .bind("guard"),
+      Check);
+  // The system-header test comes first: <mutex> itself calls lock(), and
+  // forCallable would build the TU's parent map for it.
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          unless(isExpansionInSystemHeader()),
+          callee(cxxMethodDecl(hasAnyName("lock", "lock_shared"),
+                               ofClass(cxxRecordDecl(hasAnyName(Mutexes))))),
+          forCallable(decl().bind("fn")))
+          .bind("lock"),
+      Check);
+}
+
+std::optional<LockAcquisitions::Section> LockAcquisitions::sectionOf(
+    const ast_matchers::MatchFinder::MatchResult &Result) {
+  const Decl *Fn = nullptr;
+  const auto *Guard = Result.Nodes.getNodeAs<VarDecl>("guard");
+  const auto *Lock = Result.Nodes.getNodeAs<CXXMemberCallExpr>("lock");
+  if (Guard)
+    Fn = dyn_cast_or_null<Decl>(Guard->getParentFunctionOrMethod());
+  else
+    Fn = Result.Nodes.getNodeAs<Decl>("fn");
+  const Stmt *Body = bodyOf(Fn);
+  if (!Body || (!Guard && !Lock))
+    return std::nullopt;
+  const ParentIndex &P = Parents.get(*Body);
+  std::optional<CriticalSection> CS =
+      Guard ? sectionOfGuard(*Guard, P)
+            : sectionOfLockCall(*Lock, P, *Result.Context);
+  if (!CS)
+    return std::nullopt;
+  return Section{*CS, Fn, &P};
 }
 
 } // namespace clang::tidy::hotpath::utils

@@ -12,6 +12,7 @@
 #define HOTPATH_CHECKS_UTILS_LOCKS_H
 
 #include "LoopContext.h"
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
@@ -19,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang::tidy::hotpath::utils {
 
@@ -80,6 +82,36 @@ private:
 
 /// The body of the function, lambda or block whose code \p D belongs to.
 const Stmt *bodyOf(const Decl *D);
+
+/// Where the lock checks start: the acquisitions, narrow nodes that few
+/// functions have. Registers the two matchers (a local guard variable of a
+/// guard type, `m.lock()` on a mutex type; ExtraLockTypes and ExtraMutexTypes
+/// add to the defaults) and turns a match into its critical section, walking
+/// only the function that contains it.
+class LockAcquisitions {
+public:
+  explicit LockAcquisitions(ClangTidyCheck::OptionsView &Options);
+  void store(ClangTidyCheck::OptionsView &Options,
+             ClangTidyOptions::OptionMap &Opts) const;
+  void registerMatchers(ast_matchers::MatchFinder *Finder,
+                        ast_matchers::MatchFinder::MatchCallback *Check) const;
+
+  struct Section {
+    CriticalSection CS;
+    const Decl *Fn;             ///< The function, lambda or block.
+    const ParentIndex *Parents; ///< Of Fn's body.
+  };
+  /// The critical section a match of registerMatchers() opens, if any.
+  std::optional<Section>
+  sectionOf(const ast_matchers::MatchFinder::MatchResult &Result);
+  /// Call at the start of each translation unit.
+  void clear() { Parents.clear(); }
+
+private:
+  const StringRef RawExtraLockTypes, RawExtraMutexTypes;
+  std::vector<std::string> GuardTypes, MutexTypes;
+  ParentIndexCache Parents;
+};
 
 } // namespace clang::tidy::hotpath::utils
 

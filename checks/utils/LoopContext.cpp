@@ -16,16 +16,24 @@
 
 namespace clang::tidy::hotpath::utils {
 
+const Stmt *loopBody(const Stmt &Loop) {
+  if (const auto *F = dyn_cast<ForStmt>(&Loop))
+    return F->getBody();
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop))
+    return R->getBody();
+  if (const auto *W = dyn_cast<WhileStmt>(&Loop))
+    return W->getBody();
+  if (const auto *D = dyn_cast<DoStmt>(&Loop))
+    return D->getBody();
+  return nullptr;
+}
+
+// The increment of a `for` runs once per iteration too.
 static bool isBodyOf(const Stmt &Loop, const Stmt *Child) {
   if (const auto *F = dyn_cast<ForStmt>(&Loop))
-    return F->getBody() == Child || F->getInc() == Child;
-  if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop))
-    return R->getBody() == Child;
-  if (const auto *W = dyn_cast<WhileStmt>(&Loop))
-    return W->getBody() == Child;
-  if (const auto *D = dyn_cast<DoStmt>(&Loop))
-    return D->getBody() == Child;
-  return false;
+    if (F->getInc() == Child)
+      return true;
+  return Child && loopBody(Loop) == Child;
 }
 
 llvm::SmallVector<const Stmt *, 4>

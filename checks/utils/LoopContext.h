@@ -83,6 +83,10 @@ private:
   std::vector<const Stmt *> Order;
 };
 
+/// The body of a ForStmt, CXXForRangeStmt, WhileStmt or DoStmt; nullptr for
+/// any other statement.
+const Stmt *loopBody(const Stmt &Loop);
+
 /// True when \p S refers to \p D anywhere inside it.
 bool mentions(const Stmt *S, const ValueDecl *D);
 
