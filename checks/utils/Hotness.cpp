@@ -8,6 +8,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include <atomic>
 
 namespace clang::tidy::hotpath::utils {
@@ -27,8 +28,10 @@ std::string withSeparators(uint64_t N) {
 Hotness::Hotness(ClangTidyCheck::OptionsView &Options,
                  ClangTidyContext *Context) {
   std::string Path = Options.getLocalOrGlobal(ProfileOption, "").str();
-  if (Path.empty())
+  if (Path.empty()) {
+    Sites = Options.getLocalOrGlobal(HotnessSitesOption, false);
     return;
+  }
   Notes = Options.getLocalOrGlobal(HotnessNotesOption, false);
   prof::LoadRequest R;
   R.Path = Path;
@@ -65,39 +68,89 @@ static prof::Position position(SourceLocation Loc, const SourceManager &SM) {
   return {SM.getExpansionLineNumber(E), SM.getExpansionColumnNumber(E)};
 }
 
-std::optional<Hot> Hotness::ofLoop(const Stmt *Loop, SourceLocation Finding,
-                                   const SourceManager &SM) const {
-  if (!P || !Loop)
+std::optional<Hot> Hotness::resolve(Site S, Hot::Kind K) const {
+  if (P)
+    return measureSite(*P, S, K);
+  if (!Sites)
     return std::nullopt;
-  const Stmt *Body = Loop ? loopBody(*Loop) : nullptr;
-  prof::Range R;
-  R.File = fileOf(Loop->getBeginLoc(), SM);
-  R.Begin = position(Loop->getBeginLoc(), SM);
-  R.End = position(Loop->getEndLoc(), SM);
-  if (R.File.empty() || R.End.Line < R.Begin.Line)
-    return std::nullopt;
-  prof::Position CountAt = Body ? position(Body->getBeginLoc(), SM) : R.Begin;
-  auto M = P->measure(R, CountAt, R.Begin, position(Finding, SM).Line);
-  if (!M)
-    return std::nullopt;
-  return Hot{*M, P->source(), R.File, R.Begin.Line, R.End.Line, Hot::Loop};
+  Hot H;
+  H.File = S.R.File;
+  H.FirstLine = S.R.Begin.Line;
+  H.LastLine = S.R.End.Line;
+  H.K = K;
+  H.Where = std::move(S);
+  return H;
 }
 
-std::optional<Hot> Hotness::ofFunction(const FunctionDecl *FD,
-                                       const SourceManager &SM) const {
-  if (!P || !FD || !FD->getBody())
+std::optional<Hot> measureSite(const prof::Profile &P, const Site &S,
+                               Hot::Kind K) {
+  if (K == Hot::Record) {
+    // The hottest user: by weight, then executions.
+    std::optional<Hot> Best;
+    for (const prof::Range &F : S.Functions) {
+      Site One;
+      One.R = F;
+      std::optional<Hot> H = measureSite(P, One, Hot::Function);
+      if (H && (!Best || H->M.Weight > Best->M.Weight ||
+                (H->M.Weight == Best->M.Weight &&
+                 H->M.Executions.value_or(0) > Best->M.Executions.value_or(0))))
+        Best = H;
+    }
+    if (Best)
+      Best->K = Hot::Record;
+    return Best;
+  }
+  std::optional<prof::Measure> M =
+      K == Hot::Loop ? P.measure(S.R, S.CountAt, S.EntryAt, S.CallLine)
+                     : P.measureFunction(S.R);
+  if (!M)
+    return std::nullopt;
+  return Hot{*M, P.source(), S.R.File, S.R.Begin.Line, S.R.End.Line, K, {}};
+}
+
+std::optional<Hot> Hotness::ofLoop(const Stmt *Loop, SourceLocation Finding,
+                                   const SourceManager &SM) const {
+  if (!active() || !Loop)
+    return std::nullopt;
+  const Stmt *Body = loopBody(*Loop);
+  Site S;
+  S.R.File = fileOf(Loop->getBeginLoc(), SM);
+  S.R.Begin = position(Loop->getBeginLoc(), SM);
+  S.R.End = position(Loop->getEndLoc(), SM);
+  if (S.R.File.empty() || S.R.End.Line < S.R.Begin.Line)
+    return std::nullopt;
+  S.CountAt = Body ? position(Body->getBeginLoc(), SM) : S.R.Begin;
+  S.EntryAt = S.R.Begin;
+  S.CallLine = position(Finding, SM).Line;
+  return resolve(std::move(S), Hot::Loop);
+}
+
+// The body's range, which a function finding measures.
+static std::optional<prof::Range>
+bodyRange(const FunctionDecl *FD, const SourceManager &SM, std::string File) {
+  if (!FD || !FD->getBody())
     return std::nullopt;
   const Stmt *Body = FD->getBody();
   prof::Range R;
-  R.File = fileOf(Body->getBeginLoc(), SM);
+  R.File = std::move(File);
   R.Begin = position(Body->getBeginLoc(), SM);
   R.End = position(Body->getEndLoc(), SM);
   if (R.File.empty() || R.End.Line < R.Begin.Line)
     return std::nullopt;
-  auto M = P->measureFunction(R);
-  if (!M)
+  return R;
+}
+
+std::optional<Hot> Hotness::ofFunction(const FunctionDecl *FD,
+                                       const SourceManager &SM) const {
+  if (!active() || !FD || !FD->getBody())
     return std::nullopt;
-  return Hot{*M, P->source(), R.File, R.Begin.Line, R.End.Line, Hot::Function};
+  std::optional<prof::Range> R =
+      bodyRange(FD, SM, fileOf(FD->getBody()->getBeginLoc(), SM));
+  if (!R)
+    return std::nullopt;
+  Site S;
+  S.R = std::move(*R);
+  return resolve(std::move(S), Hot::Function);
 }
 
 namespace {
@@ -191,7 +244,7 @@ llvm::DenseMap<const RecordDecl *, Hot>
 Hotness::ofRecords(ASTContext &Ctx,
                    llvm::ArrayRef<const RecordDecl *> Records) const {
   llvm::DenseMap<const RecordDecl *, Hot> Out;
-  if (!P || Records.empty())
+  if (!active() || Records.empty())
     return Out;
   const SourceManager &SM = Ctx.getSourceManager();
   llvm::DenseSet<const RecordDecl *> Wanted;
@@ -201,8 +254,11 @@ Hotness::ofRecords(ASTContext &Ctx,
   auto Covered = [&](const FunctionDecl *FD) {
     FileID FID = SM.getFileID(SM.getExpansionLoc(FD->getLocation()));
     auto [It, New] = CoveredFiles.try_emplace(FID, false);
+    // Site mode: the profile comes later; every user outside system headers.
     if (New)
-      It->second = P->file(fileOf(FD->getLocation(), SM)) != nullptr;
+      It->second =
+          P ? P->file(fileOf(FD->getLocation(), SM)) != nullptr
+            : !SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()));
     return It->second;
   };
   RecordUsers V(Wanted, Covered);
@@ -222,17 +278,21 @@ Hotness::ofRecords(ASTContext &Ctx,
 
 std::optional<Hot> Hotness::ofHottest(llvm::ArrayRef<const Decl *> Functions,
                                       const SourceManager &SM) const {
-  std::optional<Hot> Best;
+  if (!active())
+    return std::nullopt;
+  Site S;
   for (const Decl *D : Functions) {
-    std::optional<Hot> H = ofFunction(dyn_cast_or_null<FunctionDecl>(D), SM);
-    if (H && (!Best || H->M.Weight > Best->M.Weight ||
-              (H->M.Weight == Best->M.Weight &&
-               H->M.Executions.value_or(0) > Best->M.Executions.value_or(0))))
-      Best = H;
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (!FD || !FD->getBody())
+      continue;
+    if (std::optional<prof::Range> R =
+            bodyRange(FD, SM, fileOf(FD->getBody()->getBeginLoc(), SM)))
+      S.Functions.push_back(std::move(*R));
   }
-  if (Best)
-    Best->K = Hot::Record;
-  return Best;
+  if (S.Functions.empty())
+    return std::nullopt;
+  S.R = S.Functions.front();
+  return resolve(std::move(S), Hot::Record);
 }
 
 static std::string percent(double Share) {
@@ -244,6 +304,15 @@ static std::string percent(double Share) {
 std::string Hotness::text(const std::optional<Hot> &H, PerExecution Per) const {
   if (!H)
     return "";
+  if (H->Where) {
+    PendingPer = Per;
+    return "";
+  }
+  return hotnessText(*H, Per);
+}
+
+std::string hotnessText(const Hot &Measured, PerExecution Per) {
+  const Hot *H = &Measured;
   const prof::Measure &M = H->M;
   llvm::StringRef Where = H->K == Hot::Record ? "code using it: " : "";
   if (M.Cold)
@@ -287,21 +356,122 @@ std::string Hotness::text(const std::optional<Hot> &H, PerExecution Per) const {
 
 void Hotness::note(ClangTidyCheck &Check, SourceLocation Loc,
                    const std::optional<Hot> &H) const {
-  if (!Notes || !H)
+  if (!H)
     return;
+  if (H->Where) {
+    Check.diag(Loc, (SiteNotePrefix + "%0").str(), DiagnosticIDs::Note)
+        << siteNoteJson(*H->Where, H->K, PendingPer);
+    PendingPer = PerExecution();
+    return;
+  }
+  if (Notes)
+    Check.diag(Loc, (HotnessNotePrefix + "%0").str(), DiagnosticIDs::Note)
+        << hotnessNoteJson(*H);
+}
+
+std::string hotnessNoteJson(const Hot &H) {
   auto Num = [](const std::optional<uint64_t> &V) {
     return V ? std::to_string(*V) : std::string("null");
   };
-  const prof::Measure &M = H->M;
-  std::string Json = llvm::formatv(
-      "{{\"source\":\"{0}\",\"executions\":{1},\"entries\":{2},"
-      "\"samples\":{3},\"cost\":{4},\"weight\":{5},\"share\":{6},"
-      "\"cold\":{7},\"range\":\"{8}:{9}-{10}\"}",
-      prof::sourceName(H->Src), Num(M.Executions), Num(M.Entries),
-      Num(M.Samples), Num(M.Cost), M.Weight, llvm::formatv("{0:f6}", M.Share),
-      M.Cold ? "true" : "false", H->File, H->FirstLine, H->LastLine);
-  Check.diag(Loc, (HotnessNotePrefix + "%0").str(), DiagnosticIDs::Note)
-      << Json;
+  const prof::Measure &M = H.M;
+  return llvm::formatv(
+             "{{\"source\":\"{0}\",\"executions\":{1},\"entries\":{2},"
+             "\"samples\":{3},\"cost\":{4},\"weight\":{5},\"share\":{6},"
+             "\"cold\":{7},\"range\":{8}}",
+             prof::sourceName(H.Src), Num(M.Executions), Num(M.Entries),
+             Num(M.Samples), Num(M.Cost), M.Weight,
+             llvm::formatv("{0:f6}", M.Share), M.Cold ? "true" : "false",
+             llvm::json::Value((H.File + ":" + llvm::Twine(H.FirstLine) + "-" +
+                                llvm::Twine(H.LastLine))
+                                   .str()))
+      .str();
+}
+
+static llvm::json::Array pos(prof::Position P) {
+  return llvm::json::Array{P.Line, P.Column};
+}
+static llvm::json::Object range(const prof::Range &R) {
+  return llvm::json::Object{
+      {"file", R.File}, {"begin", pos(R.Begin)}, {"end", pos(R.End)}};
+}
+
+std::string siteNoteJson(const Site &S, Hot::Kind K, PerExecution Per) {
+  llvm::json::Object O = range(S.R);
+  O["kind"] = K == Hot::Loop       ? "loop"
+              : K == Hot::Function ? "function"
+                                   : "record";
+  if (K == Hot::Loop) {
+    O["count_at"] = pos(S.CountAt);
+    if (S.EntryAt)
+      O["entry_at"] = pos(*S.EntryAt);
+    O["call_line"] = S.CallLine;
+  }
+  if (K == Hot::Record) {
+    llvm::json::Array Fns;
+    for (const prof::Range &F : S.Functions)
+      Fns.push_back(range(F));
+    O["functions"] = std::move(Fns);
+  }
+  if (Per.Count) {
+    O["per"] = static_cast<int64_t>(Per.Count);
+    O["unit"] = Per.Unit;
+  }
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::json::Value(std::move(O));
+  return Text;
+}
+
+static bool readPos(const llvm::json::Object &O, llvm::StringRef Key,
+                    prof::Position &P) {
+  const llvm::json::Array *A = O.getArray(Key);
+  if (!A || A->size() != 2 || !(*A)[0].getAsInteger() ||
+      !(*A)[1].getAsInteger())
+    return false;
+  P.Line = static_cast<unsigned>(*(*A)[0].getAsInteger());
+  P.Column = static_cast<unsigned>(*(*A)[1].getAsInteger());
+  return true;
+}
+static bool readRange(const llvm::json::Object &O, prof::Range &R) {
+  auto File = O.getString("file");
+  if (!File)
+    return false;
+  R.File = File->str();
+  return readPos(O, "begin", R.Begin) && readPos(O, "end", R.End);
+}
+
+bool parseSiteNote(llvm::StringRef Json, Site &S, Hot::Kind &K,
+                   uint64_t &PerCount, std::string &Unit) {
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Json);
+  if (!V) {
+    llvm::consumeError(V.takeError());
+    return false;
+  }
+  const llvm::json::Object *O = V->getAsObject();
+  if (!O || !readRange(*O, S.R))
+    return false;
+  llvm::StringRef Kind = O->getString("kind").value_or("");
+  K = Kind == "loop"       ? Hot::Loop
+      : Kind == "function" ? Hot::Function
+                           : Hot::Record;
+  if (K == Hot::Loop) {
+    if (!readPos(*O, "count_at", S.CountAt))
+      return false;
+    prof::Position E;
+    if (readPos(*O, "entry_at", E))
+      S.EntryAt = E;
+    S.CallLine = static_cast<unsigned>(O->getInteger("call_line").value_or(0));
+  }
+  if (const llvm::json::Array *Fns = O->getArray("functions"))
+    for (const llvm::json::Value &F : *Fns) {
+      prof::Range R;
+      if (const llvm::json::Object *FO = F.getAsObject();
+          FO && readRange(*FO, R))
+        S.Functions.push_back(std::move(R));
+    }
+  PerCount = static_cast<uint64_t>(O->getInteger("per").value_or(0));
+  Unit = O->getString("unit").value_or("").str();
+  return true;
 }
 
 } // namespace clang::tidy::hotpath::utils

@@ -26,6 +26,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang::tidy::hotpath::utils {
 
@@ -34,6 +35,23 @@ inline constexpr llvm::StringLiteral ProfileBinariesOption =
     "HotpathProfileBinaries";
 inline constexpr llvm::StringLiteral HotnessNotesOption = "HotpathHotnessNotes";
 inline constexpr llvm::StringLiteral HotnessNotePrefix = "hotpath-hotness: ";
+/// Under HotpathHotnessSites (the compiler plugin's export sets it) and
+/// without a profile, findings carry a note with *what* to measure, so that
+/// `hotpath report --profile` measures them later as a run with the profile
+/// would have: SiteNotePrefix and the site as JSON.
+inline constexpr llvm::StringLiteral HotnessSitesOption = "HotpathHotnessSites";
+inline constexpr llvm::StringLiteral SiteNotePrefix = "hotpath-site: ";
+
+/// What a finding measures: a loop (its range, where its executions and
+/// entries are counted, the finding's line for callgrind), a function body,
+/// or for a record the hottest of the functions that use it.
+struct Site {
+  ::hotpath::profile::Range R;
+  ::hotpath::profile::Position CountAt;
+  std::optional<::hotpath::profile::Position> EntryAt;
+  unsigned CallLine = 0;
+  std::vector<::hotpath::profile::Range> Functions; // records
+};
 
 /// A measurement and the range it was taken over (for the tool's summary,
 /// which must not count nested ranges twice).
@@ -43,6 +61,8 @@ struct Hot {
   std::string File;
   unsigned FirstLine = 0, LastLine = 0;
   enum Kind { Loop, Function, Record } K = Loop;
+  /// Site mode without a profile: nothing measured, only where to.
+  std::optional<Site> Where;
 };
 
 /// What one execution of the measured code costs, to multiply out in the
@@ -56,7 +76,7 @@ class Hotness {
 public:
   Hotness(ClangTidyCheck::OptionsView &Options, ClangTidyContext *Context);
 
-  bool active() const { return P != nullptr; }
+  bool active() const { return P != nullptr || Sites; }
 
   std::optional<Hot> ofLoop(const Stmt *Loop, SourceLocation Finding,
                             const SourceManager &SM) const;
@@ -82,9 +102,31 @@ public:
 private:
   std::string fileOf(SourceLocation Loc, const SourceManager &SM) const;
 
+  /// A measured Hot, or in site mode an unmeasured one that keeps \p S.
+  std::optional<Hot> resolve(Site S, Hot::Kind K) const;
+
   std::shared_ptr<const ::hotpath::profile::Profile> P;
   bool Notes = false;
+  bool Sites = false;
+  // text() is called before note() for the same finding; the site note
+  // carries what text() would have multiplied out.
+  mutable PerExecution PendingPer;
 };
+
+/// \p S measured in \p P as a finding of kind \p K (empty when the profile
+/// does not cover it).
+std::optional<Hot> measureSite(const ::hotpath::profile::Profile &P,
+                               const Site &S, Hot::Kind K);
+
+/// " [profile: ...]" for the end of a message; "" without a measurement.
+std::string hotnessText(const Hot &H, PerExecution Per = PerExecution());
+/// The JSON of the hotness note (HotnessNotePrefix + it).
+std::string hotnessNoteJson(const Hot &H);
+
+/// A site note's JSON and back (\p Unit owns the per-execution unit).
+std::string siteNoteJson(const Site &S, Hot::Kind K, PerExecution Per);
+bool parseSiteNote(llvm::StringRef Json, Site &S, Hot::Kind &K,
+                   uint64_t &PerCount, std::string &Unit);
 
 /// Adds the hotness note when it goes out of scope: declared before a
 /// finding's diagnostic builder, the note follows the finding and its notes.

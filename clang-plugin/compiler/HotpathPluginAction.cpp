@@ -10,6 +10,9 @@
 //   header-filter=<regex>           headers to report in
 //   profile=<file>                  a profile: findings carry their hotness
 //   profile-binary=<file>           instrumented binary (repeatable)
+//   export-dir=<dir>                also write the TU's findings, with fixes
+//                                   and notes, to a file in <dir> for
+//                                   `hotpath report` (FindingsExport.h)
 //
 // Findings are collected from clang-tidy's diagnostic consumer at the end of
 // the TU (after NOLINT, header-filter and de-duplication) and re-emitted
@@ -20,10 +23,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "../common/HostVersion.h"
+#include "FindingsExport.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "utils/FixScope.h"
 #include "utils/Hotness.h"
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/DiagnosticOptions.h"
@@ -33,6 +38,7 @@
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <string>
 
@@ -58,7 +64,7 @@ const PluginVersionGuard Guard;
 
 constexpr llvm::StringLiteral ValidArgs =
     "checks=, config=, warnings-as-errors=, header-filter=, profile=, "
-    "profile-binary=";
+    "profile-binary=, export-dir=";
 
 class HotpathPluginAction : public PluginASTAction {
   // Owns the tidy context and its diagnostics engine for the TU, and turns
@@ -69,20 +75,41 @@ class HotpathPluginAction : public PluginASTAction {
              std::unique_ptr<DiagnosticOptions> DiagOpts,
              std::unique_ptr<ClangTidyDiagnosticConsumer> TidyDiags,
              std::unique_ptr<DiagnosticsEngine> TidyEngine,
-             std::vector<std::unique_ptr<ASTConsumer>> Consumers)
+             std::vector<std::unique_ptr<ASTConsumer>> Consumers,
+             std::string ExportDir)
         : MultiplexConsumer(std::move(Consumers)), CI(CI),
-          Context(std::move(Context)), DiagOpts(std::move(DiagOpts)),
-          TidyDiags(std::move(TidyDiags)), TidyEngine(std::move(TidyEngine)) {}
+          ExportDir(std::move(ExportDir)), Context(std::move(Context)),
+          DiagOpts(std::move(DiagOpts)), TidyDiags(std::move(TidyDiags)),
+          TidyEngine(std::move(TidyEngine)) {}
 
     void HandleTranslationUnit(ASTContext &Ctx) override {
       MultiplexConsumer::HandleTranslationUnit(Ctx);
       TidyDiags->EndSourceFile();
       TidyDiags->finish();
-      for (const ClangTidyError &E : TidyDiags->take())
-        emit(E);
+      std::vector<ClangTidyError> Errors = TidyDiags->take();
+      if (!ExportDir.empty()) {
+        // A build that asked for the findings and does not get them must
+        // not pass: the report would be silently incomplete.
+        if (llvm::Error Err = plugin::exportFindings(CI, Errors, ExportDir)) {
+          DiagnosticsEngine &Diags = CI.getDiagnostics();
+          Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                             "hotpath plugin: %0"))
+              << llvm::toString(std::move(Err));
+        }
+      }
+      for (const ClangTidyError &E : Errors)
+        if (!isVetoOnly(E))
+          emit(E);
     }
 
   private:
+    // Reported only for the report's merge (utils/FixScope.h).
+    static bool isVetoOnly(const ClangTidyError &E) {
+      return llvm::any_of(E.Notes, [](const tooling::DiagnosticMessage &N) {
+        return StringRef(N.Message).contains(utils::VetoOnly);
+      });
+    }
+
     SourceLocation locationOf(StringRef Path, unsigned Offset) {
       SourceManager &SM = CI.getSourceManager();
       if (Path.empty())
@@ -119,10 +146,14 @@ class HotpathPluginAction : public PluginASTAction {
       }
       unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
       for (const tooling::DiagnosticMessage &N : E.Notes)
-        Diags.Report(locationOf(N.FilePath, N.FileOffset), NoteID) << N.Message;
+        if (!StringRef(N.Message).starts_with(utils::HotnessNotePrefix) &&
+            !StringRef(N.Message).starts_with(utils::SiteNotePrefix))
+          Diags.Report(locationOf(N.FilePath, N.FileOffset), NoteID)
+              << N.Message;
     }
 
     CompilerInstance &CI;
+    std::string ExportDir;
     std::unique_ptr<ClangTidyContext> Context;
     std::unique_ptr<DiagnosticOptions> DiagOpts;
     std::unique_ptr<ClangTidyDiagnosticConsumer> TidyDiags;
@@ -138,6 +169,7 @@ public:
     ClangTidyOptions Override;
     std::optional<std::string> Config;
     std::vector<std::string> Binaries; // repeatable
+    std::optional<std::string> ExportDir;
     for (StringRef Arg : Args) {
       auto [Key, Value] = Arg.split('=');
       if (Key == "checks")
@@ -153,6 +185,8 @@ public:
             utils::ProfileOption, ClangTidyOptions::ClangTidyValue(Value));
       else if (Key == "profile-binary")
         Binaries.push_back(Value.str());
+      else if (Key == "export-dir")
+        ExportDir = Value.str();
       else {
         Diags.Report(Diags.getCustomDiagID(
             DiagnosticsEngine::Error,
@@ -168,6 +202,24 @@ public:
           utils::ProfileBinariesOption,
           ClangTidyOptions::ClangTidyValue(llvm::join(Binaries, ";")));
 
+    if (ExportDir && ExportDir->empty()) {
+      Diags.Report(Diags.getCustomDiagID(
+          DiagnosticsEngine::Error,
+          "hotpath plugin: -fplugin-arg-hotpath-export-dir= needs a "
+          "directory"));
+      return false;
+    }
+    if (ExportDir) {
+      // The export keeps what the report's merge needs: the findings a TU
+      // reports only to veto a fix, and the profile's figures as notes.
+      auto Set = [&](StringRef Key) {
+        Override.CheckOptions.insert_or_assign(
+            Key, ClangTidyOptions::ClangTidyValue("true"));
+      };
+      Set(utils::MergeVetoesOption);
+      Set(utils::HotnessNotesOption);
+      Set(utils::HotnessSitesOption); // without a profile: for report --profile
+    }
     ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
     Defaults.Checks = "-*,hotpath-*";
     // Main files only unless told otherwise, on every LLVM version.
@@ -191,6 +243,12 @@ public:
                                                        Defaults, Override);
     }
     Context = std::make_unique<ClangTidyContext>(std::move(Provider));
+    if (ExportDir) {
+      // Relative to where the compiler runs, which is where it was given.
+      SmallString<256> Abs(*ExportDir);
+      llvm::sys::fs::make_absolute(Abs);
+      Export = Abs.str().str();
+    }
     return true;
   }
 
@@ -216,11 +274,12 @@ public:
     Consumers.push_back(Factory.createASTConsumer(CI, File));
     return std::make_unique<Consumer>(
         CI, std::move(Context), std::move(DiagOpts), std::move(TidyDiags),
-        std::move(TidyEngine), std::move(Consumers));
+        std::move(TidyEngine), std::move(Consumers), Export);
   }
 
 private:
   std::unique_ptr<ClangTidyContext> Context;
+  std::string Export; // absolute; empty: no export
 };
 
 } // namespace

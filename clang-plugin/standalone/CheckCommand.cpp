@@ -20,7 +20,7 @@
 #include "CrashIsolation.h"
 #include "FindingMerge.h"
 #include "Findings.h"
-#include "FixApplier.h"
+#include "Outputs.h"
 #include "Ranking.h"
 #include "Reporters.h"
 #include "Summary.h"
@@ -131,7 +131,6 @@ static cl::opt<unsigned> Jobs("j",
                               cl::desc("Translation units analysed in "
                                        "parallel (default: all cores)."),
                               cl::init(0), cl::Prefix, cl::cat(Category));
-enum class Format { Text, Json, Sarif };
 static cl::opt<Format> OutputFormat(
     "format", cl::desc("Output format."),
     cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
@@ -210,6 +209,13 @@ static cl::opt<bool>
             cl::desc("Text output: each finding's id after its check name "
                      "(JSON always has it; `hotpath verify --only=<id>`)."),
             cl::cat(Category));
+static cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyse only shard <i> of <n> (1 <= i <= n): the database's "
+             "files sorted by path, every n-th from the i-th. n jobs with "
+             "--format=json cover the project once; `hotpath report` merges "
+             "their outputs."),
+    cl::value_desc("i/n"), cl::init(""), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("No progress line and no "
                                     "summary."),
@@ -460,6 +466,27 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
       Work.push_back(Abs.str().str());
   }
 
+  if (!Shard.empty() && CrashProbe.empty()) {
+    unsigned I = 0, N = 0;
+    auto [IText, NText] = StringRef(Shard).split('/');
+    if (IText.getAsInteger(10, I) || NText.getAsInteger(10, N) || N == 0 ||
+        I == 0 || I > N) {
+      errorLine("invalid --shard='" + Shard +
+                "': give <i>/<n> with 1 <= i <= n, e.g. --shard=2/4");
+      return ExitInputError;
+    }
+    // Sorted, so every job of a CI matrix computes the same partition.
+    llvm::sort(Work);
+    std::vector<std::string> Mine;
+    for (size_t K = I - 1; K < Work.size(); K += N)
+      Mine.push_back(Work[K]);
+    if (!Quiet)
+      errs() << formatv("hotpath: shard {0}/{1}: {2} of {3} files\n", I, N,
+                        Mine.size(), Work.size());
+    // More shards than files leaves some empty: still a valid output.
+    Work = std::move(Mine);
+  }
+
   // ---------------------------------------------------------------- analyse
   const bool Probe = !CrashProbe.empty();
   unsigned NumJobs =
@@ -578,68 +605,27 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
       ++PerCheck[F.Check];
   }
 
-  std::unique_ptr<raw_fd_ostream> File;
-  raw_ostream *Out = &outs();
-  if (!OutputFile.empty()) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutputFile, EC, sys::fs::OF_Text);
-    if (EC) {
-      errorLine("cannot write '" + OutputFile + "': " + EC.message());
-      return ExitInputError;
-    }
-    Out = File.get();
-  }
-  switch (OutputFormat) {
-  case Format::Text:
-    clang::tidy::hotpath::tool::writeText(*Out, Findings, Lines, ShowIds);
-    break;
-  case Format::Json:
-    clang::tidy::hotpath::tool::writeJson(*Out, Findings);
-    break;
-  case Format::Sarif: {
-    clang::tidy::hotpath::tool::SarifSettings S;
-    SmallString<256> Base(SarifBase.empty() ? Cwd.str() : SarifBase.getValue());
-    sys::fs::make_absolute(Base);
-    sys::path::remove_dots(Base, true);
-    S.BaseDir = Base.str().str();
-    S.DocBaseUri = DocBaseUri.empty() ? ::hotpath::frontend::checkPagesUri(
-                                            OriginalArgv[0], HOTPATH_DOCS_DIR)
-                                      : DocBaseUri.getValue();
-    S.Rules = Enabled;
-    clang::tidy::hotpath::tool::writeSarif(*Out, Findings, S);
-    break;
-  }
-  }
-  Out->flush();
-
-  int Status = ExitOk;
-  if (!ExportFixes.empty()) {
-    std::error_code EC;
-    raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
-    if (EC) {
-      errorLine("cannot write '" + ExportFixes + "': " + EC.message());
-      Status = ExitInputError;
-    } else {
-      exportReplacements(Work.size() == 1 ? Work.front() : "", Unique, OS);
-    }
-  }
-  if (Fix) {
-    clang::tidy::hotpath::tool::FixResult FR =
-        clang::tidy::hotpath::tool::applyFixes(Unique);
-    for (const std::string &E : FR.Errors)
-      errorLine("cannot apply fixes to " + E);
-    if (!Quiet)
-      errs() << formatv("hotpath: applied {0} of {1} fixes in {2} files"
-                        "{3}\n",
-                        FR.Applied, FR.Offered, FR.FilesChanged,
-                        FR.Conflicts ? formatv(" ({0} skipped: they overlap "
-                                               "an earlier fix)",
-                                               FR.Conflicts)
-                                           .str()
-                                     : std::string());
-    if (!FR.Errors.empty())
-      Status = ExitInputError;
-  }
+  // A shard hands the findings it reports only to veto a fix on to the
+  // report that merges the shards (FindingMerge).
+  std::vector<Finding> VetoOnly;
+  if (!Shard.empty() && OutputFormat == Format::Json)
+    for (const ClangTidyError &E : Merge.takeVetoOnly())
+      VetoOnly.push_back(clang::tidy::hotpath::tool::toFinding(E, Lines));
+  OutputSettings OS;
+  OS.Fmt = OutputFormat;
+  OS.OutputFile = OutputFile;
+  OS.SarifBase = SarifBase;
+  OS.DocBaseUri = DocBaseUri;
+  OS.Argv0 = OriginalArgv[0];
+  OS.Rules = Enabled;
+  OS.ShowIds = ShowIds;
+  OS.Fix = Fix;
+  OS.Quiet = Quiet;
+  OS.ExportFixes = ExportFixes;
+  OS.ExportMainFile = Work.size() == 1 ? Work.front() : "";
+  int Status = writeOutputs(OS, Findings, VetoOnly, Unique, Lines)
+                   ? ExitOk
+                   : ExitInputError;
 
   if (!Quiet) {
     RunSummary Sum;
@@ -651,6 +637,7 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     Sum.PerCheck = std::move(PerCheck);
     Sum.BelowShare = BelowShare;
     Sum.MinShare = MinShare;
+    Sum.HeldBack = takeHeldBack();
     printSummary(errs(), Sum);
     if (Profile)
       printProfileSummary(errs(), *Profile, Findings, Work);

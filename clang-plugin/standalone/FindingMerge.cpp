@@ -54,9 +54,12 @@ void FindingMerge::add(std::vector<ClangTidyError> &&Errors) {
 std::vector<ClangTidyError> FindingMerge::take() {
   // Findings no file reports for real go; the veto note goes from the rest.
   std::vector<ClangTidyError> Shown;
+  VetoOnlyFindings.clear();
   for (size_t I = 0; I < Unique.size(); ++I) {
-    if (!Reported[I])
+    if (!Reported[I]) {
+      VetoOnlyFindings.push_back(std::move(Unique[I]));
       continue;
+    }
     llvm::erase_if(Unique[I].Notes, [](const tooling::DiagnosticMessage &N) {
       return llvm::StringRef(N.Message).contains(utils::VetoOnly);
     });

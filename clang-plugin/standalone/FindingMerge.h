@@ -25,12 +25,18 @@ public:
   void add(std::vector<ClangTidyError> &&Errors);
   /// The merged findings, sorted by file, offset and check.
   std::vector<ClangTidyError> take();
+  /// After take(): the findings no file reported for real, with their veto
+  /// notes (a shard hands them on to `hotpath report`).
+  std::vector<ClangTidyError> takeVetoOnly() {
+    return std::move(VetoOnlyFindings);
+  }
 
 private:
   std::vector<ClangTidyError> Unique;
   std::map<std::string, size_t> Keys; // finding key -> index in Unique
   /// By index in Unique: some file reports it for real, not only to veto.
   std::vector<bool> Reported;
+  std::vector<ClangTidyError> VetoOnlyFindings;
 };
 
 } // namespace clang::tidy::hotpath::tool

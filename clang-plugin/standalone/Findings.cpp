@@ -106,36 +106,6 @@ Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines) {
   return F;
 }
 
-// Absolute and without "." or ".." components: a header reached as
-// "tests/../src/r.h" from one file and "src/r.h" from another is one file,
-// whose findings merge and whose fixes apply once.
-static std::string absolute(llvm::StringRef Path, llvm::StringRef Dir) {
-  if (Path.empty())
-    return Path.str();
-  llvm::SmallString<256> Abs;
-  if (!llvm::sys::path::is_absolute(Path))
-    Abs = Dir;
-  llvm::sys::path::append(Abs, Path);
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return Abs.str().str();
-}
-
-void makePathsAbsolute(clang::tidy::ClangTidyError &E) {
-  llvm::StringRef Dir = E.BuildDirectory;
-  E.Message.FilePath = absolute(E.Message.FilePath, Dir);
-  for (auto &N : E.Notes)
-    N.FilePath = absolute(N.FilePath, Dir);
-  llvm::StringMap<clang::tooling::Replacements> Fix;
-  for (const auto &FileAndReps : E.Message.Fix) {
-    std::string File = absolute(FileAndReps.first(), Dir);
-    clang::tooling::Replacements &Reps = Fix[File];
-    for (const clang::tooling::Replacement &R : FileAndReps.second)
-      llvm::consumeError(Reps.add(clang::tooling::Replacement(
-          File, R.getOffset(), R.getLength(), R.getReplacementText())));
-  }
-  E.Message.Fix = std::move(Fix);
-}
-
 std::string findingKey(const clang::tidy::ClangTidyError &E) {
   return E.DiagnosticName + "\n" + E.Message.FilePath + "\n" +
          std::to_string(E.Message.FileOffset);

@@ -8,6 +8,7 @@
 #ifndef HOTPATH_STANDALONE_FINDINGS_H
 #define HOTPATH_STANDALONE_FINDINGS_H
 
+#include "../common/FindingsFile.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
@@ -78,9 +79,7 @@ private:
   std::map<std::string, FileLines> Files;
 };
 
-/// Makes every path in \p E absolute (clang-tidy keeps them as the compile
-/// command spelled them, relative to its directory).
-void makePathsAbsolute(clang::tidy::ClangTidyError &E);
+using ::hotpath::frontend::makePathsAbsolute;
 
 /// The finding id of a check's finding at a location (see Finding::Id).
 std::string findingId(llvm::StringRef Check, llvm::StringRef File,

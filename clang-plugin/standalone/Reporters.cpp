@@ -54,8 +54,12 @@ void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
 
 // ----------------------------------------------------------------- JSON
 
+// The offset lets `hotpath report` merge and fix what it reads back.
 static Object jsonLocation(const Location &L) {
-  return Object{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
+  return Object{{"file", L.File},
+                {"line", L.Line},
+                {"column", L.Column},
+                {"offset", L.Offset}};
 }
 
 // The shape: source, executions, samples, cost, share; plus entries
@@ -72,12 +76,17 @@ static Object jsonHotness(const Hotness &H) {
                 {"samples", Num(H.Samples)},
                 {"cost", Num(H.Cost)},
                 {"share", H.Share},
-                {"cold", H.Cold}};
+                {"cold", H.Cold},
+                {"weight", static_cast<int64_t>(H.Weight)},
+                {"range", (H.RangeFile + ":" + llvm::Twine(H.FirstLine) + "-" +
+                           llvm::Twine(H.LastLine))
+                              .str()}};
 }
 
-void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+               const std::vector<Finding> &VetoOnly) {
   Array Out;
-  for (const Finding &F : Findings) {
+  auto Add = [&](const Finding &F, bool IsVetoOnly) {
     Object O = jsonLocation(F.Loc);
     O["id"] = F.Id;
     O["check"] = F.Check;
@@ -103,8 +112,14 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
     O["fixes"] = std::move(Fixes);
     if (F.Hot)
       O["hotness"] = jsonHotness(*F.Hot);
+    if (IsVetoOnly)
+      O["veto_only"] = true;
     Out.push_back(std::move(O));
-  }
+  };
+  for (const Finding &F : Findings)
+    Add(F, false);
+  for (const Finding &F : VetoOnly)
+    Add(F, true);
   OS << llvm::formatv("{0:2}", Value(std::move(Out))) << "\n";
 }
 

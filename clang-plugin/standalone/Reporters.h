@@ -25,7 +25,10 @@ struct SarifSettings {
 /// \p ShowIds: " [hp-...]" after the check name (`hotpath verify --only`).
 void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                LineTable &Lines, bool ShowIds = false);
-void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
+/// \p VetoOnly: findings a file reports only to decline a fix, marked
+/// "veto_only" (a shard's output, for `hotpath report` to merge).
+void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+               const std::vector<Finding> &VetoOnly = {});
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 const SarifSettings &Settings);
 

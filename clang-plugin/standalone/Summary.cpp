@@ -5,6 +5,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 #include <cstdio>
 #include <set>
 #include <tuple>
@@ -15,17 +16,29 @@ namespace clang::tidy::hotpath::tool {
 
 // Findings the checks held back as run-once code, each location once (a
 // header's finding is seen from every TU that includes it).
-static void printHeldBack(raw_ostream &OS) {
-  std::set<std::tuple<std::string, std::string, unsigned>> Seen;
-  std::map<std::string, unsigned> PerReason;
-  unsigned Total = 0;
+std::vector<::hotpath::frontend::HeldBack> takeHeldBack() {
+  std::vector<::hotpath::frontend::HeldBack> Out;
   for (const utils::HeldBackFinding &H : utils::takeHeldBackFindings()) {
     SmallString<256> Abs(H.File);
     sys::fs::make_absolute(Abs);
-    if (!Seen.insert({H.Check, Abs.str().str(), H.Offset}).second)
+    sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    Out.push_back(
+        {H.Check, Abs.str().str(), H.Offset, utils::describe(H.Why).str()});
+  }
+  return Out;
+}
+
+static void
+printHeldBack(raw_ostream &OS,
+              const std::vector<::hotpath::frontend::HeldBack> &Held) {
+  std::set<std::tuple<std::string, std::string, unsigned>> Seen;
+  std::map<std::string, unsigned> PerReason;
+  unsigned Total = 0;
+  for (const ::hotpath::frontend::HeldBack &H : Held) {
+    if (!Seen.insert({H.Check, H.File, H.Offset}).second)
       continue;
     ++Total;
-    ++PerReason[utils::describe(H.Why).str()];
+    ++PerReason[H.Why];
   }
   if (!Total)
     return;
@@ -40,8 +53,7 @@ static void printHeldBack(raw_ostream &OS) {
 }
 
 void printSummary(raw_ostream &OS, const RunSummary &S) {
-  OS << formatv("hotpath: {0} files analysed, {1} failed, ", S.Analysed,
-                S.Failed);
+  OS << formatv("hotpath: {0} {1}, {2} failed, ", S.Analysed, S.Unit, S.Failed);
   if (S.Crashed)
     OS << formatv("{0} crashed, ", S.Crashed);
   OS << formatv("{0} findings in {1:f1}s", S.Findings, S.Seconds);
@@ -55,7 +67,7 @@ void printSummary(raw_ostream &OS, const RunSummary &S) {
     OS << ")";
   }
   OS << "\n";
-  printHeldBack(OS);
+  printHeldBack(OS, S.HeldBack);
   if (S.BelowShare) {
     char Pct[32];
     std::snprintf(Pct, sizeof Pct, "%g", S.MinShare);

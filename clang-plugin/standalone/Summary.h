@@ -9,6 +9,7 @@
 #ifndef HOTPATH_STANDALONE_SUMMARY_H
 #define HOTPATH_STANDALONE_SUMMARY_H
 
+#include "../common/FindingsFile.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
@@ -59,7 +60,13 @@ struct RunSummary {
   std::map<std::string, unsigned> PerCheck;
   size_t BelowShare = 0; // hidden by --min-share
   double MinShare = 0;
+  /// Held back as run-once code, in every TU (a header's more than once).
+  std::vector<::hotpath::frontend::HeldBack> HeldBack;
+  llvm::StringRef Unit = "files analysed"; // `report`: "TU files merged"
 };
+
+/// The checks' held-back findings since the last call, for RunSummary.
+std::vector<::hotpath::frontend::HeldBack> takeHeldBack();
 
 /// "hotpath: 5 files analysed, 0 failed, 13 findings in 1.7s (...)", the
 /// findings held back as run-once code, and those --min-share hid.
