@@ -9,6 +9,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
 #include <atomic>
 
 namespace clang::tidy::hotpath::utils {
@@ -52,11 +53,22 @@ Hotness::Hotness(ClangTidyCheck::OptionsView &Options,
     Context->configurationDiag("hotpath: %0") << W;
 }
 
+// Presumed locations: the profile's debug line tables follow line markers
+// and #line, so a preprocessed file (a distributed compile) or generated
+// code is measured where the profile says it ran.
 std::string Hotness::fileOf(SourceLocation Loc, const SourceManager &SM) const {
-  FileID FID = SM.getFileID(SM.getExpansionLoc(Loc));
+  SourceLocation E = SM.getExpansionLoc(Loc);
+  FileID FID = SM.getFileID(E);
   OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
   if (!FE)
     return "";
+  PresumedLoc P = SM.getPresumedLoc(E);
+  if (P.isValid() && llvm::StringRef(P.getFilename()) != FE->getName()) {
+    llvm::SmallString<256> Abs(P.getFilename());
+    SM.getFileManager().makeAbsolutePath(Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    return Abs.str().str();
+  }
   llvm::StringRef Real = FE->getFileEntry().tryGetRealPathName();
   if (!Real.empty())
     return Real.str();
@@ -64,8 +76,10 @@ std::string Hotness::fileOf(SourceLocation Loc, const SourceManager &SM) const {
 }
 
 static prof::Position position(SourceLocation Loc, const SourceManager &SM) {
-  SourceLocation E = SM.getExpansionLoc(Loc);
-  return {SM.getExpansionLineNumber(E), SM.getExpansionColumnNumber(E)};
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+  if (P.isInvalid())
+    return {};
+  return {P.getLine(), P.getColumn()};
 }
 
 std::optional<Hot> Hotness::resolve(Site S, Hot::Kind K) const {

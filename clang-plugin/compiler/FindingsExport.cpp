@@ -46,14 +46,22 @@ public:
     Main = SM.getBufferData(SM.getMainFileID());
   }
 
+  /// A preprocessed file named a source by a relative path: where it is
+  /// cannot be known here.
+  std::string Relative;
+
   std::string source() {
     if (Preprocessed) {
       // clang -E starts its output with `# 1 "<the source>"`.
       llvm::StringRef First = Main.take_until([](char C) { return C == '\n'; });
       size_t Open = First.find('"'), Close = First.rfind('"');
       if (First.starts_with("#") && Open != llvm::StringRef::npos &&
-          Close > Open)
-        return absolute(First.slice(Open + 1, Close));
+          Close > Open) {
+        llvm::StringRef Name = First.slice(Open + 1, Close);
+        if (!llvm::sys::path::is_absolute(Name))
+          Relative = Name.str();
+        return absolute(Name);
+      }
     }
     OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getMainFileID());
     return FE ? absolute(FE->getName()) : std::string();
@@ -205,6 +213,11 @@ private:
     llvm::StringRef Seen =
         Main.drop_front(LineBegin).take_until([](char C) { return C == '\n'; });
     unsigned Column = Offset - LineBegin;
+    if (!llvm::sys::path::is_absolute(P.getFilename())) {
+      // Relative to the directory of the preprocessing, on another host.
+      Relative = P.getFilename();
+      return false;
+    }
     std::string Orig = absolute(P.getFilename());
     const Text &T = original(Orig);
     llvm::StringRef Line = T.line(P.getLine());
@@ -250,6 +263,14 @@ llvm::Error exportFindings(const CompilerInstance &CI,
                     .str();
   for (ClangTidyError &E : Findings)
     X.relocate(E);
+  if (!X.Relative.empty())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "cannot export the findings: this compile got preprocessed source "
+        "(a distributed compiler) that names '%s' by a relative path, which "
+        "cannot be resolved on this host; compile with absolute paths to "
+        "sources and include directories (as CMake does)",
+        X.Relative.c_str());
   TU.Inputs = X.digests(TU.Source, Findings);
   TU.Findings = std::move(Findings);
   // This TU's: the plugin runs one TU per compiler process.
