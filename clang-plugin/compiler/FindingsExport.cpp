@@ -207,9 +207,9 @@ private:
     PresumedLoc P = SM.getPresumedLoc(Loc);
     if (P.isInvalid())
       return false;
-    size_t LineBegin = Main.rfind('\n', Offset == 0 ? 0 : Offset - 1);
-    LineBegin =
-        LineBegin == llvm::StringRef::npos || Offset == 0 ? 0 : LineBegin + 1;
+    // rfind looks before its position: the newline ending the line above.
+    size_t LineBegin = Main.rfind('\n', Offset);
+    LineBegin = LineBegin == llvm::StringRef::npos ? 0 : LineBegin + 1;
     llvm::StringRef Seen =
         Main.drop_front(LineBegin).take_until([](char C) { return C == '\n'; });
     unsigned Column = Offset - LineBegin;

@@ -40,6 +40,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Regex.h"
 #include <string>
 
 namespace clang::tidy {
@@ -76,17 +77,29 @@ class HotpathPluginAction : public PluginASTAction {
              std::unique_ptr<ClangTidyDiagnosticConsumer> TidyDiags,
              std::unique_ptr<DiagnosticsEngine> TidyEngine,
              std::vector<std::unique_ptr<ASTConsumer>> Consumers,
-             std::string ExportDir)
+             std::string ExportDir,
+             std::optional<llvm::Regex> PreprocessedHeaderFilter)
         : MultiplexConsumer(std::move(Consumers)), CI(CI),
-          ExportDir(std::move(ExportDir)), Context(std::move(Context)),
-          DiagOpts(std::move(DiagOpts)), TidyDiags(std::move(TidyDiags)),
-          TidyEngine(std::move(TidyEngine)) {}
+          ExportDir(std::move(ExportDir)),
+          PreprocessedHeaderFilter(std::move(PreprocessedHeaderFilter)),
+          Context(std::move(Context)), DiagOpts(std::move(DiagOpts)),
+          TidyDiags(std::move(TidyDiags)), TidyEngine(std::move(TidyEngine)) {}
 
     void HandleTranslationUnit(ASTContext &Ctx) override {
       MultiplexConsumer::HandleTranslationUnit(Ctx);
       TidyDiags->EndSourceFile();
       TidyDiags->finish();
       std::vector<ClangTidyError> Errors = TidyDiags->take();
+      if (PreprocessedHeaderFilter)
+        llvm::erase_if(Errors, [&](const ClangTidyError &E) {
+          SourceLocation Loc =
+              locationOf(E.Message.FilePath, E.Message.FileOffset);
+          if (Loc.isInvalid() || CI.getSourceManager().isInMainFile(Loc))
+            return false;
+          PresumedLoc P = CI.getSourceManager().getPresumedLoc(Loc);
+          return P.isValid() &&
+                 !PreprocessedHeaderFilter->match(P.getFilename());
+        });
       if (!ExportDir.empty()) {
         // A build that asked for the findings and does not get them must
         // not pass: the report would be silently incomplete.
@@ -154,6 +167,7 @@ class HotpathPluginAction : public PluginASTAction {
 
     CompilerInstance &CI;
     std::string ExportDir;
+    std::optional<llvm::Regex> PreprocessedHeaderFilter;
     std::unique_ptr<ClangTidyContext> Context;
     std::unique_ptr<DiagnosticOptions> DiagOpts;
     std::unique_ptr<ClangTidyDiagnosticConsumer> TidyDiags;
@@ -242,6 +256,24 @@ public:
       Provider = std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
                                                        Defaults, Override);
     }
+    // A preprocessed input (a distributed compiler's .ii) is one file to
+    // clang-tidy, which matches the header filter against its name: every
+    // header finding would be dropped. Let them all through and match the
+    // filter here against the files the line markers name.
+    const FrontendOptions &FO = CI.getFrontendOpts();
+    if (!FO.Inputs.empty() && FO.Inputs.front().getKind().isPreprocessed() &&
+        Override.HeaderFilterRegex && !Override.HeaderFilterRegex->empty()) {
+      HeaderFilter.emplace(*Override.HeaderFilterRegex);
+      Override.HeaderFilterRegex = ".*";
+      Provider = std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
+                                                       Defaults, Override);
+      if (Config)
+        Provider = std::make_unique<ConfigOptionsProvider>(
+            ClangTidyGlobalOptions(), Defaults,
+            std::move(*parseConfiguration(
+                llvm::MemoryBufferRef(*Config, "-fplugin-arg-hotpath-config"))),
+            Override);
+    }
     Context = std::make_unique<ClangTidyContext>(std::move(Provider));
     if (ExportDir) {
       // Relative to where the compiler runs, which is where it was given.
@@ -274,12 +306,14 @@ public:
     Consumers.push_back(Factory.createASTConsumer(CI, File));
     return std::make_unique<Consumer>(
         CI, std::move(Context), std::move(DiagOpts), std::move(TidyDiags),
-        std::move(TidyEngine), std::move(Consumers), Export);
+        std::move(TidyEngine), std::move(Consumers), Export,
+        std::move(HeaderFilter));
   }
 
 private:
   std::unique_ptr<ClangTidyContext> Context;
-  std::string Export; // absolute; empty: no export
+  std::string Export;                      // absolute; empty: no export
+  std::optional<llvm::Regex> HeaderFilter; // preprocessed input only
 };
 
 } // namespace
