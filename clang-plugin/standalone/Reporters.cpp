@@ -85,7 +85,10 @@ static Object jsonHotness(const Hotness &H) {
 
 void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                const std::vector<Finding> &VetoOnly) {
-  Array Out;
+  // Streamed one finding at a time: a merged report of a large build holds
+  // tens of thousands, and a whole json::Value tree of them costs ten times
+  // their size. OStream sorts each object's keys, as printing a Value does.
+  llvm::json::OStream J(OS, 2);
   auto Add = [&](const Finding &F, bool IsVetoOnly) {
     Object O = jsonLocation(F.Loc);
     O["id"] = F.Id;
@@ -114,13 +117,15 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
       O["hotness"] = jsonHotness(*F.Hot);
     if (IsVetoOnly)
       O["veto_only"] = true;
-    Out.push_back(std::move(O));
+    J.value(Value(std::move(O)));
   };
-  for (const Finding &F : Findings)
-    Add(F, false);
-  for (const Finding &F : VetoOnly)
-    Add(F, true);
-  OS << llvm::formatv("{0:2}", Value(std::move(Out))) << "\n";
+  J.array([&] {
+    for (const Finding &F : Findings)
+      Add(F, false);
+    for (const Finding &F : VetoOnly)
+      Add(F, true);
+  });
+  OS << "\n";
 }
 
 // ----------------------------------------------------------------- SARIF
@@ -194,8 +199,7 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     Rules.push_back(std::move(Rule));
   }
 
-  Array Results;
-  for (const Finding &F : Findings) {
+  auto Result = [&](const Finding &F) {
     auto RuleIt = std::find(RuleIds.begin(), RuleIds.end(), F.Check);
     Object R{{"ruleId", F.Check},
              {"ruleIndex", static_cast<int64_t>(RuleIt - RuleIds.begin())},
@@ -249,25 +253,38 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
           {"description", Object{{"text", "Apply the " + F.Check + " fix"}}},
           {"artifactChanges", std::move(Changes)}}};
     }
-    Results.push_back(std::move(R));
-  }
+    return R;
+  };
 
-  Object Run{{"tool", Object{{"driver", Object{{"name", "hotpath"},
-                                               {"version", HOTPATH_VERSION},
-                                               {"informationUri", S.DocBaseUri},
-                                               {"rules", std::move(Rules)}}}}},
-             {"columnKind", "utf16CodeUnits"},
-             {"results", std::move(Results)}};
-  if (!S.BaseDir.empty()) {
-    std::string Base = fileUri(S.BaseDir);
-    if (!llvm::StringRef(Base).ends_with("/"))
-      Base += "/";
-    Run["originalUriBaseIds"] = Object{{"SRCROOT", Object{{"uri", Base}}}};
-  }
-  Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-             {"version", "2.1.0"},
-             {"runs", Array{std::move(Run)}}};
-  OS << llvm::formatv("{0:2}", Value(std::move(Log))) << "\n";
+  // Streamed, the results one at a time (see writeJson), keys in the sorted
+  // order a printed Value has.
+  llvm::json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    J.attributeArray("runs", [&] {
+      J.object([&] {
+        J.attribute("columnKind", "utf16CodeUnits");
+        if (!S.BaseDir.empty()) {
+          std::string Base = fileUri(S.BaseDir);
+          if (!llvm::StringRef(Base).ends_with("/"))
+            Base += "/";
+          J.attribute("originalUriBaseIds",
+                      Object{{"SRCROOT", Object{{"uri", Base}}}});
+        }
+        J.attributeArray("results", [&] {
+          for (const Finding &F : Findings)
+            J.value(Value(Result(F)));
+        });
+        J.attribute("tool",
+                    Object{{"driver", Object{{"name", "hotpath"},
+                                             {"version", HOTPATH_VERSION},
+                                             {"informationUri", S.DocBaseUri},
+                                             {"rules", std::move(Rules)}}}});
+      });
+    });
+    J.attribute("version", "2.1.0");
+  });
+  OS << "\n";
 }
 
 } // namespace clang::tidy::hotpath::tool
