@@ -1,10 +1,12 @@
 // logproc: summarises an access log. Without arguments it generates a
 // synthetic log, so the example runs anywhere:
-//   logproc [--lines N] [--chunk N] [file...]
+//   logproc [--lines N] [--chunk N] [--slow-log FILE] [file...]
+// --slow-log FILE: the requests over the slow threshold go to FILE too.
 #include "dispatcher.h"
 #include "report.h"
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <random>
@@ -36,28 +38,37 @@ int main(int argc, char **argv) {
   auto cfg = std::make_unique<Config>();
   std::size_t n_lines = 200000, chunk = 5000;
   std::vector<std::string> files;
+  Collected collected;
+  std::ofstream slow_log;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--lines" && i + 1 < argc)
       n_lines = std::strtoul(argv[++i], nullptr, 10);
     else if (a == "--chunk" && i + 1 < argc)
       chunk = std::strtoul(argv[++i], nullptr, 10);
-    else
+    else if (a == "--slow-log" && i + 1 < argc) {
+      slow_log.open(argv[++i]);
+      if (!slow_log) {
+        std::cerr << "logproc: cannot write " << argv[i] << "\n";
+        return 1;
+      }
+      collected.slow_log = &slow_log;
+    } else
       files.push_back(a);
   }
 
   Counters counters;
   Stats stats;
   if (!files.empty()) {
-    stats = process_files(files, *cfg, counters);
+    stats = process_files(files, *cfg, counters, collected);
   } else {
     std::vector<std::string> log = synthetic_log(n_lines);
     std::vector<std::vector<std::string>> chunks;
     for (std::size_t i = 0; i < log.size(); i += chunk)
       chunks.emplace_back(log.begin() + i,
                           log.begin() + std::min(log.size(), i + chunk));
-    stats = process_chunks(chunks, *cfg, counters);
+    stats = process_chunks(chunks, *cfg, counters, collected);
   }
-  print_report(std::cout, stats, counters, *cfg);
+  print_report(std::cout, stats, counters, *cfg, collected.latencies_us);
   return 0;
 }

@@ -6,10 +6,12 @@ std::vector<std::string> report_columns() {
 }
 
 void print_report(std::ostream &out, const Stats &stats, const Counters &c,
-                  const Config &cfg) {
+                  const Config &cfg, std::vector<std::int64_t> &latencies_us) {
   out << "lines: " << c.lines.load() << "  errors: " << c.errors.load()
       << "  slow: " << c.slow.load() << "\n";
-  out << "mean latency: " << stats.mean_latency_us() << " us\n";
+  out << "mean latency: " << stats.mean_latency_us() << " us"
+      << "  p50: " << percentile(latencies_us, 50)
+      << " us  p99: " << percentile(latencies_us, 99) << " us\n";
   for (const std::string &col : report_columns())
     out << col << '\t';
   out << '\n';

@@ -44,3 +44,14 @@ hourly_totals(const std::vector<std::vector<std::int64_t>> &per_day) {
       total[h] += per_day[d][h]; // expect: hotpath-cache-unfriendly-traversal
   return total;
 }
+
+std::int64_t percentile(std::vector<std::int64_t> &values, int p) {
+  if (values.empty())
+    return 0;
+  // Nearest rank: the smallest value with at least p% of the values at or
+  // below it, the ceil(p * n / 100)-th smallest.
+  std::size_t rank = (values.size() * p + 99) / 100;
+  auto nth = values.begin() + (rank ? rank - 1 : 0);
+  std::nth_element(values.begin(), nth, values.end());
+  return *nth;
+}

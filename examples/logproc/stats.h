@@ -30,3 +30,7 @@ private:
   std::int64_t errors_ = 0;
   std::int64_t latency_sum_us_ = 0;
 };
+
+// The p-th percentile (0 < p <= 100, nearest rank) of the values, 0 for none;
+// reorders the values.
+std::int64_t percentile(std::vector<std::int64_t> &values, int p);
