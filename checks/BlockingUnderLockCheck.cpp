@@ -196,7 +196,7 @@ void BlockingUnderLockCheck::checkSection(const utils::CriticalSection &CS,
               "needs '%3' waits for it too; release the lock first (copy what "
               "the call needs while holding it)%5")
         << Callee << Kind << Holder << Mutex
-        << SM.getSpellingLineNumber(AcquireLoc) << Hot.text(H);
+        << SM.getPresumedLineNumber(AcquireLoc) << Hot.text(H);
     diag(AcquireLoc, "'%0' is locked here", DiagnosticIDs::Note) << Mutex;
     Hot.note(*this, Loc, H);
   }

@@ -56,10 +56,7 @@ void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
       ofClass(ThreadRecord), unless(isDefaultConstructor()),
       unless(isCopyConstructor()), unless(isMoveConstructor()));
   // Function bodies, for the parent index of those that create threads.
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("fn"),
-                     this);
+  Finder->addMatcher(utils::FunctionBodies::matcher().bind("fn"), this);
   // Library internals (std::async's own thread) are not the user's loop.
   Finder->addMatcher(cxxConstructExpr(hasDeclaration(StartingCtor),
                                       unless(isExpansionInSystemHeader()))
@@ -182,7 +179,7 @@ void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn"))
-    Functions.push_back(FD);
+    Functions.add(FD);
 }
 
 // The innermost function whose body holds \p S, with a parent index of that
@@ -192,23 +189,8 @@ void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
 // source range: the walk tells which one holds the node.
 const ThreadPerTaskCheck::BodyIndex *
 ThreadPerTaskCheck::indexFor(const Stmt &S) {
-  const SourceManager &SM = Ctx->getSourceManager();
-  SourceLocation L = SM.getExpansionLoc(S.getBeginLoc());
-  std::vector<const FunctionDecl *> Around;
-  for (const FunctionDecl *FD : Functions) {
-    SourceRange R = FD->getBody()->getSourceRange();
-    SourceLocation B = SM.getExpansionLoc(R.getBegin());
-    SourceLocation E = SM.getExpansionLoc(R.getEnd());
-    if (!SM.isBeforeInTranslationUnit(L, B) &&
-        !SM.isBeforeInTranslationUnit(E, L))
-      Around.push_back(FD);
-  }
-  // Innermost first: a lambda's call operator before the function around it.
-  llvm::sort(Around, [&](const FunctionDecl *A, const FunctionDecl *B) {
-    return SM.isBeforeInTranslationUnit(
-        SM.getExpansionLoc(B->getBody()->getBeginLoc()),
-        SM.getExpansionLoc(A->getBody()->getBeginLoc()));
-  });
+  std::vector<const FunctionDecl *> Around =
+      Functions.around(S, Ctx->getSourceManager());
   for (const FunctionDecl *FD : Around) {
     std::unique_ptr<BodyIndex> &Index = Indices[FD];
     if (!Index)

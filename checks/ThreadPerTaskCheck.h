@@ -11,6 +11,7 @@
 #define HOTPATH_CHECKS_THREADPERTASKCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/FunctionBodies.h"
 #include "utils/Hotness.h"
 #include "utils/LoopContext.h"
 #include "utils/ReportOnce.h"
@@ -65,7 +66,7 @@ private:
   llvm::DenseSet<const Stmt *> ReportedAtCall;
   ASTContext *Ctx = nullptr;
   std::vector<PendingCreation> Pending;
-  std::vector<const FunctionDecl *> Functions;
+  utils::FunctionBodies Functions;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<BodyIndex>> Indices;
   /// Functions that join or wait for the threads they start (cached).
   llvm::DenseMap<const Decl *, bool> JoiningFunctions;

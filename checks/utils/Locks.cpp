@@ -235,27 +235,39 @@ void LockAcquisitions::registerMatchers(
                   hasDeclaration(cxxRecordDecl(hasAnyName(Guards))))))))
           .bind("guard"),
       Check);
-  // The system-header test comes first: <mutex> itself calls lock(), and
-  // forCallable would build the TU's parent map for it.
+  // The function around a lock() call comes from FunctionBodies, not from
+  // forCallable, which would build the TU's parent map (a wrapper such as
+  // leveldb's port::Mutex::Lock() calls lock() in every file).
+  Finder->addMatcher(FunctionBodies::matcher().bind("lock-fn"), Check);
   Finder->addMatcher(
       cxxMemberCallExpr(
           unless(isExpansionInSystemHeader()),
           callee(cxxMethodDecl(hasAnyName("lock", "lock_shared"),
-                               ofClass(cxxRecordDecl(hasAnyName(Mutexes))))),
-          forCallable(decl().bind("fn")))
+                               ofClass(cxxRecordDecl(hasAnyName(Mutexes))))))
           .bind("lock"),
       Check);
 }
 
 std::optional<LockAcquisitions::Section> LockAcquisitions::sectionOf(
     const ast_matchers::MatchFinder::MatchResult &Result) {
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("lock-fn")) {
+    Functions.add(FD);
+    return std::nullopt;
+  }
   const Decl *Fn = nullptr;
   const auto *Guard = Result.Nodes.getNodeAs<VarDecl>("guard");
   const auto *Lock = Result.Nodes.getNodeAs<CXXMemberCallExpr>("lock");
-  if (Guard)
+  if (Guard) {
     Fn = dyn_cast_or_null<Decl>(Guard->getParentFunctionOrMethod());
-  else
-    Fn = Result.Nodes.getNodeAs<Decl>("fn");
+  } else if (Lock) {
+    // The innermost function seen so far whose body holds the call.
+    for (const FunctionDecl *FD :
+         Functions.around(*Lock, Result.Context->getSourceManager()))
+      if (Parents.get(*FD->getBody()).contains(Lock)) {
+        Fn = FD;
+        break;
+      }
+  }
   const Stmt *Body = bodyOf(Fn);
   if (!Body || (!Guard && !Lock))
     return std::nullopt;

@@ -11,6 +11,7 @@
 #ifndef HOTPATH_CHECKS_UTILS_LOCKS_H
 #define HOTPATH_CHECKS_UTILS_LOCKS_H
 
+#include "FunctionBodies.h"
 #include "LoopContext.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ASTContext.h"
@@ -105,12 +106,16 @@ public:
   std::optional<Section>
   sectionOf(const ast_matchers::MatchFinder::MatchResult &Result);
   /// Call at the start of each translation unit.
-  void clear() { Parents.clear(); }
+  void clear() {
+    Parents.clear();
+    Functions.clear();
+  }
 
 private:
   const StringRef RawExtraLockTypes, RawExtraMutexTypes;
   std::vector<std::string> GuardTypes, MutexTypes;
   ParentIndexCache Parents;
+  FunctionBodies Functions; // where a lock() call is
 };
 
 } // namespace clang::tidy::hotpath::utils
