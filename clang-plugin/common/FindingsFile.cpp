@@ -189,6 +189,32 @@ public:
     return fail(What + " without a non-negative integer \"" + Key + "\"");
   }
 
+  // Calls \p F on each object of the array O[Key]; none when it is absent.
+  llvm::Error
+  eachObject(const json::Object &O, llvm::StringRef Key, llvm::StringRef What,
+             llvm::function_ref<llvm::Error(const json::Object &)> F) const {
+    if (const json::Array *A = O.getArray(Key))
+      for (const json::Value &V : *A) {
+        const json::Object *Item = V.getAsObject();
+        if (!Item)
+          return fail(What + " that is not an object");
+        if (llvm::Error Err = F(*Item))
+          return Err;
+      }
+    return llvm::Error::success();
+  }
+
+  // A note's message; the location is the caller's.
+  llvm::Expected<clang::tooling::DiagnosticMessage>
+  note(const json::Object &N) const {
+    auto Message = str(N, "message", "a note");
+    if (!Message)
+      return Message.takeError();
+    clang::tooling::DiagnosticMessage DM;
+    DM.Message = *Message;
+    return DM;
+  }
+
   // An export file's finding.
   llvm::Expected<ClangTidyError> exported(const json::Object &O) const {
     auto Check = str(O, "check", "a finding");
@@ -210,39 +236,31 @@ public:
     E.Message.Message = *Message;
     E.Message.FilePath = *File;
     E.Message.FileOffset = static_cast<unsigned>(*Offset);
-    if (const json::Array *Notes = O.getArray("notes"))
-      for (const json::Value &V : *Notes) {
-        const json::Object *N = V.getAsObject();
-        if (!N)
-          return fail("a note that is not an object");
-        auto NM = str(*N, "message", "a note");
-        if (!NM)
-          return NM.takeError();
-        clang::tooling::DiagnosticMessage DM;
-        DM.Message = *NM;
-        DM.FilePath = N->getString("file").value_or("").str();
-        DM.FileOffset =
-            static_cast<unsigned>(N->getInteger("offset").value_or(0));
-        E.Notes.push_back(std::move(DM));
-      }
-    if (const json::Array *Fix = O.getArray("fix"))
-      for (const json::Value &V : *Fix) {
-        const json::Object *R = V.getAsObject();
-        if (!R)
-          return fail("a fix that is not an object");
-        auto RF = str(*R, "file", "a fix");
-        auto RO = num(*R, "offset", "a fix");
-        auto RL = num(*R, "length", "a fix");
-        auto RT = str(*R, "text", "a fix");
-        if (!RF || !RO || !RL || !RT)
-          return llvm::joinErrors(
-              llvm::joinErrors(RF.takeError(), RO.takeError()),
-              llvm::joinErrors(RL.takeError(), RT.takeError()));
-        if (llvm::Error Err = E.Message.Fix[*RF].add(
-                clang::tooling::Replacement(*RF, *RO, *RL, *RT)))
-          return fail("overlapping fixes in one finding: " +
-                      llvm::toString(std::move(Err)));
-      }
+    if (llvm::Error Err = eachObject(
+            O, "notes", "a note", [&](const json::Object &N) -> llvm::Error {
+              auto DM = note(N);
+              if (!DM)
+                return DM.takeError();
+              DM->FilePath = N.getString("file").value_or("").str();
+              DM->FileOffset =
+                  static_cast<unsigned>(N.getInteger("offset").value_or(0));
+              E.Notes.push_back(std::move(*DM));
+              return llvm::Error::success();
+            }))
+      return std::move(Err);
+    if (llvm::Error Err = eachObject(
+            O, "fix", "a fix", [&](const json::Object &R) -> llvm::Error {
+              auto RF = str(R, "file", "a fix");
+              auto RO = num(R, "offset", "a fix");
+              auto RL = num(R, "length", "a fix");
+              auto RT = str(R, "text", "a fix");
+              if (!RF || !RO || !RL || !RT)
+                return llvm::joinErrors(
+                    llvm::joinErrors(RF.takeError(), RO.takeError()),
+                    llvm::joinErrors(RL.takeError(), RT.takeError()));
+              return addFix(E, *RF, *RO, *RL, *RT);
+            }))
+      return std::move(Err);
     return E;
   }
 
@@ -288,25 +306,22 @@ public:
       return Offset.takeError();
     E.Message.FilePath = TU.Positions.back().File;
     E.Message.FileOffset = *Offset;
-    if (const json::Array *Notes = O.getArray("notes"))
-      for (const json::Value &V : *Notes) {
-        const json::Object *N = V.getAsObject();
-        if (!N)
-          return fail("a note that is not an object");
-        auto NM = str(*N, "message", "a note");
-        if (!NM)
-          return NM.takeError();
-        clang::tooling::DiagnosticMessage DM;
-        DM.Message = *NM;
-        if (N->get("file")) {
-          auto NO = position(*N, "a note", TU.Positions);
-          if (!NO)
-            return NO.takeError();
-          DM.FilePath = TU.Positions.back().File;
-          DM.FileOffset = *NO;
-        }
-        E.Notes.push_back(std::move(DM));
-      }
+    if (llvm::Error Err = eachObject(
+            O, "notes", "a note", [&](const json::Object &N) -> llvm::Error {
+              auto DM = note(N);
+              if (!DM)
+                return DM.takeError();
+              if (N.get("file")) {
+                auto NO = position(N, "a note", TU.Positions);
+                if (!NO)
+                  return NO.takeError();
+                DM->FilePath = TU.Positions.back().File;
+                DM->FileOffset = *NO;
+              }
+              E.Notes.push_back(std::move(*DM));
+              return llvm::Error::success();
+            }))
+      return std::move(Err);
     if (const json::Object *H = O.getObject("hotness")) {
       // Back into the note the checks write, which the merge keeps and the
       // ranking reads (Ranking.cpp: takeHotness).
@@ -326,29 +341,35 @@ public:
       DM.FileOffset = E.Message.FileOffset;
       E.Notes.push_back(std::move(DM));
     }
-    if (const json::Array *Fixes = O.getArray("fixes"))
-      for (const json::Value &V : *Fixes) {
-        const json::Object *R = V.getAsObject();
-        if (!R)
-          return fail("a fix that is not an object");
-        auto Begin = position(*R, "a fix", TU.Positions);
-        auto Length = num(*R, "length", "a fix");
-        auto Text = str(*R, "replacement", "a fix");
-        if (!Begin || !Length || !Text)
-          return llvm::joinErrors(
-              llvm::joinErrors(Begin.takeError(), Length.takeError()),
-              Text.takeError());
-        std::string File = TU.Positions.back().File;
-        auto End = position(*R, "a fix", TU.Positions, "end_line", "end_column",
-                            *Begin + *Length);
-        if (!End)
-          return End.takeError();
-        if (llvm::Error Err = E.Message.Fix[File].add(
-                clang::tooling::Replacement(File, *Begin, *Length, *Text)))
-          return fail("overlapping fixes in one finding: " +
-                      llvm::toString(std::move(Err)));
-      }
+    if (llvm::Error Err = eachObject(
+            O, "fixes", "a fix", [&](const json::Object &R) -> llvm::Error {
+              auto Begin = position(R, "a fix", TU.Positions);
+              auto Length = num(R, "length", "a fix");
+              auto Text = str(R, "replacement", "a fix");
+              if (!Begin || !Length || !Text)
+                return llvm::joinErrors(
+                    llvm::joinErrors(Begin.takeError(), Length.takeError()),
+                    Text.takeError());
+              std::string File = TU.Positions.back().File;
+              auto End = position(R, "a fix", TU.Positions, "end_line",
+                                  "end_column", *Begin + *Length);
+              if (!End)
+                return End.takeError();
+              return addFix(E, File, *Begin, *Length, *Text);
+            }))
+      return std::move(Err);
     return E;
+  }
+
+  llvm::Error addFix(ClangTidyError &E, const std::string &File,
+                     uint64_t Offset, uint64_t Length,
+                     const std::string &Text) const {
+    if (llvm::Error Err = E.Message.Fix[File].add(
+            clang::tooling::Replacement(File, static_cast<unsigned>(Offset),
+                                        static_cast<unsigned>(Length), Text)))
+      return fail("overlapping fixes in one finding: " +
+                  llvm::toString(std::move(Err)));
+    return llvm::Error::success();
   }
 
   /// Set by the caller: the note text that marks a veto-only finding.
