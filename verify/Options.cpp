@@ -1,6 +1,7 @@
 //===--- Options.cpp - hotpath verify -------------------------------------===//
 
 #include "Options.h"
+#include "../clang-plugin/common/ArgReader.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -45,42 +46,12 @@ that fails on the baseline, a fixed copy that does not build, nothing to fix).
 std::optional<Options> parseOptions(int Argc, const char **Argv,
                                     std::string &Error) {
   Options O;
-  for (int I = 1; I < Argc; ++I) {
-    llvm::StringRef Arg = Argv[I];
-    llvm::StringRef Name = Arg, Value;
-    bool HasValue = false;
-    if (Arg.starts_with("--") && Arg.contains('=')) {
-      std::tie(Name, Value) = Arg.split('=');
-      HasValue = true;
-    }
-    auto Next = [&]() -> std::optional<std::string> {
-      if (HasValue)
-        return Value.str();
-      if (I + 1 >= Argc) {
-        Error = "'" + Name.str() + "' needs a value";
-        return std::nullopt;
-      }
-      return std::string(Argv[++I]);
-    };
-    auto Number = [&](unsigned &Out) {
-      auto V = Next();
-      if (!V)
-        return false;
-      if (llvm::StringRef(*V).getAsInteger(10, Out) || Out == 0) {
-        Error =
-            ("'" + Name + "' needs a positive number, not '" + *V + "'").str();
-        return false;
-      }
-      return true;
-    };
-    auto Flag = [&](bool &Out) {
-      if (HasValue) {
-        Error = "'" + Name.str() + "' takes no value";
-        return false;
-      }
-      Out = true;
-      return true;
-    };
+  ::hotpath::frontend::ArgReader Args(Argc, Argv, Error, {"-p"});
+  while (Args.next()) {
+    llvm::StringRef Arg = Args.arg(), Name = Args.name();
+    auto Next = [&] { return Args.value(); };
+    auto Number = [&](unsigned &Out) { return Args.number(Out); };
+    auto Flag = [&](bool &Out) { return Args.flag(Out); };
     // Options that take one string value, stored as given.
     std::string *Plain = llvm::StringSwitch<std::string *>(Name)
                              .Cases("-p", "--p", "--build-dir", &O.BuildDir)
@@ -98,9 +69,6 @@ std::optional<Options> parseOptions(int Argc, const char **Argv,
       if (!(V = Next()))
         return std::nullopt;
       *Plain = *V;
-    } else if (Name.starts_with("-p") && !Name.starts_with("--") &&
-               Name.size() > 2) {
-      O.BuildDir = Name.drop_front(2).str();
     } else if (Name == "--only") {
       if (!(V = Next()))
         return std::nullopt;

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ReportCommand.h"
+#include "../common/ArgReader.h"
 #include "../common/FindingsFile.h"
 #include "../standalone/CheckOptions.h"
 #include "../standalone/FindingMerge.h"
@@ -94,34 +95,11 @@ struct Options {
 std::optional<Options> parse(int Argc, const char **Argv, std::string &Error) {
   Options O;
   O.Out.Argv0 = Argv[0];
-  for (int I = 1; I < Argc; ++I) {
-    StringRef Arg = Argv[I], Name = Arg, Value;
-    bool HasValue = false;
-    if (Arg.starts_with("--") && Arg.contains('=')) {
-      std::tie(Name, Value) = Arg.split('=');
-      HasValue = true;
-    } else if (Arg.starts_with("-j") && Arg.size() > 2) {
-      Name = "-j";
-      Value = Arg.drop_front(2);
-      HasValue = true;
-    }
-    auto Next = [&]() -> std::optional<std::string> {
-      if (HasValue)
-        return Value.str();
-      if (I + 1 >= Argc) {
-        Error = "'" + Name.str() + "' needs a value";
-        return std::nullopt;
-      }
-      return std::string(Argv[++I]);
-    };
-    auto Flag = [&](bool &B) {
-      if (HasValue) {
-        Error = "'" + Name.str() + "' takes no value";
-        return false;
-      }
-      B = true;
-      return true;
-    };
+  ff::ArgReader Args(Argc, Argv, Error, {"-j"});
+  while (Args.next()) {
+    StringRef Arg = Args.arg(), Name = Args.name();
+    auto Next = [&] { return Args.value(); };
+    auto Flag = [&](bool &B) { return Args.flag(B); };
     std::string *Plain = StringSwitch<std::string *>(Name)
                              .Cases("-o", "--output", &O.Out.OutputFile)
                              .Case("--export-fixes", &O.Out.ExportFixes)
@@ -170,12 +148,8 @@ std::optional<Options> parse(int Argc, const char **Argv, std::string &Error) {
         return std::nullopt;
       }
     } else if (Name == "-j") {
-      if (!(V = Next()))
+      if (!Args.number(O.Jobs))
         return std::nullopt;
-      if (StringRef(*V).getAsInteger(10, O.Jobs) || O.Jobs == 0) {
-        Error = "-j needs a positive number, not '" + *V + "'";
-        return std::nullopt;
-      }
     } else if (Name == "--fix") {
       if (!Flag(O.Out.Fix))
         return std::nullopt;
