@@ -146,6 +146,34 @@ std::string BlockingUnderLockCheck::blockingKind(const Stmt &S) const {
   return It == BlockingByName.end() ? "" : It->second;
 }
 
+// A statement that is a call ending the process: [[noreturn]] (abort, exit,
+// std::terminate, a project's own fatal-error function) or marked
+// analyzer_noreturn. Only the statement itself: a branch that may exit
+// does not make the path an error path.
+static bool endsProcess(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreImplicit()) : nullptr;
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  return FD && (FD->isNoReturn() || FD->hasAttr<AnalyzerNoReturnAttr>());
+}
+
+// An error path: the statements after \p S in its block end the process
+// (an assertion's failure branch flushing stderr before abort()); no other
+// thread waits for long on a process that is about to die.
+static bool beforeProcessEnd(const Stmt &S, const utils::ParentIndex &P) {
+  const Stmt *Child = &S;
+  for (const Stmt *Parent = P.parent(Child); Parent;
+       Child = Parent, Parent = P.parent(Parent)) {
+    const auto *Block = dyn_cast<CompoundStmt>(Parent);
+    if (!Block)
+      continue;
+    const auto *It = llvm::find(Block->body(), Child);
+    return It != Block->body_end() &&
+           std::any_of(std::next(It), Block->body_end(), endsProcess);
+  }
+  return false;
+}
+
 void BlockingUnderLockCheck::checkSection(const utils::CriticalSection &CS,
                                           const Decl &Fn,
                                           const utils::ParentIndex &P,
@@ -167,7 +195,7 @@ void BlockingUnderLockCheck::checkSection(const utils::CriticalSection &CS,
     for (const Stmt *C : S->children())
       Work.push_back(C);
     std::string Kind = blockingKind(*S);
-    if (Kind.empty())
+    if (Kind.empty() || beforeProcessEnd(*S, P))
       continue;
     SourceLocation Loc = SM.getFileLoc(S->getBeginLoc());
     if (RunOnceCode.holdBack(

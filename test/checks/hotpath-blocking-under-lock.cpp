@@ -219,3 +219,51 @@ int main() {
   std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return 0;
 }
+
+// An error path that ends the process: nobody waits for long on it.
+[[noreturn]] void fatal(const char *what);
+void fatal_analyzer(const char *what) __attribute__((analyzer_noreturn));
+void check_or_die(bool ok, std::FILE *log) {
+  std::lock_guard<std::mutex> g(mu);
+  if (!ok) {
+    std::fputs("assertion failed\n", stderr);
+    std::fflush(stderr);
+    std::abort();
+  }
+  if (!ok) {
+    std::fflush(log);
+    fatal("log");
+  }
+  if (!ok) {
+    std::fflush(log);
+    fatal_analyzer("log");
+  }
+}
+
+// Look-alikes: the process-ending call is before the blocking one, in
+// another branch, only on some paths after it, or only inside a lambda.
+void not_an_error_path(bool ok, std::FILE *log) {
+  std::lock_guard<std::mutex> g(mu);
+  if (!ok)
+    std::abort();
+  std::fflush(log);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fflush' flushes a file while 'g' holds 'mu'
+  if (ok) {
+    std::fflush(log);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'fflush' flushes a file while 'g' holds 'mu'
+  } else {
+    std::exit(1);
+  }
+  std::fflush(log);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fflush' flushes a file while 'g' holds 'mu'
+  if (!ok) {
+    std::fflush(log);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'fflush' flushes a file while 'g' holds 'mu'
+    if (log)
+      fatal("maybe");
+  }
+  std::fflush(log);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fflush' flushes a file while 'g' holds 'mu'
+  auto later = [] { std::abort(); };
+  later();
+}
