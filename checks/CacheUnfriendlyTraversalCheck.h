@@ -81,12 +81,6 @@ private:
                                    const VarDecl *PartnerVar,
                                    std::optional<std::uint64_t> InnerTrips,
                                    ASTContext &Ctx);
-  std::string interchangeBlocker(const ForStmt &Outer,
-                                 const utils::CanonicalFor &O,
-                                 const ForStmt &Inner,
-                                 const utils::CanonicalFor &I,
-                                 const LoopInfo &Info, const FunctionDecl &FD,
-                                 ASTContext &Ctx);
 
   const unsigned CacheLineBytes;
   const unsigned MinInnerTripCount;

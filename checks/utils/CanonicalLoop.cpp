@@ -44,18 +44,6 @@ void countReads(const Stmt *S, const VarDecl *V, unsigned &Refs,
     countReads(Child, V, Refs, Reads);
 }
 
-std::optional<std::int64_t> constantValue(const Expr *E, ASTContext &Ctx) {
-  if (!E || E->isValueDependent() || E->isTypeDependent())
-    return std::nullopt;
-  Expr::EvalResult R;
-  if (!E->EvaluateAsInt(R, Ctx))
-    return std::nullopt;
-  const llvm::APSInt &V = R.Val.getInt();
-  if (V.getSignificantBits() > 63)
-    return std::nullopt;
-  return V.getExtValue();
-}
-
 // The step of `++v`, `v--`, `v += c`, `v -= c`, `v = v + c`.
 std::optional<std::int64_t> stepOf(const Expr *Inc, const VarDecl *V,
                                    ASTContext &Ctx) {
@@ -139,6 +127,19 @@ std::optional<std::uint64_t> countIterations(std::int64_t S, std::int64_t B,
 }
 
 } // namespace
+
+std::optional<std::int64_t> constantValue(const Expr *E,
+                                          const ASTContext &Ctx) {
+  if (!E || E->isValueDependent() || E->isTypeDependent())
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (!E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  const llvm::APSInt &V = R.Val.getInt();
+  if (V.getSignificantBits() > 63)
+    return std::nullopt;
+  return V.getExtValue();
+}
 
 std::optional<CanonicalFor> canonicalFor(const ForStmt &F, ASTContext &Ctx) {
   if (!F.getInit() || !F.getCond() || !F.getInc() || !F.getBody())

@@ -45,6 +45,9 @@ struct CanonicalFor {
 /// body is dependent (the instantiations answer).
 std::optional<CanonicalFor> canonicalFor(const ForStmt &F, ASTContext &Ctx);
 
+/// The value of a constant integer expression that fits in 63 bits.
+std::optional<std::int64_t> constantValue(const Expr *E, const ASTContext &Ctx);
+
 /// True when \p E is affine in \p Var with a non-zero coefficient: `Var`,
 /// `Var + e`, `e - Var`, `2 * Var`, casts of those, where `e` does not
 /// mention Var. What a loop's induction variable walks linearly.
