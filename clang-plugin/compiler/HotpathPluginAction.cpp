@@ -238,6 +238,16 @@ public:
       Set(utils::HotnessNotesOption);
       Set(utils::HotnessSitesOption); // without a profile: for report --profile
     }
+    // A preprocessed input (a distributed compiler's .ii) is one file to
+    // clang-tidy, which matches the header filter against its name: every
+    // header finding would be dropped. Let them all through and match the
+    // filter against the files the line markers name (HandleTranslationUnit).
+    const FrontendOptions &FO = CI.getFrontendOpts();
+    if (!FO.Inputs.empty() && FO.Inputs.front().getKind().isPreprocessed() &&
+        Override.HeaderFilterRegex && !Override.HeaderFilterRegex->empty()) {
+      HeaderFilter.emplace(*Override.HeaderFilterRegex);
+      Override.HeaderFilterRegex = ".*";
+    }
     ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
     Defaults.Checks = "-*,hotpath-*";
     // Main files only unless told otherwise, on every LLVM version.
@@ -259,24 +269,6 @@ public:
       // Honours .clang-tidy files above each source file.
       Provider = std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
                                                        Defaults, Override);
-    }
-    // A preprocessed input (a distributed compiler's .ii) is one file to
-    // clang-tidy, which matches the header filter against its name: every
-    // header finding would be dropped. Let them all through and match the
-    // filter here against the files the line markers name.
-    const FrontendOptions &FO = CI.getFrontendOpts();
-    if (!FO.Inputs.empty() && FO.Inputs.front().getKind().isPreprocessed() &&
-        Override.HeaderFilterRegex && !Override.HeaderFilterRegex->empty()) {
-      HeaderFilter.emplace(*Override.HeaderFilterRegex);
-      Override.HeaderFilterRegex = ".*";
-      Provider = std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
-                                                       Defaults, Override);
-      if (Config)
-        Provider = std::make_unique<ConfigOptionsProvider>(
-            ClangTidyGlobalOptions(), Defaults,
-            std::move(*parseConfiguration(
-                llvm::MemoryBufferRef(*Config, "-fplugin-arg-hotpath-config"))),
-            Override);
     }
     Context = std::make_unique<ClangTidyContext>(std::move(Provider));
     if (ExportDir) {
