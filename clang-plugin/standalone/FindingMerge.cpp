@@ -5,7 +5,9 @@
 #include "utils/FixScope.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
+#include <string>
 #include <tuple>
+#include <vector>
 
 namespace clang::tidy::hotpath::tool {
 
@@ -28,6 +30,25 @@ bool isVetoOnly(const ClangTidyError &E) {
   });
 }
 
+// Everything a duplicate can differ in, in an order of its own (the fix's
+// files come from a StringMap, ordered by the paths' hashes).
+std::string contentKey(const ClangTidyError &E) {
+  std::string Key = E.Message.Message;
+  for (const tooling::DiagnosticMessage &N : E.Notes)
+    Key += "\n" + N.FilePath + ":" + std::to_string(N.FileOffset) + ":" +
+           N.Message;
+  std::vector<std::string> Edits;
+  for (const auto &FileAndReps : E.Message.Fix)
+    for (const tooling::Replacement &R : FileAndReps.second)
+      Edits.push_back(
+          R.getFilePath().str() + ":" + std::to_string(R.getOffset()) + ":" +
+          std::to_string(R.getLength()) + ":" + R.getReplacementText().str());
+  llvm::sort(Edits);
+  for (const std::string &Ed : Edits)
+    Key += "\n" + Ed;
+  return Key;
+}
+
 } // namespace
 
 void FindingMerge::add(std::vector<ClangTidyError> &&Errors) {
@@ -43,10 +64,16 @@ void FindingMerge::add(std::vector<ClangTidyError> &&Errors) {
     // A TU that declines the fix for a reason of its own (a braced
     // initialisation there) wins; then one that offers the fix, over one
     // that could not see enough to judge it; then the TU that says more.
+    // The last tie-break compares the findings' contents, so the TUs' order
+    // (the database's, or the export files' names) never decides.
     ClangTidyError &Kept = Unique[It->second];
-    if (fixStanding(E) > fixStanding(Kept) ||
-        (fixStanding(E) == fixStanding(Kept) &&
-         E.Message.Message.size() > Kept.Message.Message.size()))
+    auto Rank = [](const ClangTidyError &X) {
+      return std::make_tuple(fixStanding(X), X.Message.Message.size(),
+                             X.Notes.size());
+    };
+    auto RankE = Rank(E), RankKept = Rank(Kept);
+    if (RankE > RankKept ||
+        (RankE == RankKept && contentKey(E) < contentKey(Kept)))
       Kept = std::move(E);
   }
 }

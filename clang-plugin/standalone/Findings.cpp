@@ -103,6 +103,12 @@ Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines) {
       Ed.Text = R.getReplacementText().str();
       F.Fix.push_back(std::move(Ed));
     }
+  // The fix's files come from a StringMap, whose order follows the paths'
+  // hashes: sort by file (keeping each file's own order of edits) so the
+  // output does not depend on where the project lives.
+  std::stable_sort(
+      F.Fix.begin(), F.Fix.end(),
+      [](const Edit &A, const Edit &B) { return A.Begin.File < B.Begin.File; });
   return F;
 }
 
