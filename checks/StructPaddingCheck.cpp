@@ -607,9 +607,13 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
         !Use.empty() || LineSaved || QuarterSaved || ReportSingleObjects;
     if (!Relevant && !(Veto && MergeVetoes))
       continue;
+    // A record of run-once code, or of a test program (a test's value
+    // type, a library template instantiated for one): its layout is paid
+    // in tests only.
     const DeclContext *Fn = C.Pattern->getParentFunctionOrMethod();
-    if ((Fn && RunOnceCode.holdBack(utils::runOnceFunction(cast<Decl>(Fn)),
-                                    getID(), C.Loc, Ctx->getSourceManager())) ||
+    utils::RunOnce Once = Fn ? utils::runOnceFunction(cast<Decl>(Fn))
+                             : utils::runOnceRecord(*C.Record);
+    if (RunOnceCode.holdBack(Once, getID(), C.Loc, Ctx->getSourceManager()) ||
         !Reported.first(C.Loc))
       continue;
     std::vector<const FieldDecl *> Fields(C.Record->field_begin(),

@@ -3,6 +3,7 @@
 #include "RunOnce.h"
 #include "Containers.h"
 #include "LoopContext.h"
+#include "TestCode.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -32,6 +33,8 @@ llvm::StringRef describe(RunOnce Why) {
     return "benchmark setup";
   case RunOnce::OnlyCalledOnce:
     return "helpers only code that runs once calls";
+  case RunOnce::TestProgram:
+    return "test programs' helpers and types";
   }
   return "";
 }
@@ -120,7 +123,7 @@ RunOnce runOnceFunction(const Decl *D) {
         return RunOnce::Main;
       if (FD->hasAttr<ColdAttr>())
         return RunOnce::Cold;
-      if (isTestFunction(*FD))
+      if (isTestFunction(*FD) || definedByTestMacro(*FD))
         return RunOnce::UnitTest;
     }
     // Out through lambdas and local classes to the enclosing function; a
@@ -133,10 +136,16 @@ RunOnce runOnceFunction(const Decl *D) {
     while (Outer && !Outer->isFunctionOrMethod() && !Outer->isFileContext())
       Outer = Outer->getParent();
     if (!Outer || Outer->isFileContext())
-      return RunOnce::No;
+      return inTestFile(*D) || instantiatedForTests(*D) ? RunOnce::TestProgram
+                                                        : RunOnce::No;
     D = cast<Decl>(Outer);
   }
   return RunOnce::No;
+}
+
+RunOnce runOnceRecord(const RecordDecl &RD) {
+  return inTestFile(RD) || instantiatedForTests(RD) ? RunOnce::TestProgram
+                                                    : RunOnce::No;
 }
 
 // `benchmark::State &` parameter of a Google Benchmark function.
@@ -259,9 +268,11 @@ bool onlyUsedByRunOnceCode(const FunctionDecl &FD) {
 RunOnce runOnceAt(const Stmt &S, const Decl *FD,
                   llvm::function_ref<const Stmt *(const Stmt *)> ParentOf) {
   RunOnce Why = runOnceFunction(FD);
-  if (Why != RunOnce::No)
-    return Why;
   const ParmVarDecl *State = benchmarkState(FD);
+  // A benchmark's timing loop is hot even in a file that includes a test
+  // framework.
+  if (Why != RunOnce::No && !(Why == RunOnce::TestProgram && State))
+    return Why;
   bool InTimingLoop = false;
   const Stmt *Prev = &S;
   for (const Stmt *P = ParentOf(&S); P; Prev = P, P = ParentOf(P)) {
@@ -278,8 +289,8 @@ RunOnce runOnceAt(const Stmt &S, const Decl *FD,
     if (const auto *W = dyn_cast<WhileStmt>(P))
       InTimingLoop |= W->getBody() == Prev && mentions(W->getCond(), State);
   }
-  if (State && !InTimingLoop)
-    return RunOnce::BenchmarkSetup;
+  if (State)
+    return InTimingLoop ? RunOnce::No : RunOnce::BenchmarkSetup;
   if (const auto *F = dyn_cast_or_null<FunctionDecl>(FD))
     if (onlyUsedByRunOnceCode(*F))
       return RunOnce::OnlyCalledOnce;

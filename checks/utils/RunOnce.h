@@ -14,6 +14,7 @@
 #ifndef HOTPATH_CHECKS_UTILS_RUNONCE_H
 #define HOTPATH_CHECKS_UTILS_RUNONCE_H
 
+#include "TestCode.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
@@ -34,10 +35,18 @@ enum class RunOnce {
   /// A helper of the main file (internal linkage) that only run-once code
   /// uses: a test file's fixture builder, a setup function of main.
   OnlyCalledOnce,
+  /// The rest of a test program's code (utils/TestCode.h): helpers and
+  /// types of a file that includes a test framework, test bodies of
+  /// hand-written frameworks, templates instantiated for a test's types.
+  TestProgram,
 };
 
 /// "a unit test", "main", ... for messages and summaries.
 llvm::StringRef describe(RunOnce Why);
+
+/// What record \p RD is: a record of a test program (its file, or a
+/// template instantiated for a test's types) or not.
+RunOnce runOnceRecord(const RecordDecl &RD);
 
 /// What the function (or lambda, block, local class method) \p D is, looking
 /// out through lambdas and local classes to the functions around them: a
@@ -67,19 +76,33 @@ std::vector<HeldBackFinding> takeHeldBackFindings();
 class RunOnceFilter {
 public:
   explicit RunOnceFilter(ClangTidyCheck::OptionsView &Options)
-      : Report(Options.getLocalOrGlobal(OptionName, false)) {}
+      : Report(Options.getLocalOrGlobal(OptionName, false)),
+        TestFiles(Options.getLocalOrGlobal(TestFilesOptionName, true)) {}
   void store(ClangTidyCheck::OptionsView &Options,
              ClangTidyOptions::OptionMap &Opts) const {
     Options.store(Opts, OptionName, Report);
+    Options.store(Opts, TestFilesOptionName, TestFiles);
   }
   /// True when the finding of \p Check at \p Loc is held back (and counted).
   bool holdBack(RunOnce Why, llvm::StringRef Check, SourceLocation Loc,
                 const SourceManager &SM) const;
 
   static constexpr llvm::StringLiteral OptionName = "HotpathReportRunOnceCode";
+  /// False: only test bodies are test code, not the rest of the files that
+  /// include a test framework (tests written beside production code).
+  static constexpr llvm::StringLiteral TestFilesOptionName =
+      "HotpathTestProgramFiles";
+
+  /// From the check's registerPPCallbacks: test programs' files are known
+  /// by their includes (utils/TestCode.h).
+  void watch(const SourceManager &SM, Preprocessor *PP) const {
+    if (!Report && TestFiles)
+      watchTestCode(SM, PP);
+  }
 
 private:
   bool Report;
+  bool TestFiles;
 };
 
 } // namespace clang::tidy::hotpath::utils

@@ -94,8 +94,16 @@ Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines) {
       Nt.Loc = Lines.locate(N.FilePath, N.FileOffset);
     F.Notes.push_back(std::move(Nt));
   }
+  // The fix's files come from a StringMap, whose order follows the paths'
+  // hashes: take them in path order, so the output does not depend on
+  // where the project lives.
+  std::vector<llvm::StringRef> Files;
   for (const auto &FileAndReps : E.Message.Fix)
-    for (const clang::tooling::Replacement &R : FileAndReps.second) {
+    Files.push_back(FileAndReps.first());
+  llvm::sort(Files);
+  for (llvm::StringRef File : Files)
+    for (const clang::tooling::Replacement &R :
+         E.Message.Fix.find(File)->second) {
       Edit Ed;
       std::string Path = R.getFilePath().str();
       Ed.Begin = Lines.locate(Path, R.getOffset());
@@ -103,12 +111,6 @@ Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines) {
       Ed.Text = R.getReplacementText().str();
       F.Fix.push_back(std::move(Ed));
     }
-  // The fix's files come from a StringMap, whose order follows the paths'
-  // hashes: sort by file (keeping each file's own order of edits) so the
-  // output does not depend on where the project lives.
-  std::stable_sort(
-      F.Fix.begin(), F.Fix.end(),
-      [](const Edit &A, const Edit &B) { return A.Begin.File < B.Begin.File; });
   return F;
 }
 

@@ -3,6 +3,10 @@
 // RUN: %check_hotpath -std=c++17 %s hotpath-heap-alloc-in-loop,hotpath-constant-container-per-call %t
 // RUN: %check_hotpath -std=c++17 -check-suffixes=,ALL %s hotpath-heap-alloc-in-loop,hotpath-constant-container-per-call %t -- \
 // RUN:   -config="{CheckOptions: {HotpathReportRunOnceCode: true}}"
+// The hot function of this file is test code by default (the file includes
+// the framework), reported when HotpathTestProgramFiles is false:
+// RUN: %check_hotpath -std=c++17 -check-suffixes=,NOFILES %s hotpath-heap-alloc-in-loop,hotpath-constant-container-per-call %t -- \
+// RUN:   -config="{CheckOptions: {HotpathTestProgramFiles: false}}"
 
 #include <catch2/catch.hpp>
 #include <memory>
@@ -15,7 +19,8 @@ void use_all(const std::vector<int> &);
 void hot(int n) {
   for (int i = 0; i < n; ++i) {
     auto r = std::make_unique<Record>();
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'std::make_unique' allocates on every iteration
+    // CHECK-MESSAGES-NOFILES: :[[@LINE-1]]:14: warning: 'std::make_unique' allocates on every iteration
+    // CHECK-MESSAGES-ALL: :[[@LINE-2]]:14: warning: 'std::make_unique' allocates on every iteration
     use(*r);
   }
 }

@@ -3,7 +3,11 @@
 // functions, static initialisation, catch handlers and Google Benchmark setup
 // outside the timing loop. HotpathReportRunOnceCode brings them back. The
 // same code in an ordinary function is reported either way.
-// RUN: %check_hotpath -std=c++17 %s hotpath-heap-alloc-in-loop,hotpath-constant-container-per-call,hotpath-container-in-loop,hotpath-missing-reserve,hotpath-unnecessary-heap,hotpath-thread-per-task,hotpath-regex-per-call %t -- -- -isystem %S/Inputs/frameworks
+// The rest of a file that includes a test framework is test code too
+// (hotpath-test-code.cpp); HotpathTestProgramFiles: false turns that off here,
+// so that this file can test the rules for bodies and helpers one by one.
+// RUN: %check_hotpath -std=c++17 %s hotpath-heap-alloc-in-loop,hotpath-constant-container-per-call,hotpath-container-in-loop,hotpath-missing-reserve,hotpath-unnecessary-heap,hotpath-thread-per-task,hotpath-regex-per-call %t -- \
+// RUN:   -config="{CheckOptions: {HotpathTestProgramFiles: false}}" -- -isystem %S/Inputs/frameworks
 // RUN: %check_hotpath -std=c++17 -check-suffixes=,ALL %s hotpath-heap-alloc-in-loop,hotpath-constant-container-per-call,hotpath-container-in-loop,hotpath-missing-reserve,hotpath-unnecessary-heap,hotpath-thread-per-task,hotpath-regex-per-call %t -- \
 // RUN:   -config="{CheckOptions: {HotpathReportRunOnceCode: true}}" -- -isystem %S/Inputs/frameworks
 

@@ -1,0 +1,271 @@
+//===--- TestCode.cpp - hotpath -------------------------------------------===//
+
+#include "TestCode.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include <map>
+#include <memory>
+#include <mutex>
+
+namespace clang::tidy::hotpath::utils {
+
+bool isTestMacroName(llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 6> Words;
+  Name.split(Words, '_', -1, /*KeepEmpty=*/false);
+  if (Words.empty())
+    return false;
+  for (llvm::StringRef W : Words)
+    if (W == "ASSERT" || W == "EXPECT" || W == "CHECK" || W == "REQUIRE")
+      return false;
+  for (llvm::StringRef W : Words)
+    if (W == "TEST" || W == "TESTS" || W == "TESTCASE" || W == "SCENARIO")
+      return true;
+  // A framework's prefix glued to TEST: JSONTEST_FIXTURE, MYTEST_CASE (and
+  // not LATEST_API).
+  if (Words.size() > 1 && Words[0].size() > 4 && Words[0].ends_with("TEST"))
+    for (llvm::StringRef W : llvm::drop_begin(Words))
+      if (W == "CASE" || W == "FIXTURE" || W == "SUITE" || W == "F" || W == "P")
+        return true;
+  return false;
+}
+
+namespace {
+
+// The name of the macro whose expansion produced \p Loc, as written in the
+// file (the outermost one: TEST_CASE, not the INTERNAL_CATCH_TESTCASE it
+// calls).
+llvm::StringRef outermostMacro(SourceLocation Loc, const SourceManager &SM,
+                               const LangOptions &LO,
+                               llvm::SmallVectorImpl<char> &Buf) {
+  if (!Loc.isMacroID())
+    return {};
+  SourceLocation Name = SM.getExpansionLoc(Loc);
+  bool Invalid = false;
+  llvm::StringRef S = Lexer::getSpelling(Name, Buf, SM, LO, &Invalid);
+  return Invalid ? llvm::StringRef() : S;
+}
+
+const FileEntry *fileOf(SourceLocation Loc, const SourceManager &SM) {
+  if (Loc.isInvalid())
+    return nullptr;
+  return SM.getFileEntryForID(SM.getFileID(SM.getExpansionLoc(Loc)));
+}
+
+// One translation unit's include graph and, once asked, its test files.
+struct TestFiles {
+  Preprocessor *PP = nullptr;
+  llvm::DenseMap<const FileEntry *, llvm::SmallVector<const FileEntry *, 2>>
+      IncludedBy;
+  bool Computed = false;
+  llvm::DenseSet<const FileEntry *> Test;
+};
+
+std::mutex RegistryMu;
+std::map<const SourceManager *, std::shared_ptr<TestFiles>> &registry() {
+  static std::map<const SourceManager *, std::shared_ptr<TestFiles>> R;
+  return R;
+}
+
+// Every #include, whether the file is entered or skipped (include guards):
+// a test helper often includes the framework after the test file did.
+class IncludeRecorder : public PPCallbacks {
+public:
+  IncludeRecorder(const SourceManager &SM, std::shared_ptr<TestFiles> Index)
+      : SM(SM), Index(std::move(Index)) {}
+  ~IncludeRecorder() override {
+    std::lock_guard<std::mutex> Lock(RegistryMu);
+    auto It = registry().find(&SM);
+    if (It != registry().end() && It->second == Index)
+      registry().erase(It);
+  }
+  void InclusionDirective(SourceLocation HashLoc, const Token &,
+                          llvm::StringRef, bool, CharSourceRange,
+                          OptionalFileEntryRef File, llvm::StringRef,
+                          llvm::StringRef, const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    const FileEntry *From = fileOf(HashLoc, SM);
+    if (From && File)
+      Index->IncludedBy[&File->getFileEntry()].push_back(From);
+  }
+
+private:
+  const SourceManager &SM;
+  std::shared_ptr<TestFiles> Index;
+};
+
+std::shared_ptr<TestFiles> indexFor(const SourceManager &SM) {
+  std::lock_guard<std::mutex> Lock(RegistryMu);
+  auto It = registry().find(&SM);
+  return It == registry().end() ? nullptr : It->second;
+}
+
+// Function definitions at namespace scope (where the test macros put
+// them), through namespaces and extern "C++" blocks.
+template <class F> void eachNamespaceFunction(const DeclContext &DC, F &&Fn) {
+  for (const Decl *D : DC.decls()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(D))
+      eachNamespaceFunction(*NS, Fn);
+    else if (const auto *LS = dyn_cast<LinkageSpecDecl>(D))
+      eachNamespaceFunction(*LS, Fn);
+    else if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      Fn(*FD);
+  }
+}
+
+void compute(TestFiles &Index, ASTContext &Ctx) {
+  Index.Computed = true;
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallVector<const FileEntry *, 8> Work;
+  auto Mark = [&](const FileEntry *F) {
+    if (F && Index.Test.insert(F).second)
+      Work.push_back(F);
+  };
+  // The test bodies: their files, and the files that define their macros.
+  llvm::SmallVector<char, 32> Buf;
+  eachNamespaceFunction(
+      *Ctx.getTranslationUnitDecl(), [&](const FunctionDecl &FD) {
+        if (!FD.doesThisDeclarationHaveABody() || !FD.getLocation().isMacroID())
+          return;
+        llvm::StringRef Name =
+            outermostMacro(FD.getLocation(), SM, Ctx.getLangOpts(), Buf);
+        if (!isTestMacroName(Name))
+          return;
+        Mark(fileOf(FD.getLocation(), SM));
+        if (!Index.PP)
+          return;
+        SourceLocation At = SM.getExpansionLoc(FD.getLocation());
+        MacroDefinition Def = Index.PP->getMacroDefinitionAtLoc(
+            Index.PP->getIdentifierInfo(Name), At);
+        if (const MacroInfo *MI = Def.getMacroInfo())
+          Mark(fileOf(MI->getDefinitionLoc(), SM));
+      });
+  // ... and every file that includes one of them.
+  while (!Work.empty()) {
+    const FileEntry *F = Work.pop_back_val();
+    auto It = Index.IncludedBy.find(F);
+    if (It == Index.IncludedBy.end())
+      continue;
+    for (const FileEntry *By : It->second)
+      Mark(By);
+  }
+}
+
+bool inTestFileAt(SourceLocation Loc, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FileEntry *F = fileOf(Loc, SM);
+  if (!F)
+    return false;
+  // Not watched (no preprocessor hook: a unit test of the utilities): no
+  // file rule.
+  std::shared_ptr<TestFiles> Index = indexFor(SM);
+  if (!Index)
+    return false;
+  if (!Index->Computed)
+    compute(*Index, Ctx);
+  return Index->Test.contains(F);
+}
+
+// The records a template argument names, through pointers, references,
+// arrays and the arguments of template specialisations.
+bool namesTestType(QualType T, ASTContext &Ctx, unsigned Depth) {
+  if (T.isNull() || Depth > 4)
+    return false;
+  T = T.getNonReferenceType();
+  while (true) {
+    if (const auto *P = T->getAs<PointerType>())
+      T = P->getPointeeType();
+    else if (const auto *A = Ctx.getAsArrayType(T))
+      T = A->getElementType();
+    else
+      break;
+  }
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  if (inTestFileAt(RD->getLocation(), Ctx))
+    return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type &&
+          namesTestType(A.getAsType(), Ctx, Depth + 1))
+        return true;
+  return false;
+}
+
+bool anyTestType(llvm::ArrayRef<TemplateArgument> Args, ASTContext &Ctx) {
+  for (const TemplateArgument &A : Args) {
+    if (A.getKind() == TemplateArgument::Type &&
+        namesTestType(A.getAsType(), Ctx, 0))
+      return true;
+    if (A.getKind() == TemplateArgument::Pack &&
+        anyTestType(A.getPackAsArray(), Ctx))
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+void watchTestCode(const SourceManager &SM, Preprocessor *PP) {
+  if (!PP)
+    return;
+  std::shared_ptr<TestFiles> Index;
+  {
+    std::lock_guard<std::mutex> Lock(RegistryMu);
+    auto &Slot = registry()[&SM];
+    if (Slot && Slot->PP == PP)
+      return; // another check installed it for this TU
+    Slot = Index = std::make_shared<TestFiles>();
+    Index->PP = PP;
+  }
+  PP->addPPCallbacks(std::make_unique<IncludeRecorder>(SM, Index));
+}
+
+bool definedByTestMacro(const FunctionDecl &FD) {
+  const FunctionDecl *Def = FD.getDefinition();
+  if (!Def || !Def->getLocation().isMacroID())
+    return false;
+  const ASTContext &Ctx = Def->getASTContext();
+  llvm::SmallVector<char, 32> Buf;
+  return isTestMacroName(outermostMacro(
+      Def->getLocation(), Ctx.getSourceManager(), Ctx.getLangOpts(), Buf));
+}
+
+bool inTestFile(const Decl &D) {
+  const Decl *Def = &D;
+  if (const auto *FD = dyn_cast<FunctionDecl>(&D))
+    if (const FunctionDecl *Body = FD->getDefinition())
+      Def = Body;
+  // An instantiation lives where its pattern was written.
+  if (const auto *FD = dyn_cast<FunctionDecl>(Def))
+    if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+      Def = Pattern;
+  return inTestFileAt(Def->getLocation(), Def->getASTContext());
+}
+
+bool instantiatedForTests(const Decl &D) {
+  ASTContext &Ctx = D.getASTContext();
+  for (const Decl *Cur = &D; Cur;
+       Cur = dyn_cast_or_null<Decl>(Cur->getDeclContext())) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(Cur))
+      if (const TemplateArgumentList *Args =
+              FD->getTemplateSpecializationArgs())
+        if (anyTestType(Args->asArray(), Ctx))
+          return true;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Cur))
+      if (anyTestType(Spec->getTemplateArgs().asArray(), Ctx))
+        return true;
+    if (isa<TranslationUnitDecl>(Cur))
+      break;
+  }
+  return false;
+}
+
+} // namespace clang::tidy::hotpath::utils
