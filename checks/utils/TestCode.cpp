@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -63,9 +64,28 @@ struct TestFiles {
   Preprocessor *PP = nullptr;
   llvm::DenseMap<const FileEntry *, llvm::SmallVector<const FileEntry *, 2>>
       IncludedBy;
+  // Files that define a test-case macro, whether this TU uses it or not
+  // (a framework's own .cpp defines no test).
+  llvm::SmallVector<const FileEntry *, 2> Frameworks;
   bool Computed = false;
   llvm::DenseSet<const FileEntry *> Test;
 };
+
+// A test-case macro's expansion ends in the declarator of the function whose
+// body the user writes (`... void Name_Test::TestBody()`), or forwards to
+// another such macro (`#define TEST_CASE(name) DOCTEST_TEST_CASE(name)`). An
+// expression macro (BIT_TEST(x, n)) does neither.
+bool definesTestBody(const MacroInfo &MI) {
+  if (!MI.isFunctionLike())
+    return false;
+  llvm::ArrayRef<Token> Body = MI.tokens();
+  if (Body.size() >= 2 && Body[Body.size() - 2].is(tok::l_paren) &&
+      Body.back().is(tok::r_paren))
+    return true;
+  return Body.size() >= 2 && Body[0].is(tok::identifier) &&
+         Body[1].is(tok::l_paren) &&
+         isTestMacroName(Body[0].getIdentifierInfo()->getName());
+}
 
 std::mutex RegistryMu;
 std::map<const SourceManager *, std::shared_ptr<TestFiles>> &registry() {
@@ -93,6 +113,14 @@ public:
     const FileEntry *From = fileOf(HashLoc, SM);
     if (From && File)
       Index->IncludedBy[&File->getFileEntry()].push_back(From);
+  }
+
+  void MacroDefined(const Token &Name, const MacroDirective *MD) override {
+    const MacroInfo *MI = MD->getMacroInfo();
+    if (MI && isTestMacroName(Name.getIdentifierInfo()->getName()) &&
+        definesTestBody(*MI))
+      if (const FileEntry *F = fileOf(MI->getDefinitionLoc(), SM))
+        Index->Frameworks.push_back(F);
   }
 
 private:
@@ -127,6 +155,8 @@ void compute(TestFiles &Index, ASTContext &Ctx) {
     if (F && Index.Test.insert(F).second)
       Work.push_back(F);
   };
+  for (const FileEntry *F : Index.Frameworks)
+    Mark(F);
   // The test bodies: their files, and the files that define their macros.
   llvm::SmallVector<char, 32> Buf;
   eachNamespaceFunction(
