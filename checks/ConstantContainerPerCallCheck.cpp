@@ -36,21 +36,52 @@ void ConstantContainerPerCallCheck::onStartOfTranslationUnit() {
 void ConstantContainerPerCallCheck::registerMatchers(MatchFinder *Finder) {
   auto Container = qualType(hasUnqualifiedDesugaredType(
       recordType(hasDeclaration(cxxRecordDecl(hasAnyName(ContainerTypes))))));
-  Finder->addMatcher(varDecl(unless(parmVarDecl()), hasLocalStorage(),
-                             unless(isExpansionInSystemHeader()),
-                             hasType(Container), hasInitializer(expr()))
-                         .bind("var"),
-                     this);
+  // `std::vector<T>` in a template's pattern: no record type until
+  // instantiation.
+  auto DependentContainer =
+      qualType(hasUnqualifiedDesugaredType(templateSpecializationType(
+          hasDeclaration(classTemplateDecl(hasAnyName(ContainerTypes))))));
+  Finder->addMatcher(
+      varDecl(unless(parmVarDecl()), hasLocalStorage(),
+              unless(isExpansionInSystemHeader()),
+              hasType(qualType(anyOf(Container, DependentContainer))),
+              hasInitializer(expr()))
+          .bind("var"),
+      this);
   // Returns are found by walking the bodies of functions that return a
   // container: no parent map is needed to know the function.
-  Finder->addMatcher(functionDecl(isDefinition(),
-                                  unless(isExpansionInSystemHeader()),
-                                  returns(Container), unless(isMain()))
-                         .bind("fn"),
-                     this);
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                   returns(qualType(anyOf(Container, DependentContainer))),
+                   unless(isMain()))
+          .bind("fn"),
+      this);
 }
 
 namespace {
+
+bool isListedContainer(const CXXRecordDecl &RD,
+                       llvm::ArrayRef<StringRef> Containers) {
+  std::string Q = "::" + RD.getQualifiedNameAsString();
+  for (StringRef N : Containers)
+    if (N == Q || (!N.starts_with("::") && RD.getName() == N))
+      return true;
+  // libstdc++'s inline namespace (std::__cxx11::basic_string).
+  if (RD.isInStdNamespace())
+    for (StringRef N : Containers)
+      if (N == ("::std::" + RD.getName()).str())
+        return true;
+  return false;
+}
+
+// The allocations of a container \p RD's own storage for \p N elements.
+int ownAllocations(const CXXRecordDecl &RD, unsigned N,
+                   unsigned MinStringLength) {
+  if (utils::isStringRecord(RD))
+    return N < MinStringLength ? 0 : 1;
+  int Own = utils::isNodeContainer(RD) ? N : 1;
+  return utils::isHashContainer(RD) ? Own + 1 : Own;
+}
 
 // Allocations made to build \p E when every value in it is a constant, or -1
 // when something in it is not a constant.
@@ -80,19 +111,7 @@ int allocsOf(const Expr *E, ASTContext &Ctx, unsigned MinStringLength,
     return allocsOf(SIL->getSubExpr(), Ctx, MinStringLength, Containers);
   if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
     const CXXRecordDecl *RD = utils::recordOf(C->getType());
-    bool IsContainer = false;
-    if (RD) {
-      std::string Q = "::" + RD->getQualifiedNameAsString();
-      for (StringRef N : Containers)
-        if (N == Q || (!N.starts_with("::") && RD->getName() == N))
-          IsContainer = true;
-      // libstdc++'s inline namespace (std::__cxx11::basic_string).
-      if (!IsContainer && RD->isInStdNamespace())
-        for (StringRef N : Containers)
-          if (N == ("::std::" + RD->getName()).str())
-            IsContainer = true;
-    }
-    if (!IsContainer)
+    if (!RD || !isListedContainer(*RD, Containers))
       return Sum(C->arguments());
     if (C->getConstructor()->isDefaultConstructor())
       return 0;
@@ -112,12 +131,7 @@ int allocsOf(const Expr *E, ASTContext &Ctx, unsigned MinStringLength,
     int Inner = Sum(IL->inits());
     if (Inner < 0)
       return -1;
-    int Own = utils::isNodeContainer(*RD) ? IL->getNumInits() : 1;
-    if (utils::isHashContainer(*RD))
-      ++Own;
-    if (utils::isStringRecord(*RD) && IL->getNumInits() < MinStringLength)
-      Own = 0;
-    return Own + Inner;
+    return ownAllocations(*RD, IL->getNumInits(), MinStringLength) + Inner;
   }
   if (E->isEvaluatable(Ctx))
     return 0;
@@ -125,6 +139,20 @@ int allocsOf(const Expr *E, ASTContext &Ctx, unsigned MinStringLength,
 }
 
 } // namespace
+
+unsigned ConstantContainerPerCallCheck::dependentAllocations(
+    const Expr *Init, QualType Type, ASTContext &Ctx) const {
+  // The braced list stays unconverted until instantiation: its elements
+  // must be constants already, and what each becomes (a long std::string?)
+  // depends on T, so only the container's own allocations are counted.
+  const auto *IL = dyn_cast_or_null<InitListExpr>(utils::peel(Init));
+  const CXXRecordDecl *RD = utils::recordOrPatternOf(Type);
+  if (!IL || !RD || IL->getNumInits() == 0 ||
+      !isListedContainer(*RD, ContainerTypes) ||
+      allocsOf(IL, Ctx, MinStringLength, ContainerTypes) < 0)
+    return 0;
+  return ownAllocations(*RD, IL->getNumInits(), MinStringLength);
+}
 
 unsigned
 ConstantContainerPerCallCheck::constantAllocations(const Expr *Init,
@@ -156,12 +184,20 @@ void ConstantContainerPerCallCheck::checkReturn(const ReturnStmt &Ret,
     if (isa<LambdaExpr>(P))
       return;
   const Expr *Value = Ret.getRetValue();
-  const auto *C = dyn_cast_or_null<CXXConstructExpr>(utils::peel(Value));
-  // Only braced lists: `return "literal";` for a string is left alone.
-  if (!C || C->getNumArgs() == 0 ||
-      !isa<CXXStdInitializerListExpr>(utils::peel(C->getArg(0))))
-    return;
-  unsigned Allocs = constantAllocations(C, Ctx);
+  QualType Type = FD.getReturnType();
+  unsigned Allocs = 0;
+  if (Type->isDependentType()) {
+    Allocs = dependentAllocations(Value, Type, Ctx);
+    Type = Type.getNonReferenceType();
+  } else {
+    const auto *C = dyn_cast_or_null<CXXConstructExpr>(utils::peel(Value));
+    // Only braced lists: `return "literal";` for a string is left alone.
+    if (!C || C->getNumArgs() == 0 ||
+        !isa<CXXStdInitializerListExpr>(utils::peel(C->getArg(0))))
+      return;
+    Allocs = constantAllocations(C, Ctx);
+    Type = C->getType();
+  }
   if (!Allocs)
     return;
   SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Value->getBeginLoc());
@@ -176,7 +212,7 @@ void ConstantContainerPerCallCheck::checkReturn(const ReturnStmt &Ret,
             "heap allocation%s1 and as many frees per call): return a "
             "reference to a function-local 'static const' object, or a "
             "span or string_view over a 'static constexpr std::array'%2")
-      << C->getType().getUnqualifiedType() << Allocs
+      << Type.getUnqualifiedType() << Allocs
       << Hot.text(H, {Allocs, "heap allocations"});
   Hot.note(*this, Loc, H);
 }
@@ -197,14 +233,21 @@ void ConstantContainerPerCallCheck::check(
   }
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
-      Var->getType()->isDependentType() ||
       Var->getType().isVolatileQualified() || utils::isInInstantiation(*Var))
     return;
   const auto *FD =
       dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
   if (!FD || utils::isWrittenConstexpr(*FD, Ctx))
     return;
-  unsigned Allocs = constantAllocations(Var->getInit(), Ctx);
+  // A template is judged at its pattern, once for all its instantiations
+  // (and for none, in a header no file instantiates), by the same analysis
+  // as other code: utils/VarUsage knows what the standard containers'
+  // members do before overload resolution. Asking every instantiation
+  // instead would answer differently in each translation unit.
+  unsigned Allocs =
+      Var->getType()->isDependentType()
+          ? dependentAllocations(Var->getInit(), Var->getType(), Ctx)
+          : constantAllocations(Var->getInit(), Ctx);
   if (!Allocs || utils::declaredByMacroFromArgument(*Var, SM))
     return;
   const Stmt *Body = utils::enclosingBody(*Var);

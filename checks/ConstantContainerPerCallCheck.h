@@ -38,6 +38,12 @@ private:
   /// Allocations that building \p Init costs, or 0 when it is not a
   /// container built only from constants.
   unsigned constantAllocations(const Expr *Init, ASTContext &Ctx) const;
+  /// The same for \p Init building a dependent container \p Type in a
+  /// template's pattern (`std::vector<T> v = {1, 2};`, `return {1, 2};`):
+  /// the container's own allocations, or 0 when it is not a braced list of
+  /// constants.
+  unsigned dependentAllocations(const Expr *Init, QualType Type,
+                                ASTContext &Ctx) const;
   void checkReturn(const ReturnStmt &Ret, const FunctionDecl &FD,
                    const utils::FunctionUsage &FU, ASTContext &Ctx);
   /// The profile's figures for \p S: its innermost loop, else the function

@@ -14,6 +14,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace clang::tidy::hotpath::utils {
@@ -52,6 +53,113 @@ inline const CXXRecordDecl *recordOrPatternOf(QualType T) {
                               TST->getTemplateName().getAsTemplateDecl())
                         : nullptr;
   return CTD ? CTD->getTemplatedDecl() : nullptr;
+}
+
+/// What calling a member of a standard container on a non-const object does
+/// to the container, by the member's name. The standard specifies these
+/// members, so the answer holds before overload resolution: in a template's
+/// pattern `m.count(k)` or `v[k]` is unresolved until instantiation.
+enum class MemberEffect {
+  Read,       ///< Const, returns a value: size, empty, count, contains, ...
+  ElementRef, ///< Returns a reference to an element: at, front, back, and
+              ///< operator[] of a sequence (a map's inserts).
+  Handle,     ///< Returns an iterator or pointer into it: begin, find, data.
+  Unknown,    ///< May modify it, or not a member known here.
+};
+
+/// The effect of \p Name called on the standard container \p RD (a
+/// specialization or a class template's pattern); Unknown for other classes.
+inline MemberEffect standardMemberEffect(const CXXRecordDecl &RD,
+                                         StringRef Name) {
+  if (!RD.isInStdNamespace() || !RD.getDeclName().isIdentifier())
+    return MemberEffect::Unknown;
+  StringRef C = RD.getName();
+  bool String = C == "basic_string";
+  bool Sequence = String || C == "vector" || C == "deque" || C == "array";
+  bool Known = Sequence || C == "list" || C == "forward_list" ||
+               C.ends_with("set") || C.ends_with("map");
+  if (!Known)
+    return MemberEffect::Unknown;
+  // Sizes, observers, const iterators, buckets (not max_load_factor: with
+  // an argument it sets) and a string's members that return new values.
+  static constexpr llvm::StringLiteral Sizes[] = {
+      "size", "empty", "max_size", "capacity", "length", "count", "contains"};
+  static constexpr llvm::StringLiteral Observers[] = {
+      "get_allocator", "key_comp", "value_comp", "hash_function", "key_eq",
+      "cbegin",        "cend",     "crbegin",    "crend"};
+  static constexpr llvm::StringLiteral Buckets[] = {
+      "bucket_count", "bucket_size", "bucket", "max_bucket_count",
+      "load_factor"};
+  static constexpr llvm::StringLiteral StringValues[] = {
+      "c_str",           "compare",      "substr",
+      "starts_with",     "ends_with",    "rfind",
+      "find_first_of",   "find_last_of", "find_first_not_of",
+      "find_last_not_of"};
+  if (llvm::is_contained(Sizes, Name) || llvm::is_contained(Observers, Name) ||
+      llvm::is_contained(Buckets, Name) ||
+      llvm::is_contained(StringValues, Name))
+    return MemberEffect::Read;
+  if (Name == "find")
+    return String ? MemberEffect::Read : MemberEffect::Handle;
+  if (Name == "at" || Name == "front" || Name == "back" ||
+      (Name == "operator[]" && Sequence))
+    return MemberEffect::ElementRef;
+  if (Name == "begin" || Name == "end" || Name == "rbegin" || Name == "rend" ||
+      Name == "data" || Name == "lower_bound" || Name == "upper_bound" ||
+      Name == "equal_range")
+    return MemberEffect::Handle;
+  return MemberEffect::Unknown;
+}
+
+/// The first template argument of \p T's class when it is a type (`int` for
+/// `std::vector<int>`, `T` for `std::vector<T>` in a pattern), else null.
+inline QualType firstTypeArgument(QualType T) {
+  if (T.isNull())
+    return QualType();
+  T = T.getNonReferenceType();
+  llvm::ArrayRef<TemplateArgument> Args;
+  if (const auto *S = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T->getAsCXXRecordDecl()))
+    Args = S->getTemplateArgs().asArray();
+  else if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    Args = TST->template_arguments();
+  if (Args.empty() || Args[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Args[0].getAsType();
+}
+
+/// True when \p T is or may be (`std::vector<T>` in a pattern)
+/// std::vector<bool>: its element accessors and iterators return a proxy by
+/// value, and a copy of the proxy writes into the container.
+inline bool mayBeBitVector(QualType T) {
+  const CXXRecordDecl *RD = recordOrPatternOf(T);
+  if (!RD || !RD->isInStdNamespace() || !RD->getDeclName().isIdentifier() ||
+      RD->getName() != "vector")
+    return false;
+  QualType E = firstTypeArgument(T);
+  return E.isNull() || E->isDependentType() || E->isBooleanType();
+}
+
+/// True when \p T, a type in a template's pattern, is a standard sequence or
+/// set container spelled with one argument (`std::vector<T>`) and \p Elem
+/// is that argument: then \p Elem is not a reference in any instantiation,
+/// since the default allocator of a reference type is ill-formed.
+inline bool isElementTypeOf(QualType Elem, QualType T) {
+  const auto *TST =
+      T.isNull() ? nullptr : T->getAs<TemplateSpecializationType>();
+  if (!TST || TST->template_arguments().size() != 1)
+    return false;
+  const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl();
+  if (!TD || !isa<ClassTemplateDecl>(TD) || !TD->isInStdNamespace() ||
+      !TD->getDeclName().isIdentifier())
+    return false;
+  StringRef C = TD->getName();
+  if (C != "vector" && C != "deque" && C != "list" && C != "forward_list" &&
+      C != "basic_string" && !C.ends_with("set"))
+    return false;
+  QualType Arg = firstTypeArgument(T);
+  return !Arg.isNull() && Elem.getCanonicalType().getUnqualifiedType() ==
+                              Arg.getCanonicalType().getUnqualifiedType();
 }
 
 /// True when \p RD allocates one node per element (map, set, list, ...).

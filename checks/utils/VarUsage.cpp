@@ -1,6 +1,7 @@
 //===--- VarUsage.cpp - hotpath -------------------------------------------===//
 
 #include "VarUsage.h"
+#include "Containers.h"
 #include "LoopContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -113,6 +114,61 @@ bool isMutableHandle(QualType T) {
   return false;
 }
 
+// A type of a template's pattern that an instantiation may turn into a
+// reference (`T` with T = `int &`, `typename T::type`, `decltype(e)`,
+// `decltype(auto)`): `T r = v;` may bind v, and `const T &` may collapse
+// into a non-const reference.
+bool mayBecomeReference(QualType T) {
+  if (T.isNull())
+    return true;
+  const Type *C = T.getCanonicalType().getTypePtr();
+  if (const auto *A = dyn_cast<AutoType>(C))
+    return A->isDecltypeAuto();
+  if (!C->isDependentType())
+    return false;
+  return !isa<ReferenceType, PointerType, MemberPointerType, ArrayType,
+              FunctionType, RecordType, EnumType, TemplateSpecializationType,
+              InjectedClassNameType>(C);
+}
+
+// A reference that may be used to write: to non-const, or to a type that
+// may become a non-const reference.
+bool isWritableReference(QualType T) {
+  if (!T->isReferenceType())
+    return false;
+  QualType Pointee = T->getPointeeType();
+  return !Pointee.isConstQualified() || mayBecomeReference(Pointee);
+}
+
+// A range-for variable that holds a proxy by value (`auto x` over a
+// std::vector<bool>): assigning to it writes into the range.
+bool isProxyLoopVariable(const VarDecl &LoopVar) {
+  const Expr *Init = LoopVar.getInit()->IgnoreImplicit();
+  if (const auto *C = dyn_cast<CXXConstructExpr>(Init))
+    if (C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor())
+      Init = C->getArg(0)->IgnoreImplicit();
+  return Init->isPRValue() && Init->getType()->isRecordType();
+}
+
+bool isAssignmentOperator(OverloadedOperatorKind K) {
+  switch (K) {
+  case OO_Equal:
+  case OO_PlusEqual:
+  case OO_MinusEqual:
+  case OO_StarEqual:
+  case OO_SlashEqual:
+  case OO_PercentEqual:
+  case OO_CaretEqual:
+  case OO_AmpEqual:
+  case OO_PipeEqual:
+  case OO_LessLessEqual:
+  case OO_GreaterGreaterEqual:
+    return true;
+  default:
+    return false;
+  }
+}
+
 // Members that copy the whole argument into the object they are called on.
 bool isStoringCall(const FunctionDecl *FD) {
   if (!FD)
@@ -217,8 +273,10 @@ struct Climb {
   unsigned method(const CXXMethodDecl &MD, const Expr &CallE) {
     if (MD.isConst() || MD.isStatic()) {
       // `*it`, `it->second` on a handle: follow what is done with the
-      // element it reaches.
-      if (Derived && isMutableHandle(MD.getReturnType())) {
+      // element it reaches; `it + 1` is another handle.
+      QualType RT = MD.getReturnType();
+      if (Derived &&
+          (isMutableHandle(RT) || (DerivedByValue && RT->isRecordType()))) {
         DerivedByValue = !MD.getReturnType()->isReferenceType();
         return 0;
       }
@@ -239,6 +297,91 @@ struct Climb {
       return 0;
     }
     return UseMutate;
+  }
+
+  // A member of a standard container called by name on \p Object before
+  // overload resolution (a template's pattern): what the standard says the
+  // member does. Returns 0 to keep climbing from the call (an accessor).
+  unsigned byName(const Stmt *Object, StringRef Name) {
+    if (Derived)
+      return Unknown;
+    const CXXRecordDecl *RD = recordOrPatternOf(cast<Expr>(Object)->getType());
+    switch (RD ? standardMemberEffect(*RD, Name) : MemberEffect::Unknown) {
+    case MemberEffect::Read:
+      return UseRead;
+    case MemberEffect::ElementRef:
+      Derived = true;
+      DerivedByValue = mayBeBitVector(cast<Expr>(Object)->getType());
+      return 0;
+    case MemberEffect::Handle:
+      Derived = true;
+      DerivedByValue = true;
+      return 0;
+    case MemberEffect::Unknown:
+      break;
+    }
+    return Unknown;
+  }
+
+  // An operator chosen at instantiation (an operand is type-dependent), with
+  // Cur as its first operand or not. Returns 0 to keep climbing from the
+  // operator, whose result then stands for an element.
+  unsigned dependentOperator(const Stmt *Object, OverloadedOperatorKind K,
+                             bool First, bool Unary) {
+    if (!Derived) {
+      // The container itself: its comparisons take const references, `v[k]`
+      // is its operator[]; any other operator found at instantiation may
+      // take it by non-const reference.
+      if (isComparison(K))
+        return UseRead;
+      if (K == OO_Subscript && First)
+        return byName(Object, "operator[]");
+      return Unknown;
+    }
+    // An element of the container, or a handle into it.
+    if (isAssignmentOperator(K))
+      return First ? UseMutate : UseRead;
+    if (DerivedByValue && !Unary && (K == OO_Plus || K == OO_Minus))
+      return 0; // `it + k`: still a handle
+    switch (K) {
+    case OO_Star:
+      if (!Unary)
+        return UseRead;
+      DerivedByValue = false; // `*it`: the element
+      return 0;
+    case OO_Amp:
+      return Unary ? Unknown : UseRead;
+    case OO_LessLess: // `out << v[k]`
+    case OO_Subscript:
+      return First ? Unknown : UseRead;
+    case OO_Comma:
+      return First ? UseRead : 0;
+    case OO_Plus:
+    case OO_Minus:
+    case OO_Slash:
+    case OO_Percent:
+    case OO_Caret:
+    case OO_Pipe:
+    case OO_Tilde:
+    case OO_Exclaim:
+    case OO_AmpAmp:
+    case OO_PipePipe:
+      return UseRead;
+    default:
+      return isComparison(K) ? UseRead : Unknown; // ++, >>, (), ->* ...
+    }
+  }
+
+  // The function that a return statement at Up[I] returns from.
+  const FunctionDecl *returningFunction(size_t I) const {
+    for (size_t J = I; J-- > 0;) {
+      if (const auto *L = dyn_cast<LambdaExpr>(Up[J]))
+        return L->getCallOperator();
+      if (isa<BlockExpr>(Up[J]))
+        return nullptr;
+    }
+    return dyn_cast_or_null<FunctionDecl>(
+        Ref.getDecl()->getParentFunctionOrMethod());
   }
 
   unsigned run() {
@@ -276,10 +419,13 @@ struct Climb {
         if (isa<CXXConstCastExpr>(Cast))
           return Unknown;
         QualType T = Cast->getTypeAsWritten();
+        if (mayBecomeReference(T))
+          return Unknown;
         if (T->isRValueReferenceType())
           return Derived ? Unknown : UseMove;
         if (T->isLValueReferenceType() || T->isPointerType()) {
-          if (!T->getPointeeType().isConstQualified() || PointerValue)
+          if (!T->getPointeeType().isConstQualified() ||
+              mayBecomeReference(T->getPointeeType()) || PointerValue)
             return Unknown;
           Cur = P;
           continue;
@@ -311,8 +457,68 @@ struct Climb {
           return UseRead;
         return Unknown;
       }
+      // A member named in a template's pattern, resolved at instantiation.
+      if (isa<CXXDependentScopeMemberExpr, UnresolvedMemberExpr>(P)) {
+        const Expr *Base = nullptr;
+        bool Arrow;
+        DeclarationName Name;
+        if (const auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(P)) {
+          Base = DM->isImplicitAccess() ? nullptr : DM->getBase();
+          Arrow = DM->isArrow();
+          Name = DM->getMember();
+        } else {
+          const auto *UM = cast<UnresolvedMemberExpr>(P);
+          Base = UM->isImplicitAccess() ? nullptr : UM->getBase();
+          Arrow = UM->isArrow();
+          Name = UM->getMemberName();
+        }
+        const auto *Call = dyn_cast_or_null<CallExpr>(Next);
+        bool Called = Call && Call->getCallee() == P;
+        if (Base != Cur)
+          return Unknown;
+        if (Derived) {
+          // A field of an element (`it->second`, `v[k].x`) is followed; a
+          // member function of the element may change it.
+          if (Called)
+            return Unknown;
+          if (Arrow)
+            DerivedByValue = false;
+          Cur = P;
+          continue;
+        }
+        if (!Called || Arrow || !Name.isIdentifier())
+          return Unknown;
+        unsigned K = byName(Cur, Name.getAsIdentifierInfo()->getName());
+        if (K)
+          return K;
+        Cur = Call;
+        --I; // continue above the call
+        continue;
+      }
+      if (const auto *A = dyn_cast<ArraySubscriptExpr>(P)) {
+        // In a pattern `v[k]` is not yet an operator call (and getBase()
+        // guesses from the index's type): the object is written first.
+        if (A->isTypeDependent()) {
+          unsigned K =
+              dependentOperator(Cur, OO_Subscript, A->getLHS() == Cur, false);
+          if (K)
+            return K;
+          Cur = P;
+          continue;
+        }
+        // `v.data()[i]`: the element.
+        if (Derived && A->getBase() == Cur) {
+          DerivedByValue = false;
+          Cur = P;
+          continue;
+        }
+        return Unknown;
+      }
       if (const auto *M = dyn_cast<MemberExpr>(P)) {
         const ValueDecl *Member = M->getMemberDecl();
+        // `it->second`, `it->size()`: the element, not the handle.
+        if (Derived && M->isArrow())
+          DerivedByValue = false;
         if (isa<FieldDecl>(Member)) {
           Cur = P;
           continue;
@@ -320,7 +526,9 @@ struct Climb {
         const auto *MD = dyn_cast<CXXMethodDecl>(Member);
         if (!MD)
           return UseRead; // static data member, enumerator
-        const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Next);
+        // A plain CallExpr when an argument is type-dependent but the
+        // member has one candidate (`m.count(k)` in a pattern).
+        const auto *MC = dyn_cast_or_null<CallExpr>(Next);
         if (!MC || MC->getCallee() != P)
           return Unknown; // a bound member function used otherwise
         unsigned K = method(*MD, *MC);
@@ -347,6 +555,16 @@ struct Climb {
             Op->getOperator() == OO_PlusEqual && !Derived) {
           Result.Call = Op;
           return UseFill | UseMutate;
+        }
+        if (Op->isTypeDependent() && !Op->getDirectCallee()) {
+          unsigned K =
+              dependentOperator(Cur, Op->getOperator(),
+                                Op->getNumArgs() > 0 && Op->getArg(0) == Cur,
+                                Op->getNumArgs() == 1);
+          if (K)
+            return K;
+          Cur = P;
+          continue;
         }
         return call(*Op, Cur);
       }
@@ -382,6 +600,21 @@ struct Climb {
         return K;
       }
       if (const auto *U = dyn_cast<UnaryOperator>(P)) {
+        if (U->isTypeDependent()) {
+          unsigned K = dependentOperator(
+              Cur, UnaryOperator::getOverloadedOperator(U->getOpcode()), true,
+              true);
+          if (K)
+            return K;
+          Cur = P;
+          continue;
+        }
+        // `*v.data()`: the element.
+        if (Derived && U->getOpcode() == UO_Deref) {
+          DerivedByValue = false;
+          Cur = P;
+          continue;
+        }
         switch (U->getOpcode()) {
         case UO_AddrOf:
         case UO_PreInc:
@@ -394,6 +627,20 @@ struct Climb {
         }
       }
       if (const auto *B = dyn_cast<BinaryOperator>(P)) {
+        if (B->isTypeDependent()) {
+          unsigned K = dependentOperator(
+              Cur, BinaryOperator::getOverloadedOperator(B->getOpcode()),
+              B->getLHS() == Cur, false);
+          if (K)
+            return K;
+          Cur = P;
+          continue;
+        }
+        // `v.data() + 1`: still a handle.
+        if (Derived && DerivedByValue && B->getType()->isPointerType()) {
+          Cur = P;
+          continue;
+        }
         if (B->getLHS() == Cur && B->isAssignmentOp())
           return UseMutate;
         if (B->getOpcode() == BO_Comma && B->getRHS() == Cur) {
@@ -424,25 +671,56 @@ struct Climb {
             QualType LT = LoopVar ? LoopVar->getType() : QualType();
             if (LT.isNull())
               return Unknown;
-            if (Derived)
+            if (Derived ||
+                (LoopVar->getInit()
+                     ? isProxyLoopVariable(*LoopVar)
+                     : LT->getContainedAutoType() &&
+                           mayBeBitVector(cast<Expr>(Cur)->getType())))
               return Unknown;
-            if (LT->isReferenceType() &&
-                !LT->getPointeeType().isConstQualified())
-              return UseMutate;
+            if (LT->isReferenceType()) {
+              if (!LT->getPointeeType().isConstQualified())
+                return UseMutate;
+              LT = LT->getPointeeType();
+            }
+            // In a pattern `for (T x : c)` binds references when T is one,
+            // unless T is c's own element type (`std::vector<T> c`).
+            if (mayBecomeReference(LT) &&
+                !isElementTypeOf(LT, cast<Expr>(Cur)->getType()))
+              return Unknown;
             return UseRead;
           }
+        // An iterator copied out of it (`auto it = v.begin();`, or bound to
+        // a const reference) can write through: not followed.
         QualType T = Init->getType();
-        if (T->isReferenceType())
-          return T->getPointeeType().isConstQualified() ? UseRead : Unknown;
-        if (Derived && DerivedByValue)
+        if (isWritableReference(T) || mayBecomeReference(T) ||
+            (Derived && DerivedByValue))
           return Unknown;
         return UseRead;
       }
-      if (isa<ReturnStmt>(P))
-        return Derived ? Unknown : (UseReturn | UseEscape);
+      if (isa<ReturnStmt>(P)) {
+        if (!Derived)
+          return UseReturn | UseEscape;
+        // An element returned as a number is a copy (in a pattern
+        // `return v[k];` is not yet converted).
+        const FunctionDecl *F = returningFunction(I);
+        QualType RT = F ? F->getReturnType() : QualType();
+        return !RT.isNull() && !RT->isDependentType() &&
+                       (RT->isArithmeticType() || RT->isEnumeralType())
+                   ? UseRead
+                   : Unknown;
+      }
       if (const auto *L = dyn_cast<LambdaExpr>(P)) {
         // A capture by reference: the uses in the body are seen one by one.
-        (void)L;
+        // Not those of an init-capture's own reference (`[&r = v]`).
+        for (auto [C, Init] : llvm::zip(L->captures(), L->capture_inits())) {
+          const auto *V = C.capturesVariable()
+                              ? dyn_cast<VarDecl>(C.getCapturedVar())
+                              : nullptr;
+          if (Init == Cur && V && V->isInitCapture() &&
+              (isWritableReference(V->getType()) ||
+               mayBecomeReference(V->getType())))
+            return Unknown;
+        }
         return Derived ? Unknown : UseRead;
       }
       if (isa<UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr,

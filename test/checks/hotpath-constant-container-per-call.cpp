@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -100,6 +101,59 @@ template <class T> T scaled(T x) {
   return x * static_cast<T>(factors.size());
 }
 int use_scaled() { return scaled(1) + static_cast<int>(scaled(2.0)); }
+
+// Templates are judged once, at the pattern, where member calls on the
+// container are unresolved until instantiation: the standard containers'
+// members are known by name (size, count, find, at, operator[] of a
+// sequence, begin ...).
+template <class T> T sum_table(T x) {
+  std::vector<T> table = {1, 2, 3, 4, 5, 6, 7, 8};
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'table' is a constant 'std::vector<T>' rebuilt on every call (1 heap allocation and as many frees per call); it is never modified: make it 'static const' to build it once [hotpath-constant-container-per-call]
+  // CHECK-FIXES: {{^}}  static const std::vector<T> table = {1, 2, 3, 4, 5, 6, 7, 8};
+  T s = x;
+  for (T v : table)
+    s += v;
+  return s;
+}
+int use_sum_table() { return sum_table(1) + static_cast<int>(sum_table(2L)); }
+
+template <class T> int status_known(T k) {
+  std::map<int, const char *> m = {{200, "OK"}, {404, "Not Found"}};
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'm' is a constant 'std::map<int, const char *>' rebuilt on every call (2 heap allocations
+  // CHECK-FIXES: {{^}}  static const std::map<int, const char *> m = {{[{][{]}}200, "OK"}, {404, "Not Found"}};
+  return m.count(k);
+}
+int use_status_known() { return status_known(200) + status_known('x'); }
+
+// Never instantiated in this file (a header's template): still reported.
+template <class T> int never_instantiated(T k) {
+  std::vector<int> v = {1, 2, 3, 4};
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'v' is a constant 'std::vector<int>' rebuilt on every call
+  // CHECK-FIXES: {{^}}  static const std::vector<int> v = {1, 2, 3, 4};
+  return v[k];
+}
+
+template <class K> int http_code(const K &k) {
+  std::unordered_map<std::string, int> codes = {{"ok", 200}, {"missing", 404}};
+  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: 'codes' is a constant 'std::unordered_map<std::string, int>' {{.*}}(3 heap allocations
+  // CHECK-FIXES: {{^}}  static const std::unordered_map<std::string, int> codes = {{[{][{]}}"ok", 200}, {"missing", 404}};
+  return codes.count(k) ? codes.at(k) : 0;
+}
+int use_http_code() { return http_code(std::string("ok")); }
+
+template <class T> bool found_and_first(T k) {
+  std::map<int, int> m = {{1, 10}, {2, 20}};
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'm' is a constant
+  // CHECK-FIXES: {{^}}  static const std::map<int, int> m = {{[{][{]}}1, 10}, {2, 20}};
+  return m.find(k) != m.end() && m.begin()->second + m.at(k) > 0;
+}
+bool use_found_and_first() { return found_and_first(1); }
+
+template <class T> std::vector<T> default_weights() {
+  return {1, 2, 3};
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: returns a constant 'std::vector<T>' built from scratch on every call (1 heap allocation and as many frees per call)
+}
+std::size_t use_default_weights() { return default_weights<int>().size(); }
 
 std::vector<std::string> report_columns() {
   return {"path", "requests", "share"};
@@ -248,6 +302,140 @@ template <class T> std::size_t unknown_call(T t) {
   std::vector<int> v = {1, 2};
   t.visit(v);
   return v.size();
+}
+
+// Templates whose pattern may write to the container, by a call resolved at
+// instantiation, or through a type that may turn out to be a reference.
+template <class T> void fill_with(std::vector<int> &, T);
+template <class T> int grown_in_pattern(T k) {
+  std::vector<int> v = {1, 2};
+  v.push_back(k);
+  return v[0];
+}
+template <class T> int element_written_in_pattern(T k) {
+  std::vector<int> v = {1, 2};
+  v[k] = 3;
+  return v[0];
+}
+template <class T> std::size_t cleared_dependent(T) {
+  std::vector<T> v = {1, 2};
+  v.clear();
+  return v.size();
+}
+template <class T> int passed_to_unresolved(T k) {
+  std::vector<int> v = {1, 2};
+  fill_with(v, k);
+  return v[0];
+}
+template <class T> int swapped_with_dependent(T &w) {
+  std::vector<int> v = {1, 2};
+  std::swap(v, w);
+  return v[0];
+}
+template <class T> int map_subscript_inserts(T k) {
+  std::map<int, int> m = {{1, 2}};
+  return m[k];
+}
+template <class T> std::vector<T> returned_pair_of(T t) { return {t, t}; }
+template <class T> std::size_t type_is_the_parameter(T) {
+  T v = {1, 2};
+  return v.size();
+}
+// T may be a reference: T = std::vector<int> & aliases v.
+template <class T> std::size_t aliased_through_parameter_type() {
+  std::vector<int> v = {1, 2};
+  T r = v;
+  r.clear();
+  return v.size();
+}
+template <class T> int loop_variable_may_be_reference(T k) {
+  std::vector<int> v = {1, 2};
+  for (T x : v)
+    x = k;
+  return v[0];
+}
+template <class T, class I> T element_returned_as_parameter_type(I k) {
+  std::vector<int> v = {1, 2};
+  return v[k];
+}
+// std::vector<T> may be std::vector<bool>, whose `auto` element is a proxy.
+template <class T> std::size_t bit_proxy_written(T k) {
+  std::vector<T> v = {true, false};
+  for (auto x : v)
+    x = k;
+  return v.size();
+}
+template <class T> int iterator_moved_along(T k) {
+  std::vector<int> v = {1, 2};
+  auto it = v.begin() + k;
+  *it = 5;
+  return v[0];
+}
+template <class T> int address_escapes(T k) {
+  std::vector<int> v = {1, 2};
+  std::vector<int> *p = &v;
+  return k(p);
+}
+void use_pattern_negatives(std::vector<int> &w) {
+  grown_in_pattern(1);
+  element_written_in_pattern(0);
+  cleared_dependent(1);
+  swapped_with_dependent(w);
+  map_subscript_inserts(1);
+  returned_pair_of(1);
+  type_is_the_parameter(std::vector<int>());
+  aliased_through_parameter_type<std::vector<int> &>();
+  loop_variable_may_be_reference(0);
+  bit_proxy_written(false);
+  iterator_moved_along(0);
+}
+
+// Generic lambdas: the container is written through a call resolved when
+// the lambda is instantiated.
+int generic_lambda_parameter() {
+  std::vector<int> v = {1, 2};
+  auto add = [](auto &c, auto x) { c.push_back(x); };
+  add(v, 3);
+  return v[0];
+}
+int generic_lambda_capture() {
+  std::vector<int> v = {1, 2};
+  auto set = [&](auto i) { v[i] = 0; };
+  set(1);
+  return v[0];
+}
+
+// Handles that write through: a pointer from data(), an iterator kept by
+// const reference or moved along, a reference init-capture, a proxy.
+int written_through_data() {
+  std::vector<int> v = {1, 2, 3};
+  *v.data() = 4;
+  *(v.data() + 1) = 5;
+  return v[0];
+}
+int iterator_by_const_reference() {
+  std::vector<int> v = {1, 2, 3};
+  const auto &it = v.begin();
+  *it = 4;
+  return v[0];
+}
+int iterator_advanced() {
+  std::vector<int> v = {1, 2, 3};
+  auto it = v.begin() + 1;
+  *it = 4;
+  return v[0];
+}
+std::size_t reference_init_capture() {
+  std::vector<int> v = {1, 2, 3};
+  auto f = [&r = v] { r.clear(); };
+  f();
+  return v.size();
+}
+bool bit_vector_proxy() {
+  std::vector<bool> v = {true, false};
+  for (auto x : v)
+    x = false;
+  return v[0];
 }
 
 // A stored iterator could write through: not followed, so silent.

@@ -175,4 +175,57 @@ TEST(VarUsage, DependentCodeIsUnknown) {
               UseEscape);
 }
 
+// In a template's pattern the members of a standard container are known by
+// name before overload resolution.
+TEST(VarUsage, DependentCodeByMemberName) {
+  EXPECT_TRUE(only(kindsOf("template <class T> int f(T k) { std::vector<int> "
+                           "x; return x[k] + (int)x.size(); }"),
+                   UseRead));
+  EXPECT_TRUE(only(kindsOf("template <class T> bool f() { std::vector<T> x; "
+                           "return x.size() == 0 && x.begin() != x.end(); }"),
+                   UseRead));
+  EXPECT_TRUE(
+      only(kindsOf("template <class T> T f() { std::vector<T> x; T s{}; "
+                   "for (T v : x) s += v; return s; }"),
+           UseRead));
+  EXPECT_TRUE(kindsOf("template <class T> void f(T k) { std::vector<int> x; "
+                      "x[k] = 1; }") &
+              UseMutate);
+  EXPECT_TRUE(kindsOf("template <class T> void f(T k) { std::vector<int> x; "
+                      "x.push_back(k); }") &
+              UseMutate);
+  // Handles: an iterator moved along is still one.
+  EXPECT_TRUE(kindsOf("template <class T> void f(T k) { std::vector<int> x; "
+                      "auto it = x.begin() + k; *it = 1; }") &
+              UseMutate);
+  // A pattern's types may become references: T = std::vector<int> &.
+  EXPECT_TRUE(kindsOf("template <class T> void f() { std::vector<int> x; "
+                      "T r = x; r.clear(); }") &
+              UseMutate);
+  EXPECT_TRUE(kindsOf("template <class T> void f(T k) { std::vector<int> x; "
+                      "for (T v : x) v = k; }") &
+              UseMutate);
+  // std::vector<T> may be std::vector<bool>: `auto` holds a proxy.
+  EXPECT_TRUE(kindsOf("template <class T> void f(T k) { std::vector<T> x; "
+                      "for (auto v : x) v = k; }") &
+              UseMutate);
+  // An element returned through a type that may be a reference.
+  EXPECT_TRUE(kindsOf("template <class T> T f(int k) { std::vector<int> x; "
+                      "return x[k]; }") &
+              UseMutate);
+}
+
+TEST(VarUsage, HandlesThatWriteThrough) {
+  EXPECT_TRUE(kindsOf("void f() { std::vector<int> x; *x.data() = 1; }") &
+              UseMutate);
+  EXPECT_TRUE(kindsOf("void f() { std::vector<int> x; *(x.data() + 1) = 1; }") &
+              UseMutate);
+  EXPECT_TRUE(kindsOf("void f() { std::vector<int> x; const auto &it = "
+                      "x.begin(); *it = 1; }") &
+              UseMutate);
+  EXPECT_TRUE(kindsOf("void f() { std::vector<int> x; auto l = [&r = x] { "
+                      "r.clear(); }; l(); }") &
+              UseMutate);
+}
+
 } // namespace
