@@ -1,4 +1,4 @@
-#include "minitest.h"
+#include "minitest_state.h"
 
 namespace minitest {
 std::vector<Failure> &failures() {
