@@ -128,6 +128,11 @@ VarUse classifyUse(const DeclRefExpr &Ref,
 /// `operator[]` of vector (but not of map, which inserts).
 bool hasConstOverload(const CXXMethodDecl &MD);
 
+/// The standard library's emplace family and make_* take their arguments by
+/// forwarding reference: an lvalue binds as `T&`, but it is only copied into
+/// the new element (`v.emplace_back(i)` reads `i`).
+bool copiesFromForwardedLvalue(const FunctionDecl &FD);
+
 /// True when \p Name is a container growth member (push_back, emplace_back,
 /// emplace, insert, append, operator+=, push_front, emplace_front,
 /// try_emplace, emplace_hint, resize, assign).
