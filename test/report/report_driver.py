@@ -125,6 +125,14 @@ def distcc(args):
         except SystemExit as e:
             if e.code:
                 raise
+        # A server child logs its job summary after it has sent the object
+        # back, so the client can finish before the last line is written:
+        # wait for it rather than cut it off by stopping the daemon.
+        want = len(json.load(open(os.path.join(d, "compile_commands.json"))))
+        for _ in range(200):
+            if os.path.exists(log) and open(log).read().count("COMPILE_OK") >= want:
+                break
+            time.sleep(0.05)
     finally:
         daemon.terminate()
         daemon.wait()
