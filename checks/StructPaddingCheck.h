@@ -67,6 +67,12 @@ private:
 
   const std::uint64_t MinSavingBytes;
   const std::uint64_t CacheLineBytes;
+  /// A saved cache line counts for objects of at most this many lines: a
+  /// use of a larger object touches only some of its lines anyway.
+  const std::uint64_t SmallObjectLines;
+  /// A record paid many times is reported when the saving is at least this
+  /// share of its size, in percent.
+  const std::uint64_t MinSavingPercent;
   const StringRef RawIgnoredRecords;
   std::vector<StringRef> IgnoredRecords;
 

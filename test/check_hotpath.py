@@ -98,7 +98,8 @@ class Runner:
         return ["CHECK-%s-%s" % (kind, s) if s else "CHECK-" + kind for s in self.suffixes]
 
     def has(self, kind):
-        return any(re.search(r"//\s*%s:" % re.escape(p), self.original) for p in self.prefixes(kind))
+        return any(re.search(r"//\s*%s(?:-DAG|-NEXT|-SAME)?:" % re.escape(p), self.original)
+                   for p in self.prefixes(kind))
 
     def tidy_cmd(self, path, std, fix):
         cmd = [self.a.clang_tidy, "--load=" + self.a.module, "-checks=-*," + self.check]

@@ -9,6 +9,7 @@
 #include "clang/Lex/PPCallbacks.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include <map>
@@ -184,6 +185,26 @@ void compute(TestFiles &Index, ASTContext &Ctx) {
       continue;
     for (const FileEntry *By : It->second)
       Mark(By);
+  }
+  // Test helpers that do not include the framework: a header included only
+  // by test files, in a directory that holds one. The directory keeps out
+  // the library's headers that only the test includes in this TU (a
+  // header-only library's); the includers keep out a production header
+  // beside tests (leveldb's db/ holds db_impl.h and db_test.cc: db_impl.cc
+  // includes it too, there it is reported).
+  llvm::DenseSet<const DirectoryEntry *> TestDirs;
+  for (const FileEntry *F : Index.Test)
+    TestDirs.insert(F->getDir());
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &[F, By] : Index.IncludedBy)
+      if (!Index.Test.count(F) && TestDirs.count(F->getDir()) &&
+          llvm::all_of(By, [&](const FileEntry *E) {
+            return Index.Test.count(E);
+          })) {
+        Index.Test.insert(F);
+        Changed = true;
+      }
   }
 }
 

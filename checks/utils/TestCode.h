@@ -9,9 +9,13 @@
 //    main file that defines test bodies, the file that defines such a
 //    macro (the framework), and every file that includes one, directly or
 //    through other headers (test helpers, fixtures, test value types);
+//  - a header that only test files include and that lives in a directory
+//    of one (onetbb's test/common/checktype.h beside test/common/test.h):
+//    a helper of the tests that does not need the framework itself;
 //  - instantiations of templates for a test program's types.
 // A library header a test includes is not test code: it does not include
-// the framework. The include graph needs the preprocessor: checks call
+// the framework, and it lives elsewhere or is included by the library's
+// own files too. The include graph needs the preprocessor: checks call
 // watchTestCode from registerPPCallbacks; on preprocessed input (a
 // distributed compiler's .ii) and for headers in clangd's preamble there is
 // no graph, and only the macro and main-file rules apply.

@@ -1,10 +1,14 @@
 // By default a padded record is reported when its layout is paid many times
 // (an array, container or new[] element, allocated in a loop, held by value
 // in such a record), or when the better order saves a cache line or a
-// quarter of its size. ReportSingleObjects reports every saving.
+// quarter of its size. A record paid many times must save at least
+// MinSavingPercent (5) of its size; a saved line counts for objects of at
+// most SmallObjectLines (8) lines. ReportSingleObjects reports every saving.
 // RUN: %check_hotpath -std=c++17 %s hotpath-struct-padding %t
 // RUN: %check_hotpath -std=c++17 -check-suffixes=,ALL %s hotpath-struct-padding %t -- \
 // RUN:   -config="{CheckOptions: {hotpath-struct-padding.ReportSingleObjects: true}}"
+// RUN: %check_hotpath -std=c++17 -check-suffixes=,OPT %s hotpath-struct-padding %t -- \
+// RUN:   -config="{CheckOptions: {hotpath-struct-padding.SmallObjectLines: 16, hotpath-struct-padding.MinSavingPercent: 0}}"
 
 #include <cstdint>
 #include <memory>
@@ -71,6 +75,75 @@ struct Small {
 // CHECK-FIXES-NEXT: bool a;
 // CHECK-FIXES-NEXT: bool c;
 Small the_small;
+
+// Many, saving exactly 5%: 160 -> 152.
+// CHECK-MESSAGES: :[[@LINE+1]]:8: warning: 'FivePercent' is 160 bytes {{.*}} makes it 152 bytes {{.*}}; it is the element type of 'std::vector<FivePercent>' in this file
+struct FivePercent {
+  bool a;
+  std::int64_t b;
+  bool c;
+  std::int64_t d[17];
+};
+std::vector<FivePercent> five_percent;
+
+// A singleton of SmallObjectLines lines saving one (456 -> 448, 8 -> 7):
+// small enough that a use plausibly touches all of it.
+// CHECK-MESSAGES: :[[@LINE+1]]:8: warning: 'EightLines' is 456 bytes {{.*}} makes it 448 bytes (8 bytes less per object; 8 -> 7 cache lines of 64 bytes) [hotpath-struct-padding]
+struct EightLines {
+  bool a;
+  std::int64_t b;
+  bool c;
+  std::int64_t d[54];
+};
+EightLines the_eight_lines;
+
+// ------------------------------- small savings: options, ReportSingleObjects
+
+// Paid many times, but 8 bytes of each 1,656-byte element (0.5%) is below
+// MinSavingPercent.
+// CHECK-MESSAGES-ALL: :[[@LINE+2]]:8: warning: 'BigElement' is 1656 bytes {{.*}}; it is the element type of 'std::vector<BigElement>' in this file
+// CHECK-MESSAGES-OPT: :[[@LINE+1]]:8: warning: 'BigElement' is 1656 bytes {{.*}}; it is the element type of 'std::vector<BigElement>' in this file
+struct BigElement {
+  bool a;
+  std::int64_t b;
+  bool c;
+  std::int64_t d[204];
+};
+std::vector<BigElement> big_elements;
+
+// Paid many times, 4.8% (168 -> 160): just below.
+// CHECK-MESSAGES-ALL: :[[@LINE+2]]:8: warning: 'UnderFive' is 168 bytes
+// CHECK-MESSAGES-OPT: :[[@LINE+1]]:8: warning: 'UnderFive' is 168 bytes
+struct UnderFive {
+  bool a;
+  std::int64_t b;
+  bool c;
+  std::int64_t d[18];
+};
+UnderFive under_five[32];
+
+// A large singleton saving one of its 13 lines (776 -> 768): a use touches
+// some of its lines, not all, so the saved line is not one a use pays.
+// CHECK-MESSAGES-ALL: :[[@LINE+2]]:8: warning: 'BigSingleton' is 776 bytes {{.*}}; 13 -> 12 cache lines of 64 bytes) [hotpath-struct-padding]
+// CHECK-MESSAGES-OPT: :[[@LINE+1]]:8: warning: 'BigSingleton' is 776 bytes {{.*}}; 13 -> 12 cache lines of 64 bytes) [hotpath-struct-padding]
+struct BigSingleton {
+  bool a;
+  std::int64_t b;
+  bool c;
+  std::int64_t d[94];
+};
+BigSingleton *the_big_singleton;
+
+// Nine lines (520 -> 512): over SmallObjectLines.
+// CHECK-MESSAGES-ALL: :[[@LINE+2]]:8: warning: 'NineLines' is 520 bytes {{.*}}; 9 -> 8 cache lines of 64 bytes) [hotpath-struct-padding]
+// CHECK-MESSAGES-OPT: :[[@LINE+1]]:8: warning: 'NineLines' is 520 bytes {{.*}}; 9 -> 8 cache lines of 64 bytes) [hotpath-struct-padding]
+struct NineLines {
+  bool a;
+  std::int64_t b;
+  bool c;
+  std::int64_t d[62];
+};
+NineLines the_nine_lines;
 
 // ------------------------------------ single objects: ReportSingleObjects
 

@@ -1,0 +1,3 @@
+#pragma once
+// The tests' own entry header: it brings in the framework.
+#include <minitest.h>
