@@ -104,8 +104,8 @@ static bool deletedBeforeScopeEnd(const VarDecl &Var, QualType Allocated,
   if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
     return false;
   const DeclStmt *DS = FU.declStmtOf(&Var);
-  const auto *Block = DS ? dyn_cast_or_null<CompoundStmt>(FU.parentOf(DS))
-                         : nullptr;
+  const auto *Block =
+      DS ? dyn_cast_or_null<CompoundStmt>(FU.parentOf(DS)) : nullptr;
   if (!Block || Block->body_empty())
     return true; // no block to compare with: do not guess
   for (const utils::VarUse &U : Uses.Uses) {
@@ -118,9 +118,9 @@ static bool deletedBeforeScopeEnd(const VarDecl &Var, QualType Allocated,
     if (!S)
       return true;
     const Stmt *Last = Block->body_back();
-    const Stmt *BeforeLast =
-        Block->size() >= 2 ? *(Block->body_begin() + (Block->size() - 2))
-                           : nullptr;
+    const Stmt *BeforeLast = Block->size() >= 2
+                                 ? *(Block->body_begin() + (Block->size() - 2))
+                                 : nullptr;
     if (S != Last && !(isa<ReturnStmt>(Last) && S == BeforeLast))
       return true;
   }

@@ -68,6 +68,9 @@ struct TestFiles {
   // Files that define a test-case macro, whether this TU uses it or not
   // (a framework's own .cpp defines no test).
   llvm::SmallVector<const FileEntry *, 2> Frameworks;
+  // Where their test-case macros are defined: the include chain above one
+  // is test code even where the callbacks missed the #includes.
+  llvm::SmallVector<SourceLocation, 2> FrameworkDefs;
   bool Computed = false;
   llvm::DenseSet<const FileEntry *> Test;
 };
@@ -120,8 +123,10 @@ public:
     const MacroInfo *MI = MD->getMacroInfo();
     if (MI && isTestMacroName(Name.getIdentifierInfo()->getName()) &&
         definesTestBody(*MI))
-      if (const FileEntry *F = fileOf(MI->getDefinitionLoc(), SM))
+      if (const FileEntry *F = fileOf(MI->getDefinitionLoc(), SM)) {
         Index->Frameworks.push_back(F);
+        Index->FrameworkDefs.push_back(MI->getDefinitionLoc());
+      }
   }
 
 private:
@@ -136,9 +141,13 @@ std::shared_ptr<TestFiles> indexFor(const SourceManager &SM) {
 }
 
 // Function definitions at namespace scope (where the test macros put
-// them), through namespaces and extern "C++" blocks.
+// them), through namespaces and extern "C++" blocks. Only what is already
+// in memory: in clangd, decls() would deserialise every declaration of the
+// preamble (42-56 ms per AST build of a logproc file; the preamble's
+// frameworks are found through their macros instead). Without an external
+// AST source the two are the same.
 template <class F> void eachNamespaceFunction(const DeclContext &DC, F &&Fn) {
-  for (const Decl *D : DC.decls()) {
+  for (const Decl *D : DC.noload_decls()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(D))
       eachNamespaceFunction(*NS, Fn);
     else if (const auto *LS = dyn_cast<LinkageSpecDecl>(D))
@@ -158,6 +167,35 @@ void compute(TestFiles &Index, ASTContext &Ctx) {
   };
   for (const FileEntry *F : Index.Frameworks)
     Mark(F);
+  // In clangd the preamble's headers were preprocessed before any check
+  // existed: only the main file's own #includes are replayed to the
+  // callbacks, and no macro definition. The preprocessor still knows the
+  // preamble's macros, and the source manager each file's first inclusion:
+  // the chain from a framework's macro up to the main file is test code.
+  llvm::SmallVector<SourceLocation, 4> Defs(Index.FrameworkDefs.begin(),
+                                            Index.FrameworkDefs.end());
+  if (Index.PP && Index.PP->getExternalSource())
+    for (const auto &M : Index.PP->macros()) {
+      const IdentifierInfo *II = M.first;
+      if (!isTestMacroName(II->getName()))
+        continue;
+      if (const MacroInfo *MI = Index.PP->getMacroInfo(II))
+        if (definesTestBody(*MI))
+          Defs.push_back(MI->getDefinitionLoc());
+    }
+  for (SourceLocation L : Defs) {
+    if (L.isInvalid())
+      continue;
+    FileID FID = SM.getFileID(SM.getExpansionLoc(L));
+    // Bounded: a chain is as deep as the #include nesting.
+    for (unsigned Depth = 0; FID.isValid() && Depth < 256; ++Depth) {
+      Mark(SM.getFileEntryForID(FID));
+      SourceLocation Inc = SM.getIncludeLoc(FID);
+      if (Inc.isInvalid())
+        break;
+      FID = SM.getFileID(Inc);
+    }
+  }
   // The test bodies: their files, and the files that define their macros.
   llvm::SmallVector<char, 32> Buf;
   eachNamespaceFunction(
@@ -199,9 +237,8 @@ void compute(TestFiles &Index, ASTContext &Ctx) {
     Changed = false;
     for (const auto &[F, By] : Index.IncludedBy)
       if (!Index.Test.count(F) && TestDirs.count(F->getDir()) &&
-          llvm::all_of(By, [&](const FileEntry *E) {
-            return Index.Test.count(E);
-          })) {
+          llvm::all_of(
+              By, [&](const FileEntry *E) { return Index.Test.count(E); })) {
         Index.Test.insert(F);
         Changed = true;
       }

@@ -336,8 +336,8 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     Setup.Override.Checks = CrashProbeChecks;
   // A project's .clang-tidy may enable every check: the static analyzer's
   // are the only others linked in, and not what this tool is run for.
-  Setup.Override.Checks = Setup.Override.Checks.value_or("") +
-                          ",-clang-analyzer-*";
+  Setup.Override.Checks =
+      Setup.Override.Checks.value_or("") + ",-clang-analyzer-*";
   if (!WarningsAsErrors.empty())
     Setup.Override.WarningsAsErrors = WarningsAsErrors;
   // Files report the findings they would only veto (utils/FixScope.h): the
