@@ -16,9 +16,12 @@
 // A library header a test includes is not test code: it does not include
 // the framework, and it lives elsewhere or is included by the library's
 // own files too. The include graph needs the preprocessor: checks call
-// watchTestCode from registerPPCallbacks; on preprocessed input (a
-// distributed compiler's .ii) and for headers in clangd's preamble there is
-// no graph, and only the macro and main-file rules apply.
+// watchTestCode from registerPPCallbacks. In clangd the preamble's headers
+// were preprocessed before the checks existed: a framework there is found
+// through the preprocessor's macros, and the files on its first inclusion
+// chain up to the main file are test code (a second inclusion, skipped by
+// its guard, is not seen). On preprocessed input (a distributed compiler's
+// .ii) there is no graph, and only the macro and main-file rules apply.
 //
 //===----------------------------------------------------------------------===//
 
