@@ -217,7 +217,9 @@ RegexPerCallCheck::Site RegexPerCallCheck::search(const DeclContext &DC,
   const SourceManager &SM = Ctx->getSourceManager();
   if (Depth > 32)
     return {};
-  for (const Decl *D : DC.decls()) {
+  // In memory only: in clangd, decls() of the translation unit would
+  // deserialise the preamble; the construction's own file is in memory.
+  for (const Decl *D : DC.noload_decls()) {
     if (D->isImplicit() ||
         SM.isInSystemHeader(SM.getExpansionLoc(D->getBeginLoc())) ||
         !holds(D->getSourceRange(), L))

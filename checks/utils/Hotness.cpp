@@ -187,7 +187,8 @@ public:
   /// bodies (and member initialisers) of functions in covered files: types,
   /// template parameters and uncovered headers are not visited at all.
   void walk(const DeclContext *DC) {
-    for (Decl *D : DC->decls())
+    // In memory only: in clangd, decls() would deserialise the preamble.
+    for (Decl *D : DC->noload_decls())
       walkDecl(D);
   }
 

@@ -99,7 +99,8 @@ bool isTestFunction(const FunctionDecl &FD) {
 // finding about to be reported: a scan of the lambda's context's decls.
 bool initialisesStatic(const CXXRecordDecl &Lambda) {
   const DeclContext *DC = Lambda.getDeclContext();
-  for (const Decl *D : DC->decls()) {
+  // In memory only: the lambda's own context is (clangd's preamble is not).
+  for (const Decl *D : DC->noload_decls()) {
     const auto *VD = dyn_cast<VarDecl>(D);
     if (!VD || !VD->hasGlobalStorage() || !VD->getInit())
       continue;
@@ -250,7 +251,10 @@ bool onlyUsedByRunOnceCode(const FunctionDecl &FD) {
   if (!SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())))
     return false;
   References Refs(*Def, SM);
-  Refs.TraverseDecl(Ctx.getTranslationUnitDecl());
+  // The declarations in memory: in clangd, decls() would deserialise the
+  // whole preamble, which cannot name a function of the main file anyway.
+  for (Decl *D : Ctx.getTranslationUnitDecl()->noload_decls())
+    Refs.TraverseDecl(D);
   if (Refs.HandedOut || Refs.CalledInLoop)
     return false;
   bool Any = false;
