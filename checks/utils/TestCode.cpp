@@ -83,7 +83,12 @@ bool definesTestBody(const MacroInfo &MI) {
   if (!MI.isFunctionLike())
     return false;
   llvm::ArrayRef<Token> Body = MI.tokens();
-  if (Body.size() >= 2 && Body[Body.size() - 2].is(tok::l_paren) &&
+  size_t N = Body.size();
+  if (N >= 2 && Body[N - 2].is(tok::l_paren) && Body.back().is(tok::r_paren))
+    return true;
+  // C's empty parameter list: re2's `void x##y(void)`.
+  const IdentifierInfo *II = N >= 3 ? Body[N - 2].getIdentifierInfo() : nullptr;
+  if (II && II->getName() == "void" && Body[N - 3].is(tok::l_paren) &&
       Body.back().is(tok::r_paren))
     return true;
   return Body.size() >= 2 && Body[0].is(tok::identifier) &&
