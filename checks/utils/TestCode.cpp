@@ -65,11 +65,10 @@ struct TestFiles {
   Preprocessor *PP = nullptr;
   llvm::DenseMap<const FileEntry *, llvm::SmallVector<const FileEntry *, 2>>
       IncludedBy;
-  // Files that define a test-case macro, whether this TU uses it or not
-  // (a framework's own .cpp defines no test).
-  llvm::SmallVector<const FileEntry *, 2> Frameworks;
-  // Where their test-case macros are defined: the include chain above one
-  // is test code even where the callbacks missed the #includes.
+  // Where test-case macros are defined, whether this TU uses them or not (a
+  // framework's own .cpp defines no test): their files are frameworks, and
+  // the include chain above one is test code even where the callbacks
+  // missed the #includes.
   llvm::SmallVector<SourceLocation, 2> FrameworkDefs;
   bool Computed = false;
   llvm::DenseSet<const FileEntry *> Test;
@@ -128,10 +127,7 @@ public:
     const MacroInfo *MI = MD->getMacroInfo();
     if (MI && isTestMacroName(Name.getIdentifierInfo()->getName()) &&
         definesTestBody(*MI))
-      if (const FileEntry *F = fileOf(MI->getDefinitionLoc(), SM)) {
-        Index->Frameworks.push_back(F);
-        Index->FrameworkDefs.push_back(MI->getDefinitionLoc());
-      }
+      Index->FrameworkDefs.push_back(MI->getDefinitionLoc());
   }
 
 private:
@@ -170,8 +166,6 @@ void compute(TestFiles &Index, ASTContext &Ctx) {
     if (F && Index.Test.insert(F).second)
       Work.push_back(F);
   };
-  for (const FileEntry *F : Index.Frameworks)
-    Mark(F);
   // In clangd the preamble's headers were preprocessed before any check
   // existed: only the main file's own #includes are replayed to the
   // callbacks, and no macro definition. The preprocessor still knows the
