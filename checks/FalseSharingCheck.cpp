@@ -11,6 +11,7 @@
 #include "clang/AST/RecordLayout.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/TargetInfo.h"
+#include <optional>
 
 using namespace clang::ast_matchers;
 
@@ -249,7 +250,7 @@ FalseSharingCheck::FalseSharingCheck(StringRef Name, ClangTidyContext *Context)
                                          "parallel_for;execute;schedule")),
       TaskSubmitFunctions(
           utils::toStrings(utils::splitOptionList(RawTaskSubmitFunctions))),
-      Hot(Options, Context) {}
+      RunOnceCode(Options), Hot(Options, Context) {}
 
 void FalseSharingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CacheLineBytes", CacheLineBytes);
@@ -257,6 +258,7 @@ void FalseSharingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 UseHardwareInterferenceSize);
   Options.store(Opts, "SyncTypes", RawSyncTypes);
   Options.store(Opts, "TaskSubmitFunctions", RawTaskSubmitFunctions);
+  RunOnceCode.store(Options, Opts);
 }
 
 void FalseSharingCheck::onStartOfTranslationUnit() {
@@ -424,6 +426,14 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
   static const Writes NoWrites;
   std::vector<Member> Members;
   const SourceManager &SM = Ctx->getSourceManager();
+  // A record of a test or an example program: decided (and counted) only
+  // for a finding about to be reported.
+  std::optional<utils::RunOnce> Once;
+  auto HeldBack = [&](SourceLocation Loc) {
+    if (!Once)
+      Once = utils::runOnceRecord(RD);
+    return RunOnceCode.holdBack(*Once, getID(), Loc, SM);
+  };
   std::string Record = RD.getNameAsString();
   // Aligning a member changes the record's size and offsets.
   // What stops an automatic fix: the TU takes the layout, or 'new' would
@@ -468,7 +478,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
         ElemSize < Line && ElemAlign < Line && Size > ElemSize) {
       SourceLocation Loc = SM.getFileLoc(Shown->getLocation());
       std::optional<utils::Hot> H = Hot.ofHottest(W.PerThreadWriters, SM);
-      if (Reported.first(Loc))
+      if (!HeldBack(Loc) && Reported.first(Loc))
         diag(Loc, "'%0' is an array of %1-byte '%2' written one element per "
                   "thread: neighbouring elements share a %3-byte cache line, "
                   "so the threads' writes contend for the same lines (false "
@@ -538,7 +548,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       continue;
     const FieldDecl *Later = patternField(Members[J].FD);
     SourceLocation Loc = SM.getFileLoc(Later->getLocation());
-    if (!Reported.first(Loc))
+    if (HeldBack(Loc) || !Reported.first(Loc))
       continue;
     bool OwnDecl = true;
     for (const FieldDecl *Other : Later->getParent()->fields())
@@ -610,7 +620,9 @@ void FalseSharingCheck::onEndOfTranslationUnit() {
     std::uint64_t Align =
         Ctx->getASTRecordLayout(RD).getAlignment().getQuantity();
     if (Size >= CacheLineBytes || Align >= CacheLineBytes ||
-        !Done.insert(RD).second || !Reported.first(W.Loc))
+        !Done.insert(RD).second ||
+        RunOnceCode.holdBack(utils::runOnceRecord(*RD), getID(), W.Loc, SM) ||
+        !Reported.first(W.Loc))
       continue;
     std::string Name = RD->getNameAsString();
     const RecordDecl *Pattern = RD;

@@ -17,6 +17,7 @@
 #include "utils/Hotness.h"
 #include "utils/LayoutDependence.h"
 #include "utils/ReportOnce.h"
+#include "utils/RunOnce.h"
 #include "utils/ThreadEntries.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
@@ -32,6 +33,10 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *) override {
+    RunOnceCode.watch(SM, PP);
+  }
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -78,6 +83,9 @@ private:
   const StringRef RawSyncTypes;
   std::vector<std::string> ExtraSyncTypes;
   const StringRef RawTaskSubmitFunctions;
+  /// Test and example programs' records (their threads are not the
+  /// product's): held back like run-once code.
+  utils::RunOnceFilter RunOnceCode;
   std::vector<std::string> TaskSubmitFunctions;
 
   ASTContext *Ctx = nullptr;

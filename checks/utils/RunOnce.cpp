@@ -11,6 +11,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <initializer_list>
 #include <mutex>
 
 namespace clang::tidy::hotpath::utils {
@@ -35,6 +36,8 @@ llvm::StringRef describe(RunOnce Why) {
     return "helpers only code that runs once calls";
   case RunOnce::TestProgram:
     return "test programs' helpers and types";
+  case RunOnce::ExampleProgram:
+    return "example programs";
   }
   return "";
 }
@@ -117,6 +120,19 @@ bool initialisesStatic(const CXXRecordDecl &Lambda) {
 
 } // namespace
 
+// The first of the rules that places a declaration in a test or example
+// program.
+static RunOnce sideProgram(std::initializer_list<SideProgram> Rules) {
+  for (SideProgram P : Rules)
+    if (P != SideProgram::None)
+      return P == SideProgram::Test ? RunOnce::TestProgram
+                                    : RunOnce::ExampleProgram;
+  return RunOnce::No;
+}
+template <class... P> static RunOnce sideProgram(P... Rules) {
+  return sideProgram({Rules...});
+}
+
 RunOnce runOnceFunction(const Decl *D) {
   for (unsigned Depth = 0; D && Depth < 8; ++Depth) {
     if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
@@ -137,16 +153,14 @@ RunOnce runOnceFunction(const Decl *D) {
     while (Outer && !Outer->isFunctionOrMethod() && !Outer->isFileContext())
       Outer = Outer->getParent();
     if (!Outer || Outer->isFileContext())
-      return inTestFile(*D) || instantiatedForTests(*D) ? RunOnce::TestProgram
-                                                        : RunOnce::No;
+      return sideProgram(programFile(*D), instantiatedFor(*D));
     D = cast<Decl>(Outer);
   }
   return RunOnce::No;
 }
 
 RunOnce runOnceRecord(const RecordDecl &RD) {
-  return inTestFile(RD) || instantiatedForTests(RD) ? RunOnce::TestProgram
-                                                    : RunOnce::No;
+  return sideProgram(programFile(RD), instantiatedFor(RD), firstNeededBy(RD));
 }
 
 // `benchmark::State &` parameter of a Google Benchmark function.
@@ -274,8 +288,10 @@ RunOnce runOnceAt(const Stmt &S, const Decl *FD,
   RunOnce Why = runOnceFunction(FD);
   const ParmVarDecl *State = benchmarkState(FD);
   // A benchmark's timing loop is hot even in a file that includes a test
-  // framework.
-  if (Why != RunOnce::No && !(Why == RunOnce::TestProgram && State))
+  // framework, or in an example.
+  if (Why != RunOnce::No &&
+      !((Why == RunOnce::TestProgram || Why == RunOnce::ExampleProgram) &&
+        State))
     return Why;
   bool InTimingLoop = false;
   const Stmt *Prev = &S;
@@ -314,6 +330,21 @@ std::vector<HeldBackFinding> takeHeldBackFindings() {
   std::vector<HeldBackFinding> Out;
   Out.swap(heldBack());
   return Out;
+}
+
+void RunOnceFilter::watch(const SourceManager &SM, Preprocessor *PP) const {
+  if (Report)
+    return;
+  // Without the test-file rule the include graph is not needed, but the
+  // example directories are (the index holds both).
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  llvm::StringRef(ExampleDirs).split(Parts, ';', -1, /*KeepEmpty=*/false);
+  std::vector<std::string> Dirs;
+  for (llvm::StringRef P : Parts)
+    if (!P.trim().empty())
+      Dirs.push_back(P.trim().str());
+  if (TestFiles || !Dirs.empty())
+    watchTestCode(SM, PP, Dirs, TestFiles);
 }
 
 bool RunOnceFilter::holdBack(RunOnce Why, llvm::StringRef Check,

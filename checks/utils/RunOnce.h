@@ -39,13 +39,17 @@ enum class RunOnce {
   /// types of a file that includes a test framework, test bodies of
   /// hand-written frameworks, templates instantiated for a test's types.
   TestProgram,
+  /// The code of an example program (a file under examples/, samples/,
+  /// demos/: utils/TestCode.h), and templates instantiated for its types.
+  ExampleProgram,
 };
 
 /// "a unit test", "main", ... for messages and summaries.
 llvm::StringRef describe(RunOnce Why);
 
-/// What record \p RD is: a record of a test program (its file, or a
-/// template instantiated for a test's types) or not.
+/// What record \p RD is: a record of a test or example program (its file,
+/// a template instantiated for a test's types, or a specialisation a test
+/// needed first) or not.
 RunOnce runOnceRecord(const RecordDecl &RD);
 
 /// What the function (or lambda, block, local class method) \p D is, looking
@@ -77,11 +81,14 @@ class RunOnceFilter {
 public:
   explicit RunOnceFilter(ClangTidyCheck::OptionsView &Options)
       : Report(Options.getLocalOrGlobal(OptionName, false)),
-        TestFiles(Options.getLocalOrGlobal(TestFilesOptionName, true)) {}
+        TestFiles(Options.getLocalOrGlobal(TestFilesOptionName, true)),
+        ExampleDirs(Options.getLocalOrGlobal(ExampleDirsOptionName,
+                                             DefaultExampleDirs)) {}
   void store(ClangTidyCheck::OptionsView &Options,
              ClangTidyOptions::OptionMap &Opts) const {
     Options.store(Opts, OptionName, Report);
     Options.store(Opts, TestFilesOptionName, TestFiles);
+    Options.store(Opts, ExampleDirsOptionName, ExampleDirs);
   }
   /// True when the finding of \p Check at \p Loc is held back (and counted).
   bool holdBack(RunOnce Why, llvm::StringRef Check, SourceLocation Loc,
@@ -92,17 +99,21 @@ public:
   /// include a test framework (tests written beside production code).
   static constexpr llvm::StringLiteral TestFilesOptionName =
       "HotpathTestProgramFiles";
+  /// Directory names (';'-separated, any case) that hold example programs;
+  /// empty: none.
+  static constexpr llvm::StringLiteral ExampleDirsOptionName =
+      "HotpathExampleDirectories";
+  static constexpr llvm::StringLiteral DefaultExampleDirs =
+      "example;examples;sample;samples;demo;demos";
 
   /// From the check's registerPPCallbacks: test programs' files are known
   /// by their includes (utils/TestCode.h).
-  void watch(const SourceManager &SM, Preprocessor *PP) const {
-    if (!Report && TestFiles)
-      watchTestCode(SM, PP);
-  }
+  void watch(const SourceManager &SM, Preprocessor *PP) const;
 
 private:
   bool Report;
   bool TestFiles;
+  std::string ExampleDirs;
 };
 
 } // namespace clang::tidy::hotpath::utils

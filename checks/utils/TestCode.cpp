@@ -12,9 +12,12 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace clang::tidy::hotpath::utils {
 
@@ -71,8 +74,66 @@ struct TestFiles {
   // missed the #includes.
   llvm::SmallVector<SourceLocation, 2> FrameworkDefs;
   bool Computed = false;
+  bool TestFiles = true; // false: Test stays empty
   llvm::DenseSet<const FileEntry *> Test;
+  // Example programs: directory names, and the working directory's real
+  // path split into components (resolved on first use).
+  std::vector<std::string> ExampleDirs;
+  std::optional<llvm::SmallVector<std::string, 8>> WorkDir;
+  llvm::DenseMap<const FileEntry *, bool> Example;
 };
+
+// The real path of \p Path (absolute, symlinks resolved), split into its
+// components; the root is left out.
+llvm::SmallVector<std::string, 8> components(llvm::StringRef Path,
+                                             const SourceManager &SM) {
+  llvm::SmallString<256> Abs(Path), Real;
+  FileManager &FM = SM.getFileManager();
+  FM.makeAbsolutePath(Abs);
+  if (FM.getVirtualFileSystem().getRealPath(Abs, Real))
+    Real = Abs;
+  llvm::sys::path::remove_dots(Real, /*remove_dot_dot=*/true);
+  llvm::SmallVector<std::string, 8> Out;
+  for (auto It = llvm::sys::path::begin(Real), End = llvm::sys::path::end(Real);
+       It != End; ++It)
+    if (!llvm::sys::path::is_separator((*It)[0]) && !It->ends_with(":"))
+      Out.push_back(It->str());
+  return Out;
+}
+
+// A file under one of the example directories, below the part of its path
+// it shares with the working directory: with the build in the source tree
+// (examples/build for examples/logproc) the shared part holds the name,
+// and the project's own example directory is the next one down.
+bool inExampleDir(TestFiles &Index, FileID FID, const SourceManager &SM) {
+  OptionalFileEntryRef F = SM.getFileEntryRefForID(FID);
+  if (!F || Index.ExampleDirs.empty())
+    return false;
+  auto [It, New] = Index.Example.try_emplace(&F->getFileEntry(), false);
+  if (!New)
+    return It->second;
+  if (!Index.WorkDir) {
+    const FileManager &FM = SM.getFileManager();
+    std::string WD = FM.getFileSystemOpts().WorkingDir;
+    if (WD.empty())
+      if (auto CWD = FM.getVirtualFileSystem().getCurrentWorkingDirectory())
+        WD = *CWD;
+    Index.WorkDir = components(WD, SM);
+  }
+  llvm::SmallVector<std::string, 8> Parts = components(F->getName(), SM);
+  size_t Shared = 0;
+  while (Shared < Parts.size() && Shared < Index.WorkDir->size() &&
+         Parts[Shared] == (*Index.WorkDir)[Shared])
+    ++Shared;
+  // Nothing shared but the root: where the project starts is unknown.
+  if (Shared == 0)
+    return false;
+  for (size_t I = Shared; I + 1 < Parts.size(); ++I)
+    for (const std::string &Name : Index.ExampleDirs)
+      if (llvm::StringRef(Parts[I]).equals_insensitive(Name))
+        return It->second = true;
+  return false;
+}
 
 // A test-case macro's expansion ends in the declarator of the function whose
 // body the user writes (`... void Name_Test::TestBody()`), or forwards to
@@ -244,26 +305,31 @@ void compute(TestFiles &Index, ASTContext &Ctx) {
   }
 }
 
-bool inTestFileAt(SourceLocation Loc, ASTContext &Ctx) {
+SideProgram programAt(SourceLocation Loc, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const FileEntry *F = fileOf(Loc, SM);
   if (!F)
-    return false;
+    return SideProgram::None;
   // Not watched (no preprocessor hook: a unit test of the utilities): no
   // file rule.
   std::shared_ptr<TestFiles> Index = indexFor(SM);
   if (!Index)
-    return false;
-  if (!Index->Computed)
+    return SideProgram::None;
+  if (!Index->Computed && Index->TestFiles)
     compute(*Index, Ctx);
-  return Index->Test.contains(F);
+  if (Index->Test.contains(F))
+    return SideProgram::Test;
+  return inExampleDir(*Index, SM.getFileID(SM.getExpansionLoc(Loc)), SM)
+             ? SideProgram::Example
+             : SideProgram::None;
 }
 
-// The records a template argument names, through pointers, references,
-// arrays and the arguments of template specialisations.
-bool namesTestType(QualType T, ASTContext &Ctx, unsigned Depth) {
+// The records and enumerations a template argument names, through
+// pointers, references, arrays and the arguments of template
+// specialisations.
+SideProgram namesTestType(QualType T, ASTContext &Ctx, unsigned Depth) {
   if (T.isNull() || Depth > 4)
-    return false;
+    return SideProgram::None;
   T = T.getNonReferenceType();
   while (true) {
     if (const auto *P = T->getAs<PointerType>())
@@ -273,34 +339,41 @@ bool namesTestType(QualType T, ASTContext &Ctx, unsigned Depth) {
     else
       break;
   }
-  const auto *RD = T->getAsCXXRecordDecl();
-  if (!RD)
-    return false;
-  if (inTestFileAt(RD->getLocation(), Ctx))
-    return true;
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+  // A record or an enumeration (onetbb's logic_sim example instantiates
+  // overwrite_node<signal_t> for its enum).
+  const TagDecl *TD = T->getAsTagDecl();
+  if (!TD)
+    return SideProgram::None;
+  if (SideProgram P = programAt(TD->getLocation(), Ctx); P != SideProgram::None)
+    return P;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(TD))
     for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-      if (A.getKind() == TemplateArgument::Type &&
-          namesTestType(A.getAsType(), Ctx, Depth + 1))
-        return true;
-  return false;
+      if (A.getKind() == TemplateArgument::Type)
+        if (SideProgram P = namesTestType(A.getAsType(), Ctx, Depth + 1);
+            P != SideProgram::None)
+          return P;
+  return SideProgram::None;
 }
 
-bool anyTestType(llvm::ArrayRef<TemplateArgument> Args, ASTContext &Ctx) {
+SideProgram anyTestType(llvm::ArrayRef<TemplateArgument> Args,
+                        ASTContext &Ctx) {
   for (const TemplateArgument &A : Args) {
-    if (A.getKind() == TemplateArgument::Type &&
-        namesTestType(A.getAsType(), Ctx, 0))
-      return true;
-    if (A.getKind() == TemplateArgument::Pack &&
-        anyTestType(A.getPackAsArray(), Ctx))
-      return true;
+    SideProgram P = SideProgram::None;
+    if (A.getKind() == TemplateArgument::Type)
+      P = namesTestType(A.getAsType(), Ctx, 0);
+    else if (A.getKind() == TemplateArgument::Pack)
+      P = anyTestType(A.getPackAsArray(), Ctx);
+    if (P != SideProgram::None)
+      return P;
   }
-  return false;
+  return SideProgram::None;
 }
 
 } // namespace
 
-void watchTestCode(const SourceManager &SM, Preprocessor *PP) {
+void watchTestCode(const SourceManager &SM, Preprocessor *PP,
+                   llvm::ArrayRef<std::string> ExampleDirs,
+                   bool WithTestFiles) {
   if (!PP)
     return;
   std::shared_ptr<TestFiles> Index;
@@ -311,6 +384,8 @@ void watchTestCode(const SourceManager &SM, Preprocessor *PP) {
       return; // another check installed it for this TU
     Slot = Index = std::make_shared<TestFiles>();
     Index->PP = PP;
+    Index->ExampleDirs.assign(ExampleDirs.begin(), ExampleDirs.end());
+    Index->TestFiles = WithTestFiles;
   }
   PP->addPPCallbacks(std::make_unique<IncludeRecorder>(SM, Index));
 }
@@ -325,7 +400,7 @@ bool definedByTestMacro(const FunctionDecl &FD) {
       Def->getLocation(), Ctx.getSourceManager(), Ctx.getLangOpts(), Buf));
 }
 
-bool inTestFile(const Decl &D) {
+SideProgram programFile(const Decl &D) {
   const Decl *Def = &D;
   if (const auto *FD = dyn_cast<FunctionDecl>(&D))
     if (const FunctionDecl *Body = FD->getDefinition())
@@ -334,25 +409,39 @@ bool inTestFile(const Decl &D) {
   if (const auto *FD = dyn_cast<FunctionDecl>(Def))
     if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
       Def = Pattern;
-  return inTestFileAt(Def->getLocation(), Def->getASTContext());
+  return programAt(Def->getLocation(), Def->getASTContext());
 }
 
-bool instantiatedForTests(const Decl &D) {
+SideProgram instantiatedFor(const Decl &D) {
   ASTContext &Ctx = D.getASTContext();
   for (const Decl *Cur = &D; Cur;
        Cur = dyn_cast_or_null<Decl>(Cur->getDeclContext())) {
+    SideProgram P = SideProgram::None;
     if (const auto *FD = dyn_cast<FunctionDecl>(Cur))
       if (const TemplateArgumentList *Args =
               FD->getTemplateSpecializationArgs())
-        if (anyTestType(Args->asArray(), Ctx))
-          return true;
+        P = anyTestType(Args->asArray(), Ctx);
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Cur))
-      if (anyTestType(Spec->getTemplateArgs().asArray(), Ctx))
-        return true;
-    if (isa<TranslationUnitDecl>(Cur))
-      break;
+      P = anyTestType(Spec->getTemplateArgs().asArray(), Ctx);
+    if (P != SideProgram::None || isa<TranslationUnitDecl>(Cur))
+      return P;
   }
-  return false;
+  return SideProgram::None;
+}
+
+SideProgram firstNeededBy(const RecordDecl &RD) {
+  ASTContext &Ctx = RD.getASTContext();
+  for (const Decl *Cur = &RD; Cur && !isa<TranslationUnitDecl>(Cur);
+       Cur = dyn_cast_or_null<Decl>(Cur->getDeclContext())) {
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Cur);
+    // An explicit specialisation is written by hand for its arguments.
+    if (!Spec || !isTemplateInstantiation(Spec->getSpecializationKind()))
+      continue;
+    SourceLocation POI = Spec->getPointOfInstantiation();
+    if (POI.isValid())
+      return programAt(POI, Ctx);
+  }
+  return SideProgram::None;
 }
 
 } // namespace clang::tidy::hotpath::utils
