@@ -20,7 +20,9 @@
 // part of its path it shares with the compile's working directory (so that
 // a project checked out in ~/examples, built in its own tree, is not all
 // example code; a build directory that shares nothing with the sources but
-// the root turns the rule off).
+// the root turns the rule off). A distributed compiler's server compiles in
+// a directory of its own: there the rule applies only as far as the
+// preprocessed file's paths still share a part with it.
 // A library header a test includes is not test code: it does not include
 // the framework, and it lives elsewhere or is included by the library's
 // own files too. The include graph needs the preprocessor: checks call
