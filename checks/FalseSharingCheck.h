@@ -83,10 +83,10 @@ private:
   const StringRef RawSyncTypes;
   std::vector<std::string> ExtraSyncTypes;
   const StringRef RawTaskSubmitFunctions;
+  std::vector<std::string> TaskSubmitFunctions;
   /// Test and example programs' records (their threads are not the
   /// product's): held back like run-once code.
   utils::RunOnceFilter RunOnceCode;
-  std::vector<std::string> TaskSubmitFunctions;
 
   ASTContext *Ctx = nullptr;
   llvm::SetVector<const RecordDecl *> Records;
