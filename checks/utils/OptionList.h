@@ -7,6 +7,7 @@
 #ifndef HOTPATH_CHECKS_UTILS_OPTIONLIST_H
 #define HOTPATH_CHECKS_UTILS_OPTIONLIST_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>

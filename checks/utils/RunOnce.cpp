@@ -333,18 +333,10 @@ std::vector<HeldBackFinding> takeHeldBackFindings() {
 }
 
 void RunOnceFilter::watch(const SourceManager &SM, Preprocessor *PP) const {
-  if (Report)
-    return;
   // Without the test-file rule the include graph is not needed, but the
   // example directories are (the index holds both).
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  llvm::StringRef(ExampleDirs).split(Parts, ';', -1, /*KeepEmpty=*/false);
-  std::vector<std::string> Dirs;
-  for (llvm::StringRef P : Parts)
-    if (!P.trim().empty())
-      Dirs.push_back(P.trim().str());
-  if (TestFiles || !Dirs.empty())
-    watchTestCode(SM, PP, Dirs, TestFiles);
+  if (!Report && (TestFiles || !ExampleDirNames.empty()))
+    watchTestCode(SM, PP, ExampleDirNames, TestFiles);
 }
 
 bool RunOnceFilter::holdBack(RunOnce Why, llvm::StringRef Check,

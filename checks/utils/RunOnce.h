@@ -14,6 +14,7 @@
 #ifndef HOTPATH_CHECKS_UTILS_RUNONCE_H
 #define HOTPATH_CHECKS_UTILS_RUNONCE_H
 
+#include "OptionList.h"
 #include "TestCode.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Decl.h"
@@ -83,7 +84,8 @@ public:
       : Report(Options.getLocalOrGlobal(OptionName, false)),
         TestFiles(Options.getLocalOrGlobal(TestFilesOptionName, true)),
         ExampleDirs(Options.getLocalOrGlobal(ExampleDirsOptionName,
-                                             DefaultExampleDirs)) {}
+                                             DefaultExampleDirs)),
+        ExampleDirNames(toStrings(splitOptionList(ExampleDirs))) {}
   void store(ClangTidyCheck::OptionsView &Options,
              ClangTidyOptions::OptionMap &Opts) const {
     Options.store(Opts, OptionName, Report);
@@ -114,6 +116,7 @@ private:
   bool Report;
   bool TestFiles;
   std::string ExampleDirs;
+  std::vector<std::string> ExampleDirNames;
 };
 
 } // namespace clang::tidy::hotpath::utils

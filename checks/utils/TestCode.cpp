@@ -74,7 +74,7 @@ struct TestFiles {
   // missed the #includes.
   llvm::SmallVector<SourceLocation, 2> FrameworkDefs;
   bool Computed = false;
-  bool TestFiles = true; // false: Test stays empty
+  bool UseTestFiles = true; // false: Test stays empty
   llvm::DenseSet<const FileEntry *> Test;
   // Example programs: directory names, and the working directory's real
   // path split into components (resolved on first use).
@@ -315,7 +315,7 @@ SideProgram programAt(SourceLocation Loc, ASTContext &Ctx) {
   std::shared_ptr<TestFiles> Index = indexFor(SM);
   if (!Index)
     return SideProgram::None;
-  if (!Index->Computed && Index->TestFiles)
+  if (!Index->Computed && Index->UseTestFiles)
     compute(*Index, Ctx);
   if (Index->Test.contains(F))
     return SideProgram::Test;
@@ -385,7 +385,7 @@ void watchTestCode(const SourceManager &SM, Preprocessor *PP,
     Slot = Index = std::make_shared<TestFiles>();
     Index->PP = PP;
     Index->ExampleDirs.assign(ExampleDirs.begin(), ExampleDirs.end());
-    Index->TestFiles = WithTestFiles;
+    Index->UseTestFiles = WithTestFiles;
   }
   PP->addPPCallbacks(std::make_unique<IncludeRecorder>(SM, Index));
 }
