@@ -11,7 +11,6 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include <initializer_list>
 #include <mutex>
 
 namespace clang::tidy::hotpath::utils {
@@ -120,17 +119,16 @@ bool initialisesStatic(const CXXRecordDecl &Lambda) {
 
 } // namespace
 
-// The first of the rules that places a declaration in a test or example
-// program.
-static RunOnce sideProgram(std::initializer_list<SideProgram> Rules) {
-  for (SideProgram P : Rules)
-    if (P != SideProgram::None)
-      return P == SideProgram::Test ? RunOnce::TestProgram
-                                    : RunOnce::ExampleProgram;
+static RunOnce asRunOnce(SideProgram P) {
+  switch (P) {
+  case SideProgram::None:
+    return RunOnce::No;
+  case SideProgram::Test:
+    return RunOnce::TestProgram;
+  case SideProgram::Example:
+    return RunOnce::ExampleProgram;
+  }
   return RunOnce::No;
-}
-template <class... P> static RunOnce sideProgram(P... Rules) {
-  return sideProgram({Rules...});
 }
 
 RunOnce runOnceFunction(const Decl *D) {
@@ -152,15 +150,23 @@ RunOnce runOnceFunction(const Decl *D) {
     const DeclContext *Outer = DC ? DC->getParent() : nullptr;
     while (Outer && !Outer->isFunctionOrMethod() && !Outer->isFileContext())
       Outer = Outer->getParent();
-    if (!Outer || Outer->isFileContext())
-      return sideProgram(programFile(*D), instantiatedFor(*D));
+    if (!Outer || Outer->isFileContext()) {
+      SideProgram P = programFile(*D);
+      return asRunOnce(P != SideProgram::None ? P : instantiatedFor(*D));
+    }
     D = cast<Decl>(Outer);
   }
   return RunOnce::No;
 }
 
 RunOnce runOnceRecord(const RecordDecl &RD) {
-  return sideProgram(programFile(RD), instantiatedFor(RD), firstNeededBy(RD));
+  // The first rule that places it, the cheaper ones first.
+  SideProgram P = programFile(RD);
+  if (P == SideProgram::None)
+    P = instantiatedFor(RD);
+  if (P == SideProgram::None)
+    P = firstNeededBy(RD);
+  return asRunOnce(P);
 }
 
 // `benchmark::State &` parameter of a Google Benchmark function.

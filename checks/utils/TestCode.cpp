@@ -307,7 +307,10 @@ void compute(TestFiles &Index, ASTContext &Ctx) {
 
 SideProgram programAt(SourceLocation Loc, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  const FileEntry *F = fileOf(Loc, SM);
+  if (Loc.isInvalid())
+    return SideProgram::None;
+  FileID FID = SM.getFileID(SM.getExpansionLoc(Loc));
+  const FileEntry *F = SM.getFileEntryForID(FID);
   if (!F)
     return SideProgram::None;
   // Not watched (no preprocessor hook: a unit test of the utilities): no
@@ -319,9 +322,8 @@ SideProgram programAt(SourceLocation Loc, ASTContext &Ctx) {
     compute(*Index, Ctx);
   if (Index->Test.contains(F))
     return SideProgram::Test;
-  return inExampleDir(*Index, SM.getFileID(SM.getExpansionLoc(Loc)), SM)
-             ? SideProgram::Example
-             : SideProgram::None;
+  return inExampleDir(*Index, FID, SM) ? SideProgram::Example
+                                       : SideProgram::None;
 }
 
 // The records and enumerations a template argument names, through
