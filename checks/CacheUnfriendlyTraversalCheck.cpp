@@ -3,6 +3,7 @@
 #include "CacheUnfriendlyTraversalCheck.h"
 #include "utils/Containers.h"
 #include "utils/LoopInterchange.h"
+#include "utils/NodeFilters.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -47,8 +48,7 @@ void CacheUnfriendlyTraversalCheck::registerMatchers(MatchFinder *Finder) {
   // innermost; one walk of its body (collectLoops) finds the loops nested in
   // it and the subscripts in their bodies. No parent map, no
   // hasAncestor/hasDescendant, no walk of code outside loops.
-  Finder->addMatcher(forStmt(unless(isExpansionInSystemHeader())).bind("for"),
-                     this);
+  Finder->addMatcher(forStmt(utils::isInUserCode()).bind("for"), this);
 }
 
 bool CacheUnfriendlyTraversalCheck::isContainer(const CXXRecordDecl &RD) {

@@ -3,6 +3,7 @@
 #include "ConstantContainerPerCallCheck.h"
 #include "utils/Containers.h"
 #include "utils/Macros.h"
+#include "utils/NodeFilters.h"
 #include "utils/OptionList.h"
 #include "utils/StaticLocal.h"
 #include "clang/AST/ASTContext.h"
@@ -42,8 +43,9 @@ void ConstantContainerPerCallCheck::registerMatchers(MatchFinder *Finder) {
       qualType(hasUnqualifiedDesugaredType(templateSpecializationType(
           hasDeclaration(classTemplateDecl(hasAnyName(ContainerTypes))))));
   Finder->addMatcher(
-      varDecl(unless(parmVarDecl()), hasLocalStorage(),
-              unless(isExpansionInSystemHeader()),
+      varDecl(utils::isUserLocalVariable(),
+              utils::typeIsRecordNamedOneOf(
+                  utils::lastNameComponents(ContainerTypes)),
               hasType(qualType(anyOf(Container, DependentContainer))),
               hasInitializer(expr()))
           .bind("var"),
@@ -51,7 +53,7 @@ void ConstantContainerPerCallCheck::registerMatchers(MatchFinder *Finder) {
   // Returns are found by walking the bodies of functions that return a
   // container: no parent map is needed to know the function.
   Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+      functionDecl(utils::isUserFunctionDefinition(),
                    returns(qualType(anyOf(Container, DependentContainer))),
                    unless(isMain()))
           .bind("fn"),

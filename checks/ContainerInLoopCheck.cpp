@@ -2,6 +2,7 @@
 
 #include "ContainerInLoopCheck.h"
 #include "utils/Containers.h"
+#include "utils/NodeFilters.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -42,8 +43,9 @@ void ContainerInLoopCheck::onStartOfTranslationUnit() {
 void ContainerInLoopCheck::registerMatchers(MatchFinder *Finder) {
   auto Container = qualType(hasUnqualifiedDesugaredType(
       recordType(hasDeclaration(cxxRecordDecl(hasAnyName(ContainerTypes))))));
-  Finder->addMatcher(varDecl(unless(parmVarDecl()), hasLocalStorage(),
-                             unless(isExpansionInSystemHeader()),
+  Finder->addMatcher(varDecl(utils::isUserLocalVariable(),
+                             utils::typeIsRecordNamedOneOf(
+                                 utils::lastNameComponents(ContainerTypes)),
                              hasType(Container))
                          .bind("var"),
                      this);

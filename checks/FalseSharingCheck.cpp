@@ -4,6 +4,7 @@
 #include "utils/CheckTrace.h"
 #include "utils/FixScope.h"
 #include "utils/LoopContext.h"
+#include "utils/NodeFilters.h"
 #include "utils/OptionList.h"
 #include "utils/RecordType.h"
 #include "clang/AST/ASTContext.h"
@@ -271,15 +272,12 @@ void FalseSharingCheck::onStartOfTranslationUnit() {
 }
 
 void FalseSharingCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(recordDecl(isDefinition(), unless(isImplicit()),
-                                unless(isExpansionInSystemHeader()),
-                                hasSyncField(ExtraSyncTypes))
-                         .bind("record"),
-                     this);
+  Finder->addMatcher(
+      recordDecl(utils::isUserRecordDefinition(), hasSyncField(ExtraSyncTypes))
+          .bind("record"),
+      this);
   // Uses are found by one walk per function (scanFunction).
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("fn"),
+  Finder->addMatcher(functionDecl(utils::isUserFunctionWithBody()).bind("fn"),
                      this);
   LayoutUse.registerMatchers(*Finder, *this);
   Threads.registerMatchers(*Finder, *this, TaskSubmitFunctions);

@@ -2,6 +2,7 @@
 
 #include "HeapAllocInLoopCheck.h"
 #include "utils/Containers.h"
+#include "utils/NodeFilters.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -34,10 +35,8 @@ void HeapAllocInLoopCheck::onStartOfTranslationUnit() {
 void HeapAllocInLoopCheck::registerMatchers(MatchFinder *Finder) {
   // One walk per function body finds the allocations and the loops around
   // them (utils::FunctionUsage), without clang's TU-wide parent map.
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("fn"),
-      this);
+  Finder->addMatcher(functionDecl(utils::isUserFunctionDefinition()).bind("fn"),
+                     this);
 }
 
 namespace {

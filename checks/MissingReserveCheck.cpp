@@ -3,6 +3,7 @@
 #include "MissingReserveCheck.h"
 #include "utils/Containers.h"
 #include "utils/LoopContext.h"
+#include "utils/NodeFilters.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/StmtCXX.h"
@@ -36,6 +37,19 @@ void MissingReserveCheck::onStartOfTranslationUnit() {
   Usage.clear();
 }
 
+namespace {
+/// `out.push_back(x)` or `out.emplace_back(x)` on a dependent object: the
+/// cheap test on the callee before the matcher that looks at the object.
+AST_MATCHER(CallExpr, calleeIsDependentGrowth) {
+  const auto *M =
+      dyn_cast_or_null<CXXDependentScopeMemberExpr>(Node.getCallee());
+  if (!M || !M->getMember().isIdentifier())
+    return false;
+  StringRef Name = M->getMember().getAsIdentifierInfo()->getName();
+  return Name == "push_back" || Name == "emplace_back";
+}
+} // namespace
+
 void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
   auto Reservable = cxxRecordDecl(hasAnyName(ContainerTypes));
   auto LocalVar = declRefExpr(
@@ -47,32 +61,28 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
                                      LocalVar.bind("base")))));
   // Instantiations are skipped in check() (the pattern is reported), which
   // needs no parent map, unlike isInTemplateInstantiation().
-  auto NotHere = isExpansionInSystemHeader();
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(
-                            hasAnyName("push_back", "emplace_back", "emplace",
-                                       "insert", "try_emplace", "emplace_hint"),
-                            ofClass(Reservable))),
-                        on(ignoringParenImpCasts(Container)), unless(NotHere))
+      cxxMemberCallExpr(
+          utils::calleeNameIsOneOf({"push_back", "emplace_back", "emplace",
+                                    "insert", "try_emplace", "emplace_hint"}),
+          utils::isInUserCode(), callee(cxxMethodDecl(ofClass(Reservable))),
+          on(ignoringParenImpCasts(Container)))
           .bind("call"),
       this);
   // In a template's pattern a member call on a dependent container is
   // unresolved: `out.push_back(x)` on a `std::vector<T>`.
   Finder->addMatcher(
-      callExpr(
-          callee(cxxDependentScopeMemberExpr(
-              anyOf(hasMemberName("push_back"), hasMemberName("emplace_back")),
-              hasObjectExpression(ignoringParenImpCasts(LocalVar)))),
-          unless(NotHere))
+      callExpr(calleeIsDependentGrowth(), utils::isInUserCode(),
+               callee(cxxDependentScopeMemberExpr(
+                   hasObjectExpression(ignoringParenImpCasts(LocalVar)))))
           .bind("call"),
       this);
-  Finder->addMatcher(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("+="),
-                          hasArgument(0, ignoringParenImpCasts(Container)),
-                          callee(cxxMethodDecl(ofClass(Reservable))),
-                          unless(NotHere))
-          .bind("call"),
-      this);
+  Finder->addMatcher(cxxOperatorCallExpr(
+                         hasOverloadedOperatorName("+="), utils::isInUserCode(),
+                         hasArgument(0, ignoringParenImpCasts(Container)),
+                         callee(cxxMethodDecl(ofClass(Reservable))))
+                         .bind("call"),
+                     this);
 }
 
 namespace {

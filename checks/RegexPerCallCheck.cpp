@@ -4,6 +4,7 @@
 #include "utils/CheckTrace.h"
 #include "utils/Containers.h"
 #include "utils/Macros.h"
+#include "utils/NodeFilters.h"
 #include "utils/OptionList.h"
 #include "utils/StaticLocal.h"
 #include "clang/AST/ASTContext.h"
@@ -46,10 +47,12 @@ void RegexPerCallCheck::registerMatchers(MatchFinder *Finder) {
       ofClass(cxxRecordDecl(hasAnyName(RegexTypes))),
       unless(isDefaultConstructor()), unless(isCopyConstructor()),
       unless(isMoveConstructor()));
-  Finder->addMatcher(cxxConstructExpr(hasDeclaration(Compiling),
-                                      unless(isExpansionInSystemHeader()))
-                         .bind("construct"),
-                     this);
+  Finder->addMatcher(
+      cxxConstructExpr(utils::constructsClassNamedOneOf(
+                           utils::lastNameComponents(RegexTypes)),
+                       utils::isInUserCode(), hasDeclaration(Compiling))
+          .bind("construct"),
+      this);
 }
 
 void RegexPerCallCheck::check(const MatchFinder::MatchResult &Result) {

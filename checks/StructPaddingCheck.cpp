@@ -5,6 +5,7 @@
 #include "utils/DestructionOrder.h"
 #include "utils/FixScope.h"
 #include "utils/InstanceCount.h"
+#include "utils/NodeFilters.h"
 #include "utils/OptionList.h"
 #include "utils/RecordLayoutMath.h"
 #include "utils/RecordType.h"
@@ -22,7 +23,17 @@ namespace clang::tidy::hotpath {
 
 namespace {
 
-AST_MATCHER(Stmt, isParenListInit) { return isa<CXXParenListInitExpr>(Node); }
+// No matcher for the node in clang's library: a node-kind matcher, so that
+// MatchFinder offers it only these nodes rather than every statement.
+const internal::VariadicDynCastAllOfMatcher<Stmt, CXXParenListInitExpr>
+    parenListInitExpr;
+
+/// A function with C linkage outside system headers (the check sees every
+/// declaration of the C library's headers, so the cheapest test is first).
+AST_MATCHER(FunctionDecl, isUserExternC) {
+  return !Node.isImplicit() && Node.isExternC() &&
+         utils::detail::inUserCode(Node, Finder->getASTContext());
+}
 
 const RecordDecl *canonical(const RecordDecl *RD) {
   return RD ? cast<RecordDecl>(RD->getCanonicalDecl()) : nullptr;
@@ -155,32 +166,24 @@ void StructPaddingCheck::onStartOfTranslationUnit() {
 }
 
 void StructPaddingCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(recordDecl(isDefinition(), unless(isImplicit()),
-                                unless(isExpansionInSystemHeader()))
-                         .bind("record"),
+  Finder->addMatcher(recordDecl(utils::isUserRecordDefinition()).bind("record"),
                      this);
   // Uses that tie the meaning of the code to the field order.
   Finder->addMatcher(
-      initListExpr(hasType(hasUnqualifiedDesugaredType(recordType())),
-                   unless(isExpansionInSystemHeader()))
+      initListExpr(utils::isInUserCode(),
+                   hasType(hasUnqualifiedDesugaredType(recordType())))
           .bind("init"),
       this);
   if (getLangOpts().CPlusPlus20)
     Finder->addMatcher(
-        stmt(isParenListInit(), unless(isExpansionInSystemHeader()))
-            .bind("parenInit"),
-        this);
-  Finder->addMatcher(
-      decompositionDecl(unless(isExpansionInSystemHeader())).bind("binding"),
-      this);
+        parenListInitExpr(utils::isInUserCode()).bind("parenInit"), this);
+  Finder->addMatcher(decompositionDecl(utils::isInUserCode()).bind("binding"),
+                     this);
   // A function with C linkage that takes or returns the record: its layout
   // is shared with C code and with binaries built against the old one
   // (zeromq's zmq_poller_event_t mirrors the public zmq.h). Like a record
   // declared in an extern "C" block, it is not reported.
-  Finder->addMatcher(functionDecl(isExternC(), unless(isImplicit()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("externC"),
-                     this);
+  Finder->addMatcher(functionDecl(isUserExternC()).bind("externC"), this);
   // Uses where the saving multiplies (utils/InstanceCount.h).
   Many.registerMatchers(*Finder, *this);
   LayoutUse.registerMatchers(*Finder, *this);

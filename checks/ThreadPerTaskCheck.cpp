@@ -58,18 +58,23 @@ void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
   // Function bodies, for the parent index of those that create threads.
   Finder->addMatcher(utils::FunctionBodies::matcher().bind("fn"), this);
   // Library internals (std::async's own thread) are not the user's loop.
-  Finder->addMatcher(cxxConstructExpr(hasDeclaration(StartingCtor),
-                                      unless(isExpansionInSystemHeader()))
-                         .bind("construct"),
-                     this);
-  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::std::async"))),
-                              unless(isExpansionInSystemHeader()))
+  auto ThreadNames = utils::lastNameComponents(ThreadTypes);
+  Finder->addMatcher(
+      cxxConstructExpr(utils::constructsClassNamedOneOf(ThreadNames),
+                       utils::isInUserCode(), hasDeclaration(StartingCtor))
+          .bind("construct"),
+      this);
+  Finder->addMatcher(callExpr(utils::calleeNameIsOneOf({"async"}),
+                              utils::isInUserCode(),
+                              callee(functionDecl(hasName("::std::async"))))
                          .bind("async"),
                      this);
   if (!ThreadFunctions.empty())
     Finder->addMatcher(
-        callExpr(callee(functionDecl(hasAnyName(ThreadFunctions))),
-                 unless(isExpansionInSystemHeader()))
+        callExpr(utils::calleeNameIsOneOf(
+                     utils::lastNameComponents(ThreadFunctions)),
+                 utils::isInUserCode(),
+                 callee(functionDecl(hasAnyName(ThreadFunctions))))
             .bind("call"),
         this);
   // `threads.emplace_back(f)` constructs the thread inside the library; the
@@ -78,12 +83,11 @@ void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
       hasTemplateArgument(0, refersToType(hasUnqualifiedDesugaredType(
                                  recordType(hasDeclaration(ThreadRecord))))));
   Finder->addMatcher(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName("emplace_back", "emplace_front",
-                                          "emplace", "push_back", "push_front",
-                                          "push", "insert"),
-                               ofClass(ThreadElementContainer))),
-          unless(isExpansionInSystemHeader()))
+      cxxMemberCallExpr(utils::calleeNameIsOneOf(
+                            {"emplace_back", "emplace_front", "emplace",
+                             "push_back", "push_front", "push", "insert"}),
+                        utils::isInUserCode(),
+                        callee(cxxMethodDecl(ofClass(ThreadElementContainer))))
           .bind("store"),
       this);
 }

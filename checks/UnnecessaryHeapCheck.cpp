@@ -2,6 +2,7 @@
 
 #include "UnnecessaryHeapCheck.h"
 #include "utils/Containers.h"
+#include "utils/NodeFilters.h"
 #include "utils/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -34,15 +35,16 @@ void UnnecessaryHeapCheck::onStartOfTranslationUnit() {
 void UnnecessaryHeapCheck::registerMatchers(MatchFinder *Finder) {
   auto Owning = qualType(hasUnqualifiedDesugaredType(recordType(
       hasDeclaration(cxxRecordDecl(hasAnyName(OwningPointerTypes))))));
-  Finder->addMatcher(varDecl(unless(parmVarDecl()), hasLocalStorage(),
-                             unless(isExpansionInSystemHeader()),
-                             hasType(Owning), hasInitializer(expr()))
-                         .bind("var"),
-                     this);
+  // One matcher for both shapes: MatchFinder offers every variable of the
+  // TU, parameters of library instantiations included, to each top-level
+  // matcher (utils/NodeFilters.h).
   Finder->addMatcher(
-      varDecl(unless(parmVarDecl()), hasLocalStorage(),
-              unless(isExpansionInSystemHeader()), hasType(pointerType()),
-              hasInitializer(ignoringParenImpCasts(cxxNewExpr())))
+      varDecl(utils::isUserLocalVariable(),
+              anyOf(allOf(utils::typeIsRecordNamedOneOf(
+                              utils::lastNameComponents(OwningPointerTypes)),
+                          hasType(Owning), hasInitializer(expr())),
+                    allOf(hasType(pointerType()),
+                          hasInitializer(ignoringParenImpCasts(cxxNewExpr())))))
           .bind("var"),
       this);
 }

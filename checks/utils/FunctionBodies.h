@@ -14,6 +14,7 @@
 #ifndef HOTPATH_CHECKS_UTILS_FUNCTIONBODIES_H
 #define HOTPATH_CHECKS_UTILS_FUNCTIONBODIES_H
 
+#include "NodeFilters.h"
 #include "clang/AST/Decl.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/SourceManager.h"
@@ -27,8 +28,7 @@ public:
   /// included), to add() when matched.
   static ast_matchers::internal::BindableMatcher<Decl> matcher() {
     using namespace ast_matchers;
-    return functionDecl(isDefinition(), hasBody(stmt()),
-                        unless(isExpansionInSystemHeader()));
+    return functionDecl(isUserFunctionWithBody());
   }
 
   void add(const FunctionDecl *FD) { Functions.push_back(FD); }

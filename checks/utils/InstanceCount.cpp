@@ -2,6 +2,7 @@
 
 #include "InstanceCount.h"
 #include "LoopContext.h"
+#include "NodeFilters.h"
 #include "RecordType.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -40,7 +41,7 @@ const char *const ContainerNames[] = {"vector",
 
 void ManyInstances::registerMatchers(MatchFinder &Finder,
                                      MatchFinder::MatchCallback &Callback) {
-  auto NotSystem = unless(isExpansionInSystemHeader());
+  auto NotSystem = isInUserCode();
   Finder.addMatcher(
       varDecl(hasArrayOfRecordsType(), NotSystem).bind("many.array"),
       &Callback);
@@ -48,10 +49,12 @@ void ManyInstances::registerMatchers(MatchFinder &Finder,
       fieldDecl(hasArrayOfRecordsType(), NotSystem).bind("many.array"),
       &Callback);
   Finder.addMatcher(cxxNewExpr(NotSystem).bind("many.new"), &Callback);
-  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(
+  Finder.addMatcher(callExpr(calleeNameIsOneOf({"make_unique", "make_shared",
+                                                "allocate_shared"}),
+                             NotSystem,
+                             callee(functionDecl(hasAnyName(
                                  "::std::make_unique", "::std::make_shared",
-                                 "::std::allocate_shared"))),
-                             NotSystem)
+                                 "::std::allocate_shared"))))
                         .bind("many.make"),
                     &Callback);
   // One matcher per loop kind: MatchFinder dispatches on the node kind, so

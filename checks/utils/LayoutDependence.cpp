@@ -1,6 +1,7 @@
 //===--- LayoutDependence.cpp - code that depends on a record's layout ---===//
 
 #include "LayoutDependence.h"
+#include "NodeFilters.h"
 #include "RecordType.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -12,7 +13,7 @@ namespace clang::tidy::hotpath::utils {
 namespace {
 
 // LLVM 19 has no offsetOfExpr matcher.
-const internal::VariadicDynCastAllOfMatcher<Stmt, OffsetOfExpr>
+const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, OffsetOfExpr>
     offsetOfExpression;
 
 } // namespace
@@ -20,11 +21,9 @@ const internal::VariadicDynCastAllOfMatcher<Stmt, OffsetOfExpr>
 void LayoutDependence::registerMatchers(MatchFinder &Finder,
                                         MatchFinder::MatchCallback &Callback) {
   Finder.addMatcher(
-      unaryExprOrTypeTraitExpr(unless(isExpansionInSystemHeader()))
-          .bind("layout-sizeof"),
+      unaryExprOrTypeTraitExpr(isInUserCode()).bind("layout-sizeof"),
       &Callback);
-  Finder.addMatcher(offsetOfExpression(unless(isExpansionInSystemHeader()))
-                        .bind("layout-offsetof"),
+  Finder.addMatcher(offsetOfExpression(isInUserCode()).bind("layout-offsetof"),
                     &Callback);
 }
 

@@ -230,7 +230,8 @@ void LockAcquisitions::registerMatchers(
   std::vector<llvm::StringRef> Guards(GuardTypes.begin(), GuardTypes.end());
   std::vector<llvm::StringRef> Mutexes(MutexTypes.begin(), MutexTypes.end());
   Finder->addMatcher(
-      varDecl(unless(isExpansionInSystemHeader()), hasLocalStorage(),
+      varDecl(typeIsRecordNamedOneOf(lastNameComponents(GuardTypes)),
+              hasLocalStorage(), isInUserCode(),
               hasType(qualType(hasUnqualifiedDesugaredType(recordType(
                   hasDeclaration(cxxRecordDecl(hasAnyName(Guards))))))))
           .bind("guard"),
@@ -241,9 +242,8 @@ void LockAcquisitions::registerMatchers(
   Finder->addMatcher(FunctionBodies::matcher().bind("lock-fn"), Check);
   Finder->addMatcher(
       cxxMemberCallExpr(
-          unless(isExpansionInSystemHeader()),
-          callee(cxxMethodDecl(hasAnyName("lock", "lock_shared"),
-                               ofClass(cxxRecordDecl(hasAnyName(Mutexes))))))
+          calleeNameIsOneOf({"lock", "lock_shared"}), isInUserCode(),
+          callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasAnyName(Mutexes))))))
           .bind("lock"),
       Check);
 }

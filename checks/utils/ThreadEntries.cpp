@@ -1,6 +1,7 @@
 //===--- ThreadEntries.cpp - hotpath --------------------------------------===//
 
 #include "ThreadEntries.h"
+#include "NodeFilters.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -73,31 +74,33 @@ const Decl *callableOf(const Expr *Arg) {
 void ThreadEntries::registerMatchers(
     MatchFinder &Finder, MatchFinder::MatchCallback &Callback,
     const std::vector<std::string> &SubmitMethods) {
-  auto NotSystem = unless(isExpansionInSystemHeader());
+  auto NotSystem = isInUserCode();
   Finder.addMatcher(
-      cxxConstructExpr(NotSystem,
+      cxxConstructExpr(constructsClassNamedOneOf({"thread", "jthread"}),
+                       NotSystem,
                        hasDeclaration(cxxConstructorDecl(startsThread())))
           .bind("threads.start"),
       &Callback);
-  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(
-                                 "::std::async", "::pthread_create"))),
-                             NotSystem)
-                        .bind("threads.start"),
-                    &Callback);
+  Finder.addMatcher(
+      callExpr(
+          calleeNameIsOneOf({"async", "pthread_create"}), NotSystem,
+          callee(functionDecl(hasAnyName("::std::async", "::pthread_create"))))
+          .bind("threads.start"),
+      &Callback);
+  static const StringRef Stores[] = {"emplace_back", "emplace_front", "emplace",
+                                     "push_back", "push_front"};
   Finder.addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName("emplace_back", "emplace_front",
-                                          "emplace", "push_back", "push_front"),
-                               ofThreadContainer())),
-          NotSystem)
+          calleeNameIsOneOf(lastNameComponents(Stores)), NotSystem,
+          callee(cxxMethodDecl(hasAnyName(Stores), ofThreadContainer())))
           .bind("threads.start"),
       &Callback);
   if (!SubmitMethods.empty())
     Finder.addMatcher(
         cxxMemberCallExpr(
+            calleeNameIsOneOf(lastNameComponents(SubmitMethods)), NotSystem,
             callee(cxxMethodDecl(hasAnyName(std::vector<StringRef>(
-                SubmitMethods.begin(), SubmitMethods.end())))),
-            NotSystem)
+                SubmitMethods.begin(), SubmitMethods.end())))))
             .bind("threads.start"),
         &Callback);
 }
