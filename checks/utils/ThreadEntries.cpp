@@ -87,12 +87,11 @@ void ThreadEntries::registerMatchers(
           callee(functionDecl(hasAnyName("::std::async", "::pthread_create"))))
           .bind("threads.start"),
       &Callback);
-  static const StringRef Stores[] = {"emplace_back", "emplace_front", "emplace",
-                                     "push_back", "push_front"};
   Finder.addMatcher(
       cxxMemberCallExpr(
-          calleeNameIsOneOf(lastNameComponents(Stores)), NotSystem,
-          callee(cxxMethodDecl(hasAnyName(Stores), ofThreadContainer())))
+          calleeNameIsOneOf({"emplace_back", "emplace_front", "emplace",
+                             "push_back", "push_front"}),
+          NotSystem, callee(cxxMethodDecl(ofThreadContainer())))
           .bind("threads.start"),
       &Callback);
   if (!SubmitMethods.empty())
