@@ -597,7 +597,13 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     ++PerCheck[E.DiagnosticName];
   }
   size_t BelowShare = 0;
+  // What the profile could cover: the analysed TUs and the files of every
+  // finding, hidden ones included (a header-only library's findings are in
+  // headers the profiled program uses, its TUs are tests it does not run).
+  std::vector<std::string> ProfiledCandidates = Work;
   if (Profile) {
+    for (const Finding &F : Findings)
+      ProfiledCandidates.push_back(F.Loc.File);
     if (Sort != SortOrder::Location)
       sortByHotness(Findings);
     if (MinShare > 0)
@@ -644,7 +650,7 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     Sum.HeldBack = takeHeldBack();
     printSummary(errs(), Sum);
     if (Profile)
-      printProfileSummary(errs(), *Profile, Findings, Work);
+      printProfileSummary(errs(), *Profile, Findings, ProfiledCandidates);
   }
   if (Crashed)
     return ExitCrashed;

@@ -38,7 +38,7 @@ size_t dropBelowShare(std::vector<Finding> &Findings, double Percent);
 
 /// "hotpath: profile: <description>; the flagged code holds 41.3% of it
 /// (N findings measured, M cold, K not covered)"; also says when the profile
-/// covers none of \p AnalysedFiles.
+/// covers none of \p AnalysedFiles (the TUs and the files of the findings).
 void printProfileSummary(llvm::raw_ostream &OS,
                          const ::hotpath::profile::Profile &P,
                          const std::vector<Finding> &Findings,
