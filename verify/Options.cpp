@@ -54,13 +54,16 @@ std::optional<Options> parseOptions(int Argc, const char **Argv,
     auto Flag = [&](bool &Out) { return Args.flag(Out); };
     // Options that take one string value, stored as given.
     std::string *Plain = llvm::StringSwitch<std::string *>(Name)
-                             .Cases("-p", "--p", "--build-dir", &O.BuildDir)
+                             .Case("-p", &O.BuildDir)
+                             .Case("--p", &O.BuildDir)
+                             .Case("--build-dir", &O.BuildDir)
                              .Case("--bench", &O.Bench)
                              .Case("--build", &O.Build)
                              .Case("--configure", &O.Configure)
                              .Case("--test", &O.Test)
                              .Case("--checks", &O.Checks)
-                             .Cases("-o", "--output", &O.Output)
+                             .Case("-o", &O.Output)
+                             .Case("--output", &O.Output)
                              .Case("--chart", &O.Chart)
                              .Case("--profile", &O.Profile)
                              .Default(nullptr);

@@ -101,7 +101,8 @@ std::optional<Options> parse(int Argc, const char **Argv, std::string &Error) {
     auto Next = [&] { return Args.value(); };
     auto Flag = [&](bool &B) { return Args.flag(B); };
     std::string *Plain = StringSwitch<std::string *>(Name)
-                             .Cases("-o", "--output", &O.Out.OutputFile)
+                             .Case("-o", &O.Out.OutputFile)
+                             .Case("--output", &O.Out.OutputFile)
                              .Case("--export-fixes", &O.Out.ExportFixes)
                              .Case("--profile", &O.Profile)
                              .Case("--sarif-base", &O.Out.SarifBase)
