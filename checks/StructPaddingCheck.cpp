@@ -32,7 +32,7 @@ const internal::VariadicDynCastAllOfMatcher<Stmt, CXXParenListInitExpr>
 /// declaration of the C library's headers, so the cheapest test is first).
 AST_MATCHER(FunctionDecl, isUserExternC) {
   return !Node.isImplicit() && Node.isExternC() &&
-         utils::detail::inUserCode(Node, Finder->getASTContext());
+         utils::inUserCode(Node, Finder->getASTContext());
 }
 
 const RecordDecl *canonical(const RecordDecl *RD) {

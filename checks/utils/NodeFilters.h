@@ -55,17 +55,20 @@ inline bool isNamedOneOf(const NamedDecl *D,
   return II && llvm::is_contained(Names, II->getName());
 }
 
+} // namespace detail
+
+/// The test of `unless(isExpansionInSystemHeader())`, for a check's own
+/// matchers that combine it with cheaper ones.
 template <typename NodeT> bool inUserCode(const NodeT &Node, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation L = SM.getExpansionLoc(Node.getBeginLoc());
   return L.isInvalid() || !SM.isInSystemHeader(L);
 }
-} // namespace detail
 
 /// `unless(isExpansionInSystemHeader())` in one dispatch.
 AST_POLYMORPHIC_MATCHER(isInUserCode,
                         AST_POLYMORPHIC_SUPPORTED_TYPES(Decl, Stmt)) {
-  return detail::inUserCode(Node, Finder->getASTContext());
+  return inUserCode(Node, Finder->getASTContext());
 }
 
 /// A variable with automatic storage that is not a parameter, outside
@@ -73,27 +76,27 @@ AST_POLYMORPHIC_MATCHER(isInUserCode,
 /// unless(isExpansionInSystemHeader())`.
 AST_MATCHER(VarDecl, isUserLocalVariable) {
   return !isa<ParmVarDecl>(Node) && Node.hasLocalStorage() &&
-         detail::inUserCode(Node, Finder->getASTContext());
+         inUserCode(Node, Finder->getASTContext());
 }
 
 /// `isDefinition(), unless(isExpansionInSystemHeader())` for functions.
 AST_MATCHER(FunctionDecl, isUserFunctionDefinition) {
   return Node.isThisDeclarationADefinition() &&
-         detail::inUserCode(Node, Finder->getASTContext());
+         inUserCode(Node, Finder->getASTContext());
 }
 
 /// `isDefinition(), hasBody(stmt()), unless(isExpansionInSystemHeader())`.
 AST_MATCHER(FunctionDecl, isUserFunctionWithBody) {
   return Node.isThisDeclarationADefinition() &&
          Node.doesThisDeclarationHaveABody() && Node.getBody() &&
-         detail::inUserCode(Node, Finder->getASTContext());
+         inUserCode(Node, Finder->getASTContext());
 }
 
 /// `isDefinition(), unless(isImplicit()), unless(isExpansionInSystemHeader())`
 /// for records (the implicit one is every class's injected class name).
 AST_MATCHER(RecordDecl, isUserRecordDefinition) {
   return !Node.isImplicit() && Node.isThisDeclarationADefinition() &&
-         detail::inUserCode(Node, Finder->getASTContext());
+         inUserCode(Node, Finder->getASTContext());
 }
 
 /// The call's callee (a function or a method) is named one of \p Names.
