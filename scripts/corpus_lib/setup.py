@@ -28,7 +28,8 @@ def run(cmd, **kw):
 
 
 def sudo():
-    return [] if os.geteuid() == 0 else ["sudo"]
+    # sudo resets the environment: keep an isolated apt state's APT_CONFIG.
+    return [] if os.geteuid() == 0 else ["sudo", "--preserve-env=APT_CONFIG"]
 
 
 # ------------------------------------------------------------------ projects
@@ -61,10 +62,30 @@ def read_projects(path):
 
 # ---------------------------------------------------------------- apt setup
 
+def cache_dir(name, default):
+    """Where a script keeps what it downloads or computes once: under
+    $HOTPATH_CACHE_DIR/<name> when that is set (the cold-path test points it
+    at an empty directory), else the script's own default."""
+    root = os.environ.get("HOTPATH_CACHE_DIR")
+    return Path(root) / name if root else Path(default)
+
+
+def apt_dirs():
+    """apt's sources.list and sources.list.d as apt itself resolves them, so
+    that $APT_CONFIG (an isolated apt state, as the cold-path test uses) is
+    honoured like everywhere else in apt."""
+    r = run(["apt-config", "shell", "L", "Dir::Etc::sourcelist/f",
+             "D", "Dir::Etc::sourceparts/d"], capture_output=True)
+    found = dict(re.findall(r"^(L|D)='([^']*)'$", r.stdout, re.M))
+    return (Path(found.get("L", "/etc/apt/sources.list")),
+            Path(found.get("D", "/etc/apt/sources.list.d")))
+
+
 def ensure_deb_src():
     """A deb-src entry mirroring the machine's own Debian 'deb' entry."""
-    lists = [Path("/etc/apt/sources.list")] + sorted(
-        Path("/etc/apt/sources.list.d").glob("*"))
+    sources_list, parts = apt_dirs()
+    lists = [sources_list] + sorted(
+        f for f in parts.glob("*") if f.suffix in (".list", ".sources"))
     text = "\n".join(p.read_text(errors="replace") for p in lists if p.is_file())
     if re.search(r"^\s*deb-src\s", text, re.M) or re.search(
             r"^Types:.*\bdeb-src\b", text, re.M):
@@ -91,7 +112,7 @@ def ensure_deb_src():
     entry = f"Types: deb-src\nURIs: {uri}\nSuites: {suites}\nComponents: main\n"
     if signed:
         entry += f"Signed-By: {signed}\n"
-    dest = "/etc/apt/sources.list.d/hotpath-deb-src.sources"
+    dest = str(parts / "hotpath-deb-src.sources")
     log(f"adding a deb-src entry ({uri} {suites}) in {dest}")
     r = run(sudo() + ["tee", dest], input=entry, stdout=subprocess.DEVNULL)
     if r.returncode:
