@@ -48,9 +48,9 @@ static const std::pair<const char *, const char *> DefaultBlocking[] = {
 
 BlockingUnderLockCheck::BlockingUnderLockCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : HotpathCheck(Name, Context),
       RawExtraBlocking(Options.get("ExtraBlockingFunctions", "")),
-      Locks(Options), RunOnceCode(Options), Hot(Options, Context) {
+      Locks(Options) {
   for (const auto &[Fn, What] : DefaultBlocking)
     BlockingByName[Fn] = What;
   for (StringRef Fn : utils::splitOptionList(RawExtraBlocking))
@@ -59,14 +59,14 @@ BlockingUnderLockCheck::BlockingUnderLockCheck(StringRef Name,
 }
 
 void BlockingUnderLockCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  RunOnceCode.store(Options, Opts);
+  HotpathCheck::storeOptions(Opts);
   Locks.store(Options, Opts);
   Options.store(Opts, "ExtraBlockingFunctions", RawExtraBlocking);
 }
 
 void BlockingUnderLockCheck::onStartOfTranslationUnit() {
+  HotpathCheck::onStartOfTranslationUnit();
   Locks.clear();
-  Reported.clear();
 }
 
 // Start from the acquisitions and walk only the statements each one guards.
@@ -198,35 +198,29 @@ void BlockingUnderLockCheck::checkSection(const utils::CriticalSection &CS,
     if (Kind.empty() || beforeProcessEnd(*S, P))
       continue;
     SourceLocation Loc = SM.getFileLoc(S->getBeginLoc());
-    if (RunOnceCode.holdBack(
-            utils::runOnceAt(*S, &Fn,
-                             [&P](const Stmt *C) { return P.parent(C); }),
-            getID(), Loc, SM) ||
-        !Reported.first(Loc))
-      continue;
-    std::string Callee;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      Callee = "'" + Call->getDirectCallee()->getNameAsString() + "'";
-    else
-      Callee = "constructing '" +
-               cast<CXXConstructExpr>(S)->getType().getAsString(
-                   Ctx.getPrintingPolicy()) +
-               "'";
+    auto ParentOf = [&P](const Stmt *C) { return P.parent(C); };
     // Executions of the call: the loop around it, else its function.
-    auto Loops =
-        utils::enclosingLoops(*S, [&P](const Stmt *C) { return P.parent(C); });
-    std::optional<utils::Hot> H;
-    if (!Loops.empty())
-      H = Hot.ofLoop(Loops.front(), Loc, SM);
-    else if (const auto *FD = dyn_cast<FunctionDecl>(&Fn))
-      H = Hot.ofFunction(FD, SM);
-    diag(Loc, "%0 %1 while %2 holds '%3' (line %4): every other thread that "
-              "needs '%3' waits for it too; release the lock first (copy what "
-              "the call needs while holding it)%5")
-        << Callee << Kind << Holder << Mutex
-        << SM.getPresumedLineNumber(AcquireLoc) << Hot.text(H);
-    diag(AcquireLoc, "'%0' is locked here", DiagnosticIDs::Note) << Mutex;
-    Hot.note(*this, Loc, H);
+    auto Measure = [&] {
+      return measureLoopOrFunction(utils::enclosingLoops(*S, ParentOf),
+                                   dyn_cast<FunctionDecl>(&Fn), Loc, SM);
+    };
+    report(Loc, utils::runOnceAt(*S, &Fn, ParentOf), SM, Measure,
+           [&](Finding &F) {
+             std::string Callee;
+             if (const auto *Call = dyn_cast<CallExpr>(S))
+               Callee = "'" + Call->getDirectCallee()->getNameAsString() + "'";
+             else
+               Callee = "constructing '" +
+                        cast<CXXConstructExpr>(S)->getType().getAsString(
+                            Ctx.getPrintingPolicy()) +
+                        "'";
+             F.diag("%0 %1 while %2 holds '%3' (line %4): every other thread "
+                    "that needs '%3' waits for it too; release the lock first "
+                    "(copy what the call needs while holding it)%5")
+                 << Callee << Kind << Holder << Mutex
+                 << SM.getPresumedLineNumber(AcquireLoc) << F.hotText();
+             F.note(AcquireLoc, "'%0' is locked here") << Mutex;
+           });
   }
 }
 

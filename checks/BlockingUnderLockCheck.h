@@ -12,27 +12,20 @@
 #ifndef HOTPATH_CHECKS_BLOCKINGUNDERLOCKCHECK_H
 #define HOTPATH_CHECKS_BLOCKINGUNDERLOCKCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Hotness.h"
+#include "HotpathCheck.h"
 #include "utils/Locks.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
 #include "llvm/ADT/StringMap.h"
 #include <string>
 #include <vector>
 
 namespace clang::tidy::hotpath {
 
-class BlockingUnderLockCheck : public ClangTidyCheck {
+class BlockingUnderLockCheck : public HotpathCheck {
 public:
   BlockingUnderLockCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *) override {
-    RunOnceCode.watch(SM, PP);
-  }
   void onStartOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
@@ -47,9 +40,6 @@ private:
   const StringRef RawExtraBlocking;
   llvm::StringMap<std::string> BlockingByName;
   utils::LockAcquisitions Locks;
-  utils::ReportOnce Reported;
-  utils::RunOnceFilter RunOnceCode;
-  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

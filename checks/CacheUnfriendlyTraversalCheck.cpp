@@ -23,23 +23,22 @@ static constexpr char DefaultContainerTypes[] = "::std::vector;::std::array";
 
 CacheUnfriendlyTraversalCheck::CacheUnfriendlyTraversalCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : HotpathCheck(Name, Context),
       CacheLineBytes(std::max(1U, Options.get("CacheLineBytes", 64U))),
       MinInnerTripCount(Options.get("MinInnerTripCount", 8U)),
       RawContainerTypes(Options.get("ContainerTypes", DefaultContainerTypes)),
-      ContainerTypes(utils::splitOptionList(RawContainerTypes)),
-      RunOnceCode(Options), Hot(Options, Context) {}
+      ContainerTypes(utils::splitOptionList(RawContainerTypes)) {}
 
 void CacheUnfriendlyTraversalCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  RunOnceCode.store(Options, Opts);
+  HotpathCheck::storeOptions(Opts);
   Options.store(Opts, "CacheLineBytes", CacheLineBytes);
   Options.store(Opts, "MinInnerTripCount", MinInnerTripCount);
   Options.store(Opts, "ContainerTypes", RawContainerTypes);
 }
 
 void CacheUnfriendlyTraversalCheck::onStartOfTranslationUnit() {
-  Reported.clear();
+  HotpathCheck::onStartOfTranslationUnit();
   ContainerCache.clear();
 }
 
@@ -339,71 +338,71 @@ void CacheUnfriendlyTraversalCheck::analyseNest(
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = SM.getFileLoc(First->Access->getBeginLoc());
   utils::ParentIndex Parents(FD.getBody());
-  if (RunOnceCode.holdBack(utils::runOnceAt(*First->Access, &FD,
-                                            [&Parents](const Stmt *C) {
-                                              return Parents.parent(C);
-                                            }),
-                           getID(), Loc, SM) ||
-      !Reported.first(Loc))
-    return;
-
-  std::string Blocker = utils::interchangeBlocker(
-      OuterLoop, O, Inner, *I,
-      {Info.Parent != nullptr, Info.HasNestedLoop, Info.Accesses}, FD, Ctx,
-      IsContainer);
-  const std::string Base = utils::tokenText(First->Base, Ctx);
-  std::string Apart;
-  switch (S.K) {
-  case Stride::Bytes:
-    Apart = "are " + std::to_string(S.RowBytes) + " bytes apart (" +
-            (S.WholeRow ? "one row" : "one slice") + " of '" + Base + "')";
-    break;
-  case Stride::HeapRows:
-    Apart =
-        "are in different rows of '" + Base + "', each a separate heap block";
-    break;
-  case Stride::Elements:
-    Apart =
-        "are " + S.LengthText + " elements apart (one row of '" + Base + "')";
-    break;
-  }
-  std::string Lines = S.K == Stride::Elements
-                          ? "so each touches a new cache line once a row is " +
-                                std::to_string(CacheLineBytes) +
-                                " bytes or more"
-                          : std::string("so each touches a new cache line");
-  const std::uint64_t PerLine = CacheLineBytes / S.ElementBytes;
-  // Measured: the inner loop; each of its iterations touches a new line per
-  // strided access.
-  std::optional<utils::Hot> H = Hot.ofLoop(&Inner, Loc, SM);
-  std::string HotText =
-      S.K == Stride::Elements
-          ? Hot.text(H)
-          : Hot.text(H, {Strided.size(), "new cache lines touched"});
-  utils::DeferredHotnessNote HotNote(Hot, *this, Loc, H);
-  auto D =
-      diag(Loc, "'%0' is accessed column by column: consecutive "
-                "iterations of the inner loop over '%1' %2, %3 (%4 "
-                "lines per %4 elements instead of 1); interchange the "
-                "loops over '%5' and '%1'%6%7")
-      << utils::tokenText(First->Access, Ctx) << I->Var->getName() << Apart
-      << Lines << static_cast<unsigned>(PerLine) << O.Var->getName()
-      << (Blocker.empty() ? std::string() : " (no fix-it: " + Blocker + ")")
-      << HotText;
-  if (!Blocker.empty())
-    return;
-  auto Header = [](const ForStmt &F) {
-    return CharSourceRange::getCharRange(F.getForLoc(),
-                                         F.getRParenLoc().getLocWithOffset(1));
-  };
-  std::string OuterText =
-      Lexer::getSourceText(Header(OuterLoop), SM, Ctx.getLangOpts()).str();
-  std::string InnerText =
-      Lexer::getSourceText(Header(Inner), SM, Ctx.getLangOpts()).str();
-  if (OuterText.empty() || InnerText.empty())
-    return;
-  D << FixItHint::CreateReplacement(Header(OuterLoop), InnerText)
-    << FixItHint::CreateReplacement(Header(Inner), OuterText);
+  auto ParentOf = [&Parents](const Stmt *C) { return Parents.parent(C); };
+  // Measured: the inner loop.
+  report(
+      Loc, utils::runOnceAt(*First->Access, &FD, ParentOf), SM,
+      [&] { return Hot.ofLoop(&Inner, Loc, SM); },
+      [&](Finding &F) {
+        std::string Blocker = utils::interchangeBlocker(
+            OuterLoop, O, Inner, *I,
+            {Info.Parent != nullptr, Info.HasNestedLoop, Info.Accesses}, FD,
+            Ctx, IsContainer);
+        const std::string Base = utils::tokenText(First->Base, Ctx);
+        std::string Apart;
+        switch (S.K) {
+        case Stride::Bytes:
+          Apart = "are " + std::to_string(S.RowBytes) + " bytes apart (" +
+                  (S.WholeRow ? "one row" : "one slice") + " of '" + Base +
+                  "')";
+          break;
+        case Stride::HeapRows:
+          Apart = "are in different rows of '" + Base +
+                  "', each a separate heap block";
+          break;
+        case Stride::Elements:
+          Apart = "are " + S.LengthText + " elements apart (one row of '" +
+                  Base + "')";
+          break;
+        }
+        std::string Lines =
+            S.K == Stride::Elements
+                ? "so each touches a new cache line once a row is " +
+                      std::to_string(CacheLineBytes) + " bytes or more"
+                : std::string("so each touches a new cache line");
+        const std::uint64_t PerLine = CacheLineBytes / S.ElementBytes;
+        // Each iteration of the inner loop touches a new line per strided
+        // access.
+        std::string HotText =
+            S.K == Stride::Elements
+                ? F.hotText()
+                : F.hotText({Strided.size(), "new cache lines touched"});
+        auto D = F.diag("'%0' is accessed column by column: consecutive "
+                        "iterations of the inner loop over '%1' %2, %3 (%4 "
+                        "lines per %4 elements instead of 1); interchange the "
+                        "loops over '%5' and '%1'%6%7")
+                 << utils::tokenText(First->Access, Ctx) << I->Var->getName()
+                 << Apart << Lines << static_cast<unsigned>(PerLine)
+                 << O.Var->getName()
+                 << (Blocker.empty() ? std::string()
+                                     : " (no fix-it: " + Blocker + ")")
+                 << HotText;
+        if (!Blocker.empty())
+          return;
+        auto Header = [](const ForStmt &L) {
+          return CharSourceRange::getCharRange(
+              L.getForLoc(), L.getRParenLoc().getLocWithOffset(1));
+        };
+        std::string OuterText =
+            Lexer::getSourceText(Header(OuterLoop), SM, Ctx.getLangOpts())
+                .str();
+        std::string InnerText =
+            Lexer::getSourceText(Header(Inner), SM, Ctx.getLangOpts()).str();
+        if (OuterText.empty() || InnerText.empty())
+          return;
+        D << FixItHint::CreateReplacement(Header(OuterLoop), InnerText)
+          << FixItHint::CreateReplacement(Header(Inner), OuterText);
+      });
 }
 
 } // namespace clang::tidy::hotpath

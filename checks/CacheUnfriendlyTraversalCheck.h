@@ -13,11 +13,8 @@
 #ifndef HOTPATH_CHECKS_CACHEUNFRIENDLYTRAVERSALCHECK_H
 #define HOTPATH_CHECKS_CACHEUNFRIENDLYTRAVERSALCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Hotness.h"
+#include "HotpathCheck.h"
 #include "utils/LoopContext.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
 #include "utils/Subscripts.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
@@ -28,16 +25,12 @@
 
 namespace clang::tidy::hotpath {
 
-class CacheUnfriendlyTraversalCheck : public ClangTidyCheck {
+class CacheUnfriendlyTraversalCheck : public HotpathCheck {
 public:
   CacheUnfriendlyTraversalCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *) override {
-    RunOnceCode.watch(SM, PP);
-  }
   void onStartOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
@@ -91,9 +84,6 @@ private:
   const StringRef RawContainerTypes;
   std::vector<StringRef> ContainerTypes;
   llvm::DenseMap<const CXXRecordDecl *, bool> ContainerCache;
-  utils::ReportOnce Reported;
-  utils::RunOnceFilter RunOnceCode;
-  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

@@ -15,23 +15,17 @@ namespace clang::tidy::hotpath {
 
 ConstantContainerPerCallCheck::ConstantContainerPerCallCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : HotpathCheck(Name, Context),
       RawContainerTypes(
           Options.get("ContainerTypes", utils::DefaultContainerTypes)),
       MinStringLength(Options.get("MinStringLength", 16U)),
-      ContainerTypes(utils::splitOptionList(RawContainerTypes)),
-      RunOnceCode(Options), Hot(Options, Context) {}
+      ContainerTypes(utils::splitOptionList(RawContainerTypes)) {}
 
 void ConstantContainerPerCallCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  RunOnceCode.store(Options, Opts);
+  HotpathCheck::storeOptions(Opts);
   Options.store(Opts, "ContainerTypes", RawContainerTypes);
   Options.store(Opts, "MinStringLength", MinStringLength);
-}
-
-void ConstantContainerPerCallCheck::onStartOfTranslationUnit() {
-  Reported.clear();
-  Usage.clear();
 }
 
 void ConstantContainerPerCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -166,17 +160,6 @@ ConstantContainerPerCallCheck::constantAllocations(const Expr *Init,
   return N > 0 ? static_cast<unsigned>(N) : 0;
 }
 
-std::optional<utils::Hot> ConstantContainerPerCallCheck::measure(
-    const Stmt &S, const FunctionDecl &FD, const utils::FunctionUsage &FU,
-    SourceLocation Loc, ASTContext &Ctx) const {
-  if (!Hot.active())
-    return std::nullopt;
-  auto Loops = FU.loopsAround(S);
-  if (!Loops.empty())
-    return Hot.ofLoop(Loops.front(), Loc, Ctx.getSourceManager());
-  return Hot.ofFunction(&FD, Ctx.getSourceManager());
-}
-
 void ConstantContainerPerCallCheck::checkReturn(const ReturnStmt &Ret,
                                                 const FunctionDecl &FD,
                                                 const utils::FunctionUsage &FU,
@@ -202,21 +185,22 @@ void ConstantContainerPerCallCheck::checkReturn(const ReturnStmt &Ret,
   }
   if (!Allocs)
     return;
-  SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Value->getBeginLoc());
-  if (RunOnceCode.holdBack(
-          utils::runOnceAt(Ret, &FD,
-                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
-          getID(), Loc, Ctx.getSourceManager()) ||
-      !Reported.first(Loc))
-    return;
-  std::optional<utils::Hot> H = measure(Ret, FD, FU, Loc, Ctx);
-  diag(Loc, "returns a constant %0 built from scratch on every call (%1 "
-            "heap allocation%s1 and as many frees per call): return a "
-            "reference to a function-local 'static const' object, or a "
-            "span or string_view over a 'static constexpr std::array'%2")
-      << Type.getUnqualifiedType() << Allocs
-      << Hot.text(H, {Allocs, "heap allocations"});
-  Hot.note(*this, Loc, H);
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = SM.getFileLoc(Value->getBeginLoc());
+  report(
+      Loc,
+      utils::runOnceAt(Ret, &FD,
+                       [&FU](const Stmt *C) { return FU.parentOf(C); }),
+      SM,
+      [&] { return measureLoopOrFunction(FU.loopsAround(Ret), &FD, Loc, SM); },
+      [&](Finding &F) {
+        F.diag("returns a constant %0 built from scratch on every call (%1 "
+               "heap allocation%s1 and as many frees per call): return a "
+               "reference to a function-local 'static const' object, or a "
+               "span or string_view over a 'static constexpr std::array'%2")
+            << Type.getUnqualifiedType() << Allocs
+            << F.hotText({Allocs, "heap allocations"});
+      });
 }
 
 void ConstantContainerPerCallCheck::check(
@@ -273,36 +257,38 @@ void ConstantContainerPerCallCheck::check(
     return;
   SourceLocation Loc = SM.getFileLoc(Var->getLocation());
   const DeclStmt *DS = FU.declStmtOf(Var);
-  if ((DS && RunOnceCode.holdBack(
-                 utils::runOnceAt(
-                     *DS, FD, [&FU](const Stmt *C) { return FU.parentOf(C); }),
-                 getID(), Loc, SM)) ||
-      !Reported.first(Loc))
-    return;
+  utils::RunOnce Why =
+      DS ? utils::runOnceAt(*DS, FD,
+                            [&FU](const Stmt *C) { return FU.parentOf(C); })
+         : utils::RunOnce::No;
   // Built from constants and returned by value (the guide's first example):
   // the caller gets a fresh copy every call. Changing the return type is
   // the caller's business too: no fix-it.
-  std::optional<utils::Hot> H =
-      DS ? measure(*DS, *FD, FU, Loc, Ctx) : std::nullopt;
-  std::string HotText = Hot.text(H, {Allocs, "heap allocations"});
-  utils::DeferredHotnessNote HotNote(Hot, *this, Loc, H);
-  if (Returned) {
-    diag(Loc, "%0 is a constant %1 built on every call and returned by value "
-              "(%2 heap allocation%s2 and as many frees per call): return a "
-              "reference to a function-local 'static const' object, or a "
-              "span or string_view over a 'static constexpr std::array'%3")
-        << Var << Var->getType().getUnqualifiedType() << Allocs << HotText;
-    return;
-  }
-  auto D = diag(Loc, "%0 is a constant %1 rebuilt on every call (%2 heap "
-                     "allocation%s2 and as many frees per call); it is never "
-                     "modified: make it 'static const' to build it once%3")
-           << Var << Var->getType().getUnqualifiedType() << Allocs << HotText;
-  SourceLocation Begin = Var->getBeginLoc();
-  if (Begin.isMacroID() || Var->getLocation().isMacroID() ||
-      !utils::soleDeclInBlock(*Var, FU))
-    return;
-  D << FixItHint::CreateInsertion(Begin, utils::staticConstInsertion(*Var));
+  auto Measure = [&]() -> std::optional<utils::Hot> {
+    if (!DS)
+      return std::nullopt;
+    return measureLoopOrFunction(FU.loopsAround(*DS), FD, Loc, SM);
+  };
+  report(Loc, Why, SM, Measure, [&](Finding &F) {
+    std::string HotText = F.hotText({Allocs, "heap allocations"});
+    if (Returned) {
+      F.diag("%0 is a constant %1 built on every call and returned by value "
+             "(%2 heap allocation%s2 and as many frees per call): return a "
+             "reference to a function-local 'static const' object, or a "
+             "span or string_view over a 'static constexpr std::array'%3")
+          << Var << Var->getType().getUnqualifiedType() << Allocs << HotText;
+      return;
+    }
+    auto D = F.diag("%0 is a constant %1 rebuilt on every call (%2 heap "
+                    "allocation%s2 and as many frees per call); it is never "
+                    "modified: make it 'static const' to build it once%3")
+             << Var << Var->getType().getUnqualifiedType() << Allocs << HotText;
+    SourceLocation Begin = Var->getBeginLoc();
+    if (Begin.isMacroID() || Var->getLocation().isMacroID() ||
+        !utils::soleDeclInBlock(*Var, FU))
+      return;
+    D << FixItHint::CreateInsertion(Begin, utils::staticConstInsertion(*Var));
+  });
 }
 
 } // namespace clang::tidy::hotpath

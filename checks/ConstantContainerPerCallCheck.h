@@ -10,26 +10,18 @@
 #ifndef HOTPATH_CHECKS_CONSTANTCONTAINERPERCALLCHECK_H
 #define HOTPATH_CHECKS_CONSTANTCONTAINERPERCALLCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Hotness.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
+#include "HotpathCheck.h"
 #include "utils/VarUsage.h"
 #include <vector>
 
 namespace clang::tidy::hotpath {
 
-class ConstantContainerPerCallCheck : public ClangTidyCheck {
+class ConstantContainerPerCallCheck : public HotpathCheck {
 public:
   ConstantContainerPerCallCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *) override {
-    RunOnceCode.watch(SM, PP);
-  }
-  void onStartOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
@@ -46,19 +38,10 @@ private:
                                 ASTContext &Ctx) const;
   void checkReturn(const ReturnStmt &Ret, const FunctionDecl &FD,
                    const utils::FunctionUsage &FU, ASTContext &Ctx);
-  /// The profile's figures for \p S: its innermost loop, else the function
-  /// (the container is rebuilt once per iteration or per call).
-  std::optional<utils::Hot> measure(const Stmt &S, const FunctionDecl &FD,
-                                    const utils::FunctionUsage &FU,
-                                    SourceLocation Loc, ASTContext &Ctx) const;
 
   const StringRef RawContainerTypes;
   const unsigned MinStringLength;
   std::vector<StringRef> ContainerTypes;
-  utils::UsageCache Usage;
-  utils::ReportOnce Reported;
-  utils::RunOnceFilter RunOnceCode;
-  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

@@ -21,23 +21,18 @@ static utils::UsageVocabulary fillVocabulary(StringRef Raw) {
 
 ContainerInLoopCheck::ContainerInLoopCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : HotpathCheck(Name, Context),
       RawContainerTypes(
           Options.get("ContainerTypes", utils::KeepsCapacityContainerTypes)),
       RawFillFunctions(Options.get("FillFunctions", "::std::getline")),
-      ContainerTypes(utils::splitOptionList(RawContainerTypes)),
-      Usage(fillVocabulary(RawFillFunctions)), RunOnceCode(Options),
-      Hot(Options, Context) {}
-
-void ContainerInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  RunOnceCode.store(Options, Opts);
-  Options.store(Opts, "ContainerTypes", RawContainerTypes);
-  Options.store(Opts, "FillFunctions", RawFillFunctions);
+      ContainerTypes(utils::splitOptionList(RawContainerTypes)) {
+  Usage = utils::UsageCache(fillVocabulary(RawFillFunctions));
 }
 
-void ContainerInLoopCheck::onStartOfTranslationUnit() {
-  Reported.clear();
-  Usage.clear();
+void ContainerInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  HotpathCheck::storeOptions(Opts);
+  Options.store(Opts, "ContainerTypes", RawContainerTypes);
+  Options.store(Opts, "FillFunctions", RawFillFunctions);
 }
 
 void ContainerInLoopCheck::registerMatchers(MatchFinder *Finder) {
@@ -86,22 +81,22 @@ void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Filled || OtherEscape ||
       Uses.has(utils::UseMove | utils::UseReturn | utils::UseCopy))
     return;
-  SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Var->getLocation());
-  if (RunOnceCode.holdBack(
-          utils::runOnceAt(*DS, cast<Decl>(Var->getParentFunctionOrMethod()),
-                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
-          getID(), Loc, Ctx.getSourceManager()) ||
-      !Reported.first(Loc))
-    return;
-  std::optional<utils::Hot> H =
-      Hot.ofLoop(Loops.front(), Loc, Ctx.getSourceManager());
-  diag(Loc, "%0 is created empty on every iteration of the loop, filled, and "
-            "destroyed at its end: its buffer is allocated again (and grown "
-            "again) each time; declare it before the loop and clear() it at "
-            "the start of each iteration to keep its capacity%1")
-      << Var << Hot.text(H);
-  diag(Loops.front()->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
-  Hot.note(*this, Loc, H);
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = SM.getFileLoc(Var->getLocation());
+  report(
+      Loc,
+      utils::runOnceAt(*DS, cast<Decl>(Var->getParentFunctionOrMethod()),
+                       [&FU](const Stmt *C) { return FU.parentOf(C); }),
+      SM, [&] { return Hot.ofLoop(Loops.front(), Loc, SM); },
+      [&](Finding &F) {
+        F.diag("%0 is created empty on every iteration of the loop, filled, "
+               "and destroyed at its end: its buffer is allocated again (and "
+               "grown again) each time; declare it before the loop and "
+               "clear() it at the start of each iteration to keep its "
+               "capacity%1")
+            << Var << F.hotText();
+        F.noteLoop(Loops.front());
+      });
 }
 
 } // namespace clang::tidy::hotpath

@@ -11,27 +11,19 @@
 #ifndef HOTPATH_CHECKS_CONTAINERINLOOPCHECK_H
 #define HOTPATH_CHECKS_CONTAINERINLOOPCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Hotness.h"
+#include "HotpathCheck.h"
 #include "utils/LoopContext.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
 #include "utils/VarUsage.h"
 #include <vector>
 
 namespace clang::tidy::hotpath {
 
-class ContainerInLoopCheck : public ClangTidyCheck {
+class ContainerInLoopCheck : public HotpathCheck {
 public:
   ContainerInLoopCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *) override {
-    RunOnceCode.watch(SM, PP);
-  }
-  void onStartOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -40,10 +32,6 @@ private:
   const StringRef RawContainerTypes;
   const StringRef RawFillFunctions;
   std::vector<StringRef> ContainerTypes;
-  utils::UsageCache Usage;
-  utils::ReportOnce Reported;
-  utils::RunOnceFilter RunOnceCode;
-  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

@@ -239,7 +239,7 @@ const FieldDecl *patternField(const FieldDecl *FD) {
 } // namespace
 
 FalseSharingCheck::FalseSharingCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : HotpathCheck(Name, Context),
       CacheLineBytes(Options.get("CacheLineBytes", 64U)),
       UseHardwareInterferenceSize(
           Options.get("UseHardwareInterferenceSize", false)),
@@ -250,8 +250,7 @@ FalseSharingCheck::FalseSharingCheck(StringRef Name, ClangTidyContext *Context)
                                          "submit;post;enqueue;spawn;"
                                          "parallel_for;execute;schedule")),
       TaskSubmitFunctions(
-          utils::toStrings(utils::splitOptionList(RawTaskSubmitFunctions))),
-      RunOnceCode(Options), Hot(Options, Context) {}
+          utils::toStrings(utils::splitOptionList(RawTaskSubmitFunctions))) {}
 
 void FalseSharingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CacheLineBytes", CacheLineBytes);
@@ -259,16 +258,16 @@ void FalseSharingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 UseHardwareInterferenceSize);
   Options.store(Opts, "SyncTypes", RawSyncTypes);
   Options.store(Opts, "TaskSubmitFunctions", RawTaskSubmitFunctions);
-  RunOnceCode.store(Options, Opts);
+  HotpathCheck::storeOptions(Opts);
 }
 
 void FalseSharingCheck::onStartOfTranslationUnit() {
+  HotpathCheck::onStartOfTranslationUnit();
   Records.clear();
   FieldWrites.clear();
   ElementWrites.clear();
   LayoutUse.clear();
   Threads.clear();
-  Reported.clear();
 }
 
 void FalseSharingCheck::registerMatchers(MatchFinder *Finder) {
@@ -427,10 +426,10 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
   // A record of a test or an example program: decided (and counted) only
   // for a finding about to be reported.
   std::optional<utils::RunOnce> Once;
-  auto HeldBack = [&](SourceLocation Loc) {
+  auto RunsOnce = [&] {
     if (!Once)
       Once = utils::runOnceRecord(RD);
-    return RunOnceCode.holdBack(*Once, getID(), Loc, SM);
+    return *Once;
   };
   std::string Record = RD.getNameAsString();
   // Aligning a member changes the record's size and offsets.
@@ -475,20 +474,23 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     if (T->isArrayType() && llvm::any_of(W.PerThreadWriters, OnThread) &&
         ElemSize < Line && ElemAlign < Line && Size > ElemSize) {
       SourceLocation Loc = SM.getFileLoc(Shown->getLocation());
-      std::optional<utils::Hot> H = Hot.ofHottest(W.PerThreadWriters, SM);
-      if (!HeldBack(Loc) && Reported.first(Loc))
-        diag(Loc, "'%0' is an array of %1-byte '%2' written one element per "
-                  "thread: neighbouring elements share a %3-byte cache line, "
-                  "so the threads' writes contend for the same lines (false "
-                  "sharing); use an element type padded to the line, such as "
-                  "'struct alignas(%4) Slot { %2 value; };'%5")
-            << FD->getName() << static_cast<unsigned>(ElemSize)
-            << Elem.getUnqualifiedType().getAsString(Ctx->getPrintingPolicy())
-            << static_cast<unsigned>(Line) << alignment() << Hot.text(H);
-      std::string NoAlignedNew = alignedNewProblem();
-      if (!NoAlignedNew.empty())
-        diag(Loc, "%0", DiagnosticIDs::Note) << NoAlignedNew;
-      Hot.note(*this, Loc, H);
+      report(
+          Loc, RunsOnce(), SM,
+          [&] { return Hot.ofHottest(W.PerThreadWriters, SM); },
+          [&](Finding &F) {
+            F.diag("'%0' is an array of %1-byte '%2' written one element per "
+                   "thread: neighbouring elements share a %3-byte cache "
+                   "line, so the threads' writes contend for the same lines "
+                   "(false sharing); use an element type padded to the line, "
+                   "such as 'struct alignas(%4) Slot { %2 value; };'%5")
+                << FD->getName() << static_cast<unsigned>(ElemSize)
+                << Elem.getUnqualifiedType().getAsString(
+                       Ctx->getPrintingPolicy())
+                << static_cast<unsigned>(Line) << alignment() << F.hotText();
+            std::string NoAlignedNew = alignedNewProblem();
+            if (!NoAlignedNew.empty())
+              F.note(Loc, "%0") << NoAlignedNew;
+          });
     }
   }
 
@@ -546,57 +548,55 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       continue;
     const FieldDecl *Later = patternField(Members[J].FD);
     SourceLocation Loc = SM.getFileLoc(Later->getLocation());
-    if (HeldBack(Loc) || !Reported.first(Loc))
-      continue;
-    bool OwnDecl = true;
-    for (const FieldDecl *Other : Later->getParent()->fields())
-      if (Other != Later && Other->getBeginLoc() == Later->getBeginLoc())
-        OwnDecl = false;
-    std::string Align = alignment();
-    std::string More;
-    if (Others > 0)
-      More = " and " + std::to_string(Others) + " more synchronisation member" +
-             (Others > 1 ? "s" : "");
-    // Apart when the object starts on a line boundary, together otherwise.
-    std::string Why;
-    if (!LineAligned &&
-        (Nearest->Offset + Nearest->Size - 1) / Line < Members[J].Offset / Line)
-      Why = ", since '" + Record + "' is only " +
-            std::to_string(Layout.getAlignment().getQuantity()) +
-            "-byte aligned";
     // Measured: the hottest function that writes either member.
-    llvm::SmallVector<const Decl *, 4> Writers(Members[J].W->Writers.begin(),
-                                               Members[J].W->Writers.end());
-    Writers.append(Nearest->W->Writers.begin(), Nearest->W->Writers.end());
-    std::optional<utils::Hot> H = Hot.ofHottest(Writers, SM);
-    {
-      auto D = diag(Loc, "'%0' (offset %1) and '%2' (offset %3)%4 of '%5' "
-                         "can share a %6-byte cache line%7: when different "
-                         "threads write them, every write invalidates the "
-                         "line in the other cores' caches (false sharing); "
-                         "give '%0' a cache line of its own with "
-                         "'alignas(%8)'%9")
-               << Members[J].FD->getName()
-               << static_cast<unsigned>(Members[J].Offset)
-               << Nearest->FD->getName()
-               << static_cast<unsigned>(Nearest->Offset) << More << Record
-               << static_cast<unsigned>(Line) << Why << Align << Hot.text(H);
-      SourceLocation Begin = Later->getBeginLoc();
-      if (OwnDecl && Begin.isFileID() && Taken.empty())
-        D << FixItHint::CreateInsertion(Begin, "alignas(" + Align + ") ");
-    }
-    if (OwnDecl && !Taken.empty())
-      diag(Loc, "no automatic fix: %0; align '%1' by hand", DiagnosticIDs::Note)
-          << Taken << Members[J].FD->getName();
-    if (!OwnDecl)
-      diag(Loc,
-           "'%0' is declared together with other members: declare it "
-           "on its own with 'alignas(%1)'",
-           DiagnosticIDs::Note)
-          << Members[J].FD->getName() << Align;
-    if (!Evidence)
-      diag(Loc, utils::VetoOnly, DiagnosticIDs::Note);
-    Hot.note(*this, Loc, H);
+    auto Measure = [&] {
+      llvm::SmallVector<const Decl *, 4> Writers(Members[J].W->Writers.begin(),
+                                                 Members[J].W->Writers.end());
+      Writers.append(Nearest->W->Writers.begin(), Nearest->W->Writers.end());
+      return Hot.ofHottest(Writers, SM);
+    };
+    report(Loc, RunsOnce(), SM, Measure, [&](Finding &F) {
+      bool OwnDecl = true;
+      for (const FieldDecl *Other : Later->getParent()->fields())
+        if (Other != Later && Other->getBeginLoc() == Later->getBeginLoc())
+          OwnDecl = false;
+      std::string Align = alignment();
+      std::string More;
+      if (Others > 0)
+        More = " and " + std::to_string(Others) +
+               " more synchronisation member" + (Others > 1 ? "s" : "");
+      // Apart when the object starts on a line boundary, together otherwise.
+      std::string Why;
+      if (!LineAligned && (Nearest->Offset + Nearest->Size - 1) / Line <
+                              Members[J].Offset / Line)
+        Why = ", since '" + Record + "' is only " +
+              std::to_string(Layout.getAlignment().getQuantity()) +
+              "-byte aligned";
+      {
+        auto D = F.diag("'%0' (offset %1) and '%2' (offset %3)%4 of '%5' can "
+                        "share a %6-byte cache line%7: when different threads "
+                        "write them, every write invalidates the line in the "
+                        "other cores' caches (false sharing); give '%0' a "
+                        "cache line of its own with 'alignas(%8)'%9")
+                 << Members[J].FD->getName()
+                 << static_cast<unsigned>(Members[J].Offset)
+                 << Nearest->FD->getName()
+                 << static_cast<unsigned>(Nearest->Offset) << More << Record
+                 << static_cast<unsigned>(Line) << Why << Align << F.hotText();
+        SourceLocation Begin = Later->getBeginLoc();
+        if (OwnDecl && Begin.isFileID() && Taken.empty())
+          D << FixItHint::CreateInsertion(Begin, "alignas(" + Align + ") ");
+      }
+      if (OwnDecl && !Taken.empty())
+        F.note(Loc, "no automatic fix: %0; align '%1' by hand")
+            << Taken << Members[J].FD->getName();
+      if (!OwnDecl)
+        F.note(Loc, "'%0' is declared together with other members: declare "
+                    "it on its own with 'alignas(%1)'")
+            << Members[J].FD->getName() << Align;
+      if (!Evidence)
+        F.note(Loc, utils::VetoOnly);
+    });
   }
 }
 
@@ -618,36 +618,40 @@ void FalseSharingCheck::onEndOfTranslationUnit() {
     std::uint64_t Align =
         Ctx->getASTRecordLayout(RD).getAlignment().getQuantity();
     if (Size >= CacheLineBytes || Align >= CacheLineBytes ||
-        !Done.insert(RD).second ||
-        RunOnceCode.holdBack(utils::runOnceRecord(*RD), getID(), W.Loc, SM) ||
-        !Reported.first(W.Loc))
+        !Done.insert(RD).second)
       continue;
-    std::string Name = RD->getNameAsString();
-    const RecordDecl *Pattern = RD;
-    if (const auto *CXXRD = dyn_cast<CXXRecordDecl>(RD))
-      if (const CXXRecordDecl *P = CXXRD->getTemplateInstantiationPattern())
-        Pattern = P;
-    std::string Taken = LayoutUse.reason(*RD);
-    if (Taken.empty())
-      Taken = alignedNewProblem();
-    std::optional<utils::Hot> H = Hot.ofHottest(W.Writer, SM);
-    utils::DeferredHotnessNote HotNote(Hot, *this, W.Loc, H);
-    auto D = diag(W.Loc, "each thread writes its own element of '%0', but "
-                         "'%1' is %2 bytes, smaller than a %3-byte cache "
-                         "line, so neighbouring elements share lines and the "
-                         "threads' writes to '%4' contend for them (false "
-                         "sharing); align '%1' to the cache line%5")
-             << W.Container << Name << static_cast<unsigned>(Size)
-             << static_cast<unsigned>(CacheLineBytes) << W.Member->getName()
-             << Hot.text(H);
-    SourceLocation NameLoc = Pattern->getLocation();
-    if (Pattern->getIdentifier() && NameLoc.isFileID() &&
-        !SM.isInSystemHeader(NameLoc) && Pattern == RD && Taken.empty())
-      D << FixItHint::CreateInsertion(NameLoc, "alignas(" + alignment() + ") ");
-    if (!Taken.empty())
-      diag(W.Loc, "no automatic fix: %0; align '%1' by hand",
-           DiagnosticIDs::Note)
-          << Taken << Name;
+    report(
+        W.Loc, utils::runOnceRecord(*RD), SM,
+        [&] { return Hot.ofHottest(W.Writer, SM); },
+        [&](Finding &F) {
+          std::string Name = RD->getNameAsString();
+          const RecordDecl *Pattern = RD;
+          if (const auto *CXXRD = dyn_cast<CXXRecordDecl>(RD))
+            if (const CXXRecordDecl *P =
+                    CXXRD->getTemplateInstantiationPattern())
+              Pattern = P;
+          std::string Taken = LayoutUse.reason(*RD);
+          if (Taken.empty())
+            Taken = alignedNewProblem();
+          {
+            auto D = F.diag("each thread writes its own element of '%0', but "
+                            "'%1' is %2 bytes, smaller than a %3-byte cache "
+                            "line, so neighbouring elements share lines and "
+                            "the threads' writes to '%4' contend for them "
+                            "(false sharing); align '%1' to the cache line%5")
+                     << W.Container << Name << static_cast<unsigned>(Size)
+                     << static_cast<unsigned>(CacheLineBytes)
+                     << W.Member->getName() << F.hotText();
+            SourceLocation NameLoc = Pattern->getLocation();
+            if (Pattern->getIdentifier() && NameLoc.isFileID() &&
+                !SM.isInSystemHeader(NameLoc) && Pattern == RD && Taken.empty())
+              D << FixItHint::CreateInsertion(NameLoc,
+                                              "alignas(" + alignment() + ") ");
+          }
+          if (!Taken.empty())
+            F.note(W.Loc, "no automatic fix: %0; align '%1' by hand")
+                << Taken << Name;
+        });
   }
   Records.clear();
   ElementWrites.clear();

@@ -13,11 +13,8 @@
 #ifndef HOTPATH_CHECKS_FALSESHARINGCHECK_H
 #define HOTPATH_CHECKS_FALSESHARINGCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Hotness.h"
+#include "HotpathCheck.h"
 #include "utils/LayoutDependence.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
 #include "utils/ThreadEntries.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
@@ -27,16 +24,12 @@
 
 namespace clang::tidy::hotpath {
 
-class FalseSharingCheck : public ClangTidyCheck {
+class FalseSharingCheck : public HotpathCheck {
 public:
   FalseSharingCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *) override {
-    RunOnceCode.watch(SM, PP);
-  }
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -86,7 +79,6 @@ private:
   std::vector<std::string> TaskSubmitFunctions;
   /// Test and example programs' records (their threads are not the
   /// product's): held back like run-once code.
-  utils::RunOnceFilter RunOnceCode;
 
   ASTContext *Ctx = nullptr;
   llvm::SetVector<const RecordDecl *> Records;
@@ -95,8 +87,6 @@ private:
   utils::LayoutDependence LayoutUse;
   /// Evidence of threads: writes count only from code that runs on one.
   utils::ThreadEntries Threads;
-  utils::ReportOnce Reported;
-  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

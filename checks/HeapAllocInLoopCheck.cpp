@@ -17,19 +17,13 @@ static constexpr char DefaultAllocFunctions[] =
 
 HeapAllocInLoopCheck::HeapAllocInLoopCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : HotpathCheck(Name, Context),
       RawAllocFunctions(Options.get("AllocFunctions", DefaultAllocFunctions)),
-      AllocFunctions(utils::splitOptionList(RawAllocFunctions)),
-      RunOnceCode(Options), Hot(Options, Context) {}
+      AllocFunctions(utils::splitOptionList(RawAllocFunctions)) {}
 
 void HeapAllocInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  RunOnceCode.store(Options, Opts);
+  HotpathCheck::storeOptions(Opts);
   Options.store(Opts, "AllocFunctions", RawAllocFunctions);
-}
-
-void HeapAllocInLoopCheck::onStartOfTranslationUnit() {
-  Reported.clear();
-  Usage.clear();
 }
 
 void HeapAllocInLoopCheck::registerMatchers(MatchFinder *Finder) {
@@ -171,22 +165,21 @@ void HeapAllocInLoopCheck::checkAllocation(const Expr &Alloc,
   } else {
     What = "the temporary";
   }
-  SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Alloc.getBeginLoc());
-  if (RunOnceCode.holdBack(
-          utils::runOnceAt(Alloc, &FD,
-                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
-          getID(), Loc, Ctx.getSourceManager()) ||
-      !Reported.first(Loc))
-    return;
-  std::optional<utils::Hot> H =
-      Hot.ofLoop(Loops.front(), Loc, Ctx.getSourceManager());
-  diag(Loc, "%0 allocates on every iteration of the loop and %1 dies in the "
-            "same iteration: one allocation and one free per iteration; "
-            "reuse one object declared before the loop, use a stack object, "
-            "or take it from a hotpath::Pool%2")
-      << Kind << What << Hot.text(H);
-  diag(Loops.front()->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
-  Hot.note(*this, Loc, H);
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = SM.getFileLoc(Alloc.getBeginLoc());
+  report(
+      Loc,
+      utils::runOnceAt(Alloc, &FD,
+                       [&FU](const Stmt *C) { return FU.parentOf(C); }),
+      SM, [&] { return Hot.ofLoop(Loops.front(), Loc, SM); },
+      [&](Finding &F) {
+        F.diag("%0 allocates on every iteration of the loop and %1 dies in "
+               "the same iteration: one allocation and one free per "
+               "iteration; reuse one object declared before the loop, use a "
+               "stack object, or take it from a hotpath::Pool%2")
+            << Kind << What << F.hotText();
+        F.noteLoop(Loops.front());
+      });
 }
 
 } // namespace clang::tidy::hotpath

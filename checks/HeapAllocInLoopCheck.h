@@ -11,27 +11,19 @@
 #ifndef HOTPATH_CHECKS_HEAPALLOCINLOOPCHECK_H
 #define HOTPATH_CHECKS_HEAPALLOCINLOOPCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Hotness.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
+#include "HotpathCheck.h"
 #include "utils/VarUsage.h"
 #include <string>
 #include <vector>
 
 namespace clang::tidy::hotpath {
 
-class HeapAllocInLoopCheck : public ClangTidyCheck {
+class HeapAllocInLoopCheck : public HotpathCheck {
 public:
   HeapAllocInLoopCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *) override {
-    RunOnceCode.watch(SM, PP);
-  }
-  void onStartOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -44,10 +36,6 @@ private:
 
   const StringRef RawAllocFunctions;
   std::vector<StringRef> AllocFunctions;
-  utils::UsageCache Usage;
-  utils::ReportOnce Reported;
-  utils::RunOnceFilter RunOnceCode;
-  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

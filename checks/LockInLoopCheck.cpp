@@ -10,21 +10,20 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::hotpath {
 
 LockInLoopCheck::LockInLoopCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : HotpathCheck(Name, Context),
       ReportConditionalLocks(Options.get("ReportConditionalLocks", false)),
-      MinIterations(Options.get("MinIterations", 8U)), Locks(Options),
-      RunOnceCode(Options), Hot(Options, Context) {}
+      MinIterations(Options.get("MinIterations", 8U)), Locks(Options) {}
 
 void LockInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  RunOnceCode.store(Options, Opts);
+  HotpathCheck::storeOptions(Opts);
   Locks.store(Options, Opts);
   Options.store(Opts, "ReportConditionalLocks", ReportConditionalLocks);
   Options.store(Opts, "MinIterations", MinIterations);
 }
 
 void LockInLoopCheck::onStartOfTranslationUnit() {
+  HotpathCheck::onStartOfTranslationUnit();
   Locks.clear();
-  Reported.clear();
 }
 
 // The acquisitions are rare, narrow nodes; the loops around one come from a
@@ -168,23 +167,23 @@ void LockInLoopCheck::checkSection(const utils::CriticalSection &CS,
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = SM.getFileLoc(CS.Guard ? CS.Guard->getLocation()
                                               : CS.Acquire->getBeginLoc());
-  if (RunOnceCode.holdBack(utils::runOnceAt(*CS.Acquire, &Fn, ParentOf),
-                           getID(), Loc, SM) ||
-      !Reported.first(Loc))
-    return;
-  std::string Mutex = utils::mutexText(*CS.Mutex, Ctx);
-  std::string Who =
-      CS.Guard ? "'" + CS.Guard->getName().str() + "' locks '" + Mutex + "'"
-               : "'" + Mutex + "' is locked and unlocked";
-  std::optional<utils::Hot> H = Hot.ofLoop(Loop, Loc, SM);
-  diag(Loc, "%0 on every iteration of the loop around a short "
-            "critical section: each iteration pays an atomic read-modify-write "
-            "to lock and another to unlock, and under contention a cache-line "
-            "transfer or a futex sleep; take the lock once around the loop, or "
-            "collect the results locally and merge them under one lock%1")
-      << Who << Hot.text(H);
-  diag(Loop->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
-  Hot.note(*this, Loc, H);
+  report(
+      Loc, utils::runOnceAt(*CS.Acquire, &Fn, ParentOf), SM,
+      [&] { return Hot.ofLoop(Loop, Loc, SM); },
+      [&](Finding &F) {
+        std::string Mutex = utils::mutexText(*CS.Mutex, Ctx);
+        std::string Who = CS.Guard ? "'" + CS.Guard->getName().str() +
+                                         "' locks '" + Mutex + "'"
+                                   : "'" + Mutex + "' is locked and unlocked";
+        F.diag("%0 on every iteration of the loop around a short critical "
+               "section: each iteration pays an atomic read-modify-write to "
+               "lock and another to unlock, and under contention a "
+               "cache-line transfer or a futex sleep; take the lock once "
+               "around the loop, or collect the results locally and merge "
+               "them under one lock%1")
+            << Who << F.hotText();
+        F.noteLoop(Loop);
+      });
 }
 
 } // namespace clang::tidy::hotpath

@@ -13,27 +13,20 @@
 #ifndef HOTPATH_CHECKS_LOCKINLOOPCHECK_H
 #define HOTPATH_CHECKS_LOCKINLOOPCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Hotness.h"
+#include "HotpathCheck.h"
 #include "utils/Locks.h"
 #include "utils/LoopContext.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
 #include <string>
 #include <vector>
 
 namespace clang::tidy::hotpath {
 
-class LockInLoopCheck : public ClangTidyCheck {
+class LockInLoopCheck : public HotpathCheck {
 public:
   LockInLoopCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *) override {
-    RunOnceCode.watch(SM, PP);
-  }
   void onStartOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
@@ -47,9 +40,6 @@ private:
   const unsigned MinIterations;
   utils::LoopVocabulary Vocab;
   utils::LockAcquisitions Locks;
-  utils::ReportOnce Reported;
-  utils::RunOnceFilter RunOnceCode;
-  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

@@ -22,19 +22,13 @@ static constexpr char DefaultReservable[] =
 
 MissingReserveCheck::MissingReserveCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : HotpathCheck(Name, Context),
       RawContainerTypes(Options.get("ContainerTypes", DefaultReservable)),
-      ContainerTypes(utils::splitOptionList(RawContainerTypes)),
-      RunOnceCode(Options), Hot(Options, Context) {}
+      ContainerTypes(utils::splitOptionList(RawContainerTypes)) {}
 
 void MissingReserveCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  RunOnceCode.store(Options, Opts);
+  HotpathCheck::storeOptions(Opts);
   Options.store(Opts, "ContainerTypes", RawContainerTypes);
-}
-
-void MissingReserveCheck::onStartOfTranslationUnit() {
-  Reported.clear();
-  Usage.clear();
 }
 
 namespace {
@@ -277,64 +271,68 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
     if (const auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(
             C->getCallee()->IgnoreParens()))
       Loc = SM.getFileLoc(DM->getMemberLoc()); // like a resolved call
-  if (RunOnceCode.holdBack(
-          utils::runOnceAt(*Call, cast<Decl>(Var->getParentFunctionOrMethod()),
-                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
-          getID(), Loc, SM) ||
-      !Reported.first(Loc))
-    return;
   // Measured: the loop's iterations and entries (their ratio is the
   // average trip count), inclusive cost over its lines.
-  std::optional<utils::Hot> H = Hot.ofLoop(Loop, Loc, SM);
-  std::string HotText = Hot.text(H);
-  utils::DeferredHotnessNote HotNote(Hot, *this, Loc, H);
+  report(
+      Loc,
+      utils::runOnceAt(*Call, cast<Decl>(Var->getParentFunctionOrMethod()),
+                       [&FU](const Stmt *C) { return FU.parentOf(C); }),
+      SM, [&] { return Hot.ofLoop(Loop, Loc, SM); },
+      [&](Finding &F) { describe(F, *C, Name, *Loop, FU, SM); });
+}
+
+void MissingReserveCheck::describe(Finding &F, const utils::ExactTripCount &C,
+                                   const std::string &Name, const Stmt &Loop,
+                                   const utils::FunctionUsage &FU,
+                                   const SourceManager &SM) {
+  std::string HotText = F.hotText();
   const std::string Quoted = "'" + Name + "'";
-  if (!C->Unbounded.empty()) {
+  if (!C.Unbounded.empty()) {
     // Reserving a count nothing bounds turns a malformed input into a huge
     // allocation (or std::bad_alloc) before the first element is read: no
     // automatic fix; the message shows the capped form.
-    diag(Loc, "%0 grows by one element per iteration of a loop whose trip "
-              "count is known before it starts, without reserve(): it "
-              "reallocates and moves its elements about log2(n) times; no "
-              "fix-it: the count %1 is %2, not the size of anything this code "
-              "holds, and reserving it up front allocates whatever it says "
-              "before one element is read; if it can come from input, cap it: "
-              "'%3.reserve(std::min<std::size_t>(%4, limit));'%5")
+    F.diag("%0 grows by one element per iteration of a loop whose trip "
+           "count is known before it starts, without reserve(): it "
+           "reallocates and moves its elements about log2(n) times; no "
+           "fix-it: the count %1 is %2, not the size of anything this code "
+           "holds, and reserving it up front allocates whatever it says "
+           "before one element is read; if it can come from input, cap it: "
+           "'%3.reserve(std::min<std::size_t>(%4, limit));'%5")
         << Quoted
-        << (C->Text.empty() ? std::string("(spelled in a macro)")
-                            : "'" + C->Text + "'")
-        << C->Unbounded << Name
-        << (C->Text.empty() ? std::string("count") : C->Text) << HotText;
+        << (C.Text.empty() ? std::string("(spelled in a macro)")
+                           : "'" + C.Text + "'")
+        << C.Unbounded << Name
+        << (C.Text.empty() ? std::string("count") : C.Text) << HotText;
     return;
   }
-  if (C->Text.empty()) {
-    diag(Loc, "%0 grows by one element per iteration of a loop whose trip "
-              "count is known before it starts, without reserve(): it "
-              "reallocates and moves its elements about log2(n) times; call "
-              "reserve() with the trip count before the loop (no fix-it: %1)%2")
-        << Quoted << C->WhyNoText << HotText;
+  if (C.Text.empty()) {
+    F.diag("%0 grows by one element per iteration of a loop whose trip "
+           "count is known before it starts, without reserve(): it "
+           "reallocates and moves its elements about log2(n) times; call "
+           "reserve() with the trip count before the loop (no fix-it: %1)%2")
+        << Quoted << C.WhyNoText << HotText;
     return;
   }
-  std::string Reserve = Name + ".reserve(" + C->Text + ");";
-  if (C->Signed) {
-    bool Simple = llvm::all_of(C->Text, [](char Ch) {
+  std::string Reserve = Name + ".reserve(" + C.Text + ");";
+  if (C.Signed) {
+    bool Simple = llvm::all_of(C.Text, [](char Ch) {
       return llvm::isAlnum(Ch) || Ch == '_' || Ch == '.';
     });
-    std::string Count = Simple ? C->Text : "(" + C->Text + ")";
+    std::string Count = Simple ? C.Text : "(" + C.Text + ")";
     Reserve = "if (" + Count + " > 0) " + Name +
-              ".reserve(static_cast<std::size_t>(" + C->Text + "));";
+              ".reserve(static_cast<std::size_t>(" + C.Text + "));";
   }
-  auto D = diag(Loc, "%0 grows by one element per iteration of a loop whose "
-                     "trip count is known before it starts, without "
-                     "reserve(): it reallocates and moves its elements about "
-                     "log2(n) times; call '%1' before the loop%2")
+  auto D = F.diag("%0 grows by one element per iteration of a loop whose "
+                  "trip count is known before it starts, without "
+                  "reserve(): it reallocates and moves its elements about "
+                  "log2(n) times; call '%1' before the loop%2")
            << Quoted << Reserve << HotText;
   // Insert on its own line before the loop, with the loop's indentation.
-  if (Loop->getBeginLoc().isMacroID())
+  if (Loop.getBeginLoc().isMacroID())
     return;
-  if (!isa_and_nonnull<CompoundStmt>(FU.parentOf(Loop)))
+  if (!isa_and_nonnull<CompoundStmt>(FU.parentOf(&Loop)))
     return;
-  std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loop->getBeginLoc());
+  std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loop.getBeginLoc());
   StringRef Buffer = SM.getBufferData(Pos.first);
   unsigned LineStart = Pos.second;
   while (LineStart > 0 && Buffer[LineStart - 1] != '\n')
@@ -343,7 +341,7 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   if (Indent.find_first_not_of(" \t") != StringRef::npos)
     Indent = "";
   D << FixItHint::CreateInsertion(
-      Loop->getBeginLoc(),
+      Loop.getBeginLoc(),
       Reserve + (Indent.empty() && LineStart != Pos.second ? " " : "\n") +
           Indent.str());
 }

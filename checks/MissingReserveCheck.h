@@ -11,11 +11,8 @@
 #ifndef HOTPATH_CHECKS_MISSINGRESERVECHECK_H
 #define HOTPATH_CHECKS_MISSINGRESERVECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Hotness.h"
+#include "HotpathCheck.h"
 #include "utils/LoopContext.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
 #include "utils/VarUsage.h"
 #include <cstdint>
 #include <optional>
@@ -24,17 +21,12 @@
 
 namespace clang::tidy::hotpath {
 
-class MissingReserveCheck : public ClangTidyCheck {
+class MissingReserveCheck : public HotpathCheck {
 public:
   MissingReserveCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *) override {
-    RunOnceCode.watch(SM, PP);
-  }
-  void onStartOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -45,13 +37,14 @@ private:
   bool isReservable(const CXXRecordDecl &RD) const;
   bool growsInsideSmallBuffer(const CXXRecordDecl &RD,
                               const utils::ExactTripCount &C) const;
+  /// The warning for container \p Name growing in \p Loop of trip count
+  /// \p C, with the reserve() call as a fix-it where that is safe.
+  void describe(Finding &F, const utils::ExactTripCount &C,
+                const std::string &Name, const Stmt &Loop,
+                const utils::FunctionUsage &FU, const SourceManager &SM);
 
   const StringRef RawContainerTypes;
   std::vector<StringRef> ContainerTypes;
-  utils::UsageCache Usage;
-  utils::ReportOnce Reported;
-  utils::RunOnceFilter RunOnceCode;
-  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

@@ -21,19 +21,17 @@ static constexpr char DefaultRegexTypes[] = "::std::basic_regex";
 static constexpr size_t MaxPatternChars = 48;
 
 RegexPerCallCheck::RegexPerCallCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : HotpathCheck(Name, Context),
       RawRegexTypes(Options.get("RegexTypes", DefaultRegexTypes)),
-      RegexTypes(utils::splitOptionList(RawRegexTypes)), RunOnceCode(Options),
-      Hot(Options, Context) {}
+      RegexTypes(utils::splitOptionList(RawRegexTypes)) {}
 
 void RegexPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  RunOnceCode.store(Options, Opts);
+  HotpathCheck::storeOptions(Opts);
   Options.store(Opts, "RegexTypes", RawRegexTypes);
 }
 
 void RegexPerCallCheck::onStartOfTranslationUnit() {
-  Reported.clear();
-  Usage.clear();
+  HotpathCheck::onStartOfTranslationUnit();
   Constructions.clear();
   Ctx = nullptr;
 }
@@ -344,22 +342,6 @@ void RegexPerCallCheck::judge(const CXXConstructExpr &C) {
     reportTemporary(C, S);
 }
 
-namespace {
-
-// The profile's figures for \p S: its innermost loop, else the function.
-std::optional<utils::Hot> measure(const utils::Hotness &Hot,
-                                  llvm::ArrayRef<const Stmt *> Loops,
-                                  const FunctionDecl &FD, SourceLocation Loc,
-                                  const SourceManager &SM) {
-  if (!Hot.active())
-    return std::nullopt;
-  if (!Loops.empty())
-    return Hot.ofLoop(Loops.front(), Loc, SM);
-  return Hot.ofFunction(&FD, SM);
-}
-
-} // namespace
-
 void RegexPerCallCheck::reportVariable(const CXXConstructExpr &C,
                                        const VarDecl &Var, const DeclStmt &DS,
                                        const Site &S) {
@@ -376,30 +358,29 @@ void RegexPerCallCheck::reportVariable(const CXXConstructExpr &C,
     return;
   SourceLocation Loc = SM.getFileLoc(Var.getLocation());
   auto ParentOf = [&FU](const Stmt *Child) { return FU.parentOf(Child); };
-  if (RunOnceCode.holdBack(utils::runOnceAt(DS, S.Function, ParentOf), getID(),
-                           Loc, SM) ||
-      !Reported.first(Loc))
-    return;
   auto Loops = FU.loopsAround(DS);
-  bool PerIteration = !Loops.empty();
-  std::optional<utils::Hot> H = measure(Hot, Loops, *S.Function, Loc, SM);
-  utils::DeferredHotnessNote HotNote(Hot, *this, Loc, H);
-  {
-    auto D = diag(Loc, "%0 compiles %1 on every %select{call|iteration of the "
-                       "loop}2 (%3 construction allocates and builds an "
-                       "automaton: microseconds per %select{call|iteration}2); "
-                       "make it 'static const' to compile it once%4")
-             << &Var << patternText(C) << PerIteration
-             << C.getType().getUnqualifiedType().getAsString(
-                    Ctx->getPrintingPolicy())
-             << Hot.text(H, {1, "pattern compilations"});
-    SourceLocation Begin = Var.getBeginLoc();
-    if (!Begin.isMacroID() && !Var.getLocation().isMacroID() &&
-        utils::soleDeclInBlock(Var, FU))
-      D << FixItHint::CreateInsertion(Begin, utils::staticConstInsertion(Var));
-  }
-  if (PerIteration)
-    diag(Loops.front()->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
+  report(
+      Loc, utils::runOnceAt(DS, S.Function, ParentOf), SM,
+      [&] { return measureLoopOrFunction(Loops, S.Function, Loc, SM); },
+      [&](Finding &F) {
+        bool PerIteration = !Loops.empty();
+        auto D =
+            F.diag("%0 compiles %1 on every %select{call|iteration of the "
+                   "loop}2 (%3 construction allocates and builds an "
+                   "automaton: microseconds per %select{call|iteration}2); "
+                   "make it 'static const' to compile it once%4")
+            << &Var << patternText(C) << PerIteration
+            << C.getType().getUnqualifiedType().getAsString(
+                   Ctx->getPrintingPolicy())
+            << F.hotText({1, "pattern compilations"});
+        SourceLocation Begin = Var.getBeginLoc();
+        if (!Begin.isMacroID() && !Var.getLocation().isMacroID() &&
+            utils::soleDeclInBlock(Var, FU))
+          D << FixItHint::CreateInsertion(Begin,
+                                          utils::staticConstInsertion(Var));
+        if (PerIteration)
+          F.noteLoop(Loops.front());
+      });
 }
 
 void RegexPerCallCheck::reportTemporary(const CXXConstructExpr &C,
@@ -408,24 +389,24 @@ void RegexPerCallCheck::reportTemporary(const CXXConstructExpr &C,
   const utils::FunctionUsage &FU = *S.Usage;
   SourceLocation Loc = SM.getFileLoc(C.getBeginLoc());
   auto ParentOf = [&FU](const Stmt *Child) { return FU.parentOf(Child); };
-  if (RunOnceCode.holdBack(utils::runOnceAt(C, S.Function, ParentOf), getID(),
-                           Loc, SM) ||
-      !Reported.first(Loc))
-    return;
   auto Loops = FU.loopsAround(C);
-  bool PerIteration = !Loops.empty();
-  std::optional<utils::Hot> H = measure(Hot, Loops, *S.Function, Loc, SM);
-  utils::DeferredHotnessNote HotNote(Hot, *this, Loc, H);
-  std::string Type =
-      C.getType().getUnqualifiedType().getAsString(Ctx->getPrintingPolicy());
-  diag(Loc, "a temporary %0 compiles %1 on every %select{call|iteration of "
-            "the loop}2 (%0 construction allocates and builds an automaton: "
-            "microseconds per %select{call|iteration}2); declare it once as a "
-            "function-local 'static const %0' and pass that%3")
-      << Type << patternText(C) << PerIteration
-      << Hot.text(H, {1, "pattern compilations"});
-  if (PerIteration)
-    diag(Loops.front()->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
+  report(
+      Loc, utils::runOnceAt(C, S.Function, ParentOf), SM,
+      [&] { return measureLoopOrFunction(Loops, S.Function, Loc, SM); },
+      [&](Finding &F) {
+        bool PerIteration = !Loops.empty();
+        std::string Type = C.getType().getUnqualifiedType().getAsString(
+            Ctx->getPrintingPolicy());
+        F.diag("a temporary %0 compiles %1 on every %select{call|iteration "
+               "of the loop}2 (%0 construction allocates and builds an "
+               "automaton: microseconds per %select{call|iteration}2); "
+               "declare it once as a function-local 'static const %0' and "
+               "pass that%3")
+            << Type << patternText(C) << PerIteration
+            << F.hotText({1, "pattern compilations"});
+        if (PerIteration)
+          F.noteLoop(Loops.front());
+      });
 }
 
 } // namespace clang::tidy::hotpath

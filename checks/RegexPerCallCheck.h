@@ -14,26 +14,18 @@
 #ifndef HOTPATH_CHECKS_REGEXPERCALLCHECK_H
 #define HOTPATH_CHECKS_REGEXPERCALLCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Hotness.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
-#include "utils/VarUsage.h"
+#include "HotpathCheck.h"
 #include <string>
 #include <vector>
 
 namespace clang::tidy::hotpath {
 
-class RegexPerCallCheck : public ClangTidyCheck {
+class RegexPerCallCheck : public HotpathCheck {
 public:
   RegexPerCallCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *) override {
-    RunOnceCode.watch(SM, PP);
-  }
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -75,10 +67,6 @@ private:
 
   const StringRef RawRegexTypes;
   std::vector<StringRef> RegexTypes;
-  utils::UsageCache Usage;
-  utils::ReportOnce Reported;
-  utils::RunOnceFilter RunOnceCode;
-  utils::Hotness Hot;
   ASTContext *Ctx = nullptr;
   /// Constructions found by the matcher, judged at the end of the
   /// translation unit: only the bodies around one are walked.

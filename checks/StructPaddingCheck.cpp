@@ -132,14 +132,13 @@ std::string stripLeadingBlankLines(StringRef Text) {
 
 StructPaddingCheck::StructPaddingCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : HotpathCheck(Name, Context),
       MinSavingBytes(Options.get("MinSavingBytes", 4U)),
       CacheLineBytes(Options.get("CacheLineBytes", 64U)),
       SmallObjectLines(Options.get("SmallObjectLines", 8U)),
       MinSavingPercent(Options.get("MinSavingPercent", 5U)),
       RawIgnoredRecords(Options.get("IgnoredRecords", "")),
       IgnoredRecords(utils::splitOptionList(RawIgnoredRecords)),
-      RunOnceCode(Options), Hot(Options, Context),
       ReportSingleObjects(Options.get("ReportSingleObjects", false)),
       MergeVetoes(Options.getLocalOrGlobal(utils::MergeVetoesOption, false)) {}
 
@@ -152,17 +151,17 @@ void StructPaddingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 static_cast<unsigned>(MinSavingPercent));
   Options.store(Opts, "IgnoredRecords", RawIgnoredRecords);
   Options.store(Opts, "ReportSingleObjects", ReportSingleObjects);
-  RunOnceCode.store(Options, Opts);
+  HotpathCheck::storeOptions(Opts);
 }
 
 void StructPaddingCheck::onStartOfTranslationUnit() {
+  HotpathCheck::onStartOfTranslationUnit();
   Candidates.clear();
   Analysed.clear();
   OrderDependentUse.clear();
   CInterface.clear();
   Many.clear();
   LayoutUse.clear();
-  Reported.clear();
 }
 
 void StructPaddingCheck::registerMatchers(MatchFinder *Finder) {
@@ -627,54 +626,50 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
     const DeclContext *Fn = C.Pattern->getParentFunctionOrMethod();
     utils::RunOnce Once = Fn ? utils::runOnceFunction(cast<Decl>(Fn))
                              : utils::runOnceRecord(*C.Record);
-    if (RunOnceCode.holdBack(Once, getID(), C.Loc, Ctx->getSourceManager()) ||
-        !Reported.first(C.Loc))
-      continue;
-    std::vector<const FieldDecl *> Fields(C.Record->field_begin(),
-                                          C.Record->field_end());
-    std::string Order;
-    for (unsigned I : C.Order) {
-      if (!Order.empty())
-        Order += ", ";
-      Order += fieldLabel(*Fields[I]);
-    }
-    if (!Use.empty())
-      Use = "; " + Use;
     // Measured: the hottest function of this file that uses the record (a
     // walk of the covered functions, only for what is reported).
-    std::optional<utils::Hot> H;
-    if (Hot.active()) {
+    auto Measure = [&]() -> std::optional<utils::Hot> {
       auto Hots = Hot.ofRecords(*Ctx, {C.Record});
       if (auto It = Hots.find(C.Record); It != Hots.end())
-        H = It->second;
-    }
-    Use += Hot.text(H);
-    {
-      auto D =
-          diag(C.Loc, "'%0' is %1 bytes with %2 bytes of padding; "
-                      "ordering its fields as '%3' makes it %4 bytes "
-                      "(%5 bytes less per object; %6 -> %7 cache "
-                      "%plural{1:line|:lines}7 of %8 bytes)%9")
-          << C.Name << static_cast<unsigned>(C.Size)
-          << static_cast<unsigned>(C.Padding) << Order
-          << static_cast<unsigned>(C.BestSize)
-          << static_cast<unsigned>(C.Size - C.BestSize)
-          << static_cast<unsigned>(utils::cacheLines(C.Size, CacheLineBytes))
-          << static_cast<unsigned>(
-                 utils::cacheLines(C.BestSize, CacheLineBytes))
-          << static_cast<unsigned>(CacheLineBytes) << Use;
-      if (Why.empty())
-        D << Fixes;
-    }
-    if (!Why.empty())
-      diag(C.Loc,
-           "no automatic reordering: %0; reorder the fields by hand "
-           "as '%1'",
-           DiagnosticIDs::Note)
-          << Why << Order;
-    if (!Relevant)
-      diag(C.Loc, utils::VetoOnly, DiagnosticIDs::Note);
-    Hot.note(*this, C.Loc, H);
+        return It->second;
+      return std::nullopt;
+    };
+    report(C.Loc, Once, Ctx->getSourceManager(), Measure, [&](Finding &F) {
+      std::vector<const FieldDecl *> Fields(C.Record->field_begin(),
+                                            C.Record->field_end());
+      std::string Order;
+      for (unsigned I : C.Order) {
+        if (!Order.empty())
+          Order += ", ";
+        Order += fieldLabel(*Fields[I]);
+      }
+      if (!Use.empty())
+        Use = "; " + Use;
+      Use += F.hotText();
+      {
+        auto D =
+            F.diag("'%0' is %1 bytes with %2 bytes of padding; ordering its "
+                   "fields as '%3' makes it %4 bytes (%5 bytes less per "
+                   "object; %6 -> %7 cache %plural{1:line|:lines}7 of %8 "
+                   "bytes)%9")
+            << C.Name << static_cast<unsigned>(C.Size)
+            << static_cast<unsigned>(C.Padding) << Order
+            << static_cast<unsigned>(C.BestSize)
+            << static_cast<unsigned>(C.Size - C.BestSize)
+            << static_cast<unsigned>(utils::cacheLines(C.Size, CacheLineBytes))
+            << static_cast<unsigned>(
+                   utils::cacheLines(C.BestSize, CacheLineBytes))
+            << static_cast<unsigned>(CacheLineBytes) << Use;
+        if (Why.empty())
+          D << Fixes;
+      }
+      if (!Why.empty())
+        F.note(C.Loc, "no automatic reordering: %0; reorder the fields by "
+                      "hand as '%1'")
+            << Why << Order;
+      if (!Relevant)
+        F.note(C.Loc, utils::VetoOnly);
+    });
   }
   Candidates.clear();
 }

@@ -13,12 +13,9 @@
 #ifndef HOTPATH_CHECKS_STRUCTPADDINGCHECK_H
 #define HOTPATH_CHECKS_STRUCTPADDINGCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Hotness.h"
+#include "HotpathCheck.h"
 #include "utils/InstanceCount.h"
 #include "utils/LayoutDependence.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <cstdint>
@@ -27,16 +24,12 @@
 
 namespace clang::tidy::hotpath {
 
-class StructPaddingCheck : public ClangTidyCheck {
+class StructPaddingCheck : public HotpathCheck {
 public:
   StructPaddingCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *) override {
-    RunOnceCode.watch(SM, PP);
-  }
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
@@ -87,13 +80,10 @@ private:
   /// an interface, not reported.
   llvm::DenseSet<const RecordDecl *> CInterface;
   utils::ManyInstances Many;
-  utils::RunOnceFilter RunOnceCode;
-  utils::Hotness Hot;
   const bool ReportSingleObjects;
   const bool MergeVetoes; ///< utils/FixScope.h
 
   utils::LayoutDependence LayoutUse;
-  utils::ReportOnce Reported;
 };
 
 } // namespace clang::tidy::hotpath

@@ -19,28 +19,27 @@ static constexpr char DefaultCpuCountFunctions[] =
 
 ThreadPerTaskCheck::ThreadPerTaskCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : HotpathCheck(Name, Context),
       RawThreadTypes(Options.get("ThreadTypes", DefaultThreadTypes)),
       RawThreadFunctions(
           Options.get("ThreadFunctions", DefaultThreadFunctions)),
       RawCpuCountFunctions(
           Options.get("CpuCountFunctions", DefaultCpuCountFunctions)),
       ThreadTypes(utils::splitOptionList(RawThreadTypes)),
-      ThreadFunctions(utils::splitOptionList(RawThreadFunctions)),
-      RunOnceCode(Options), Hot(Options, Context) {
+      ThreadFunctions(utils::splitOptionList(RawThreadFunctions)) {
   Vocab.CpuCountFunctions =
       utils::toStrings(utils::splitOptionList(RawCpuCountFunctions));
 }
 
 void ThreadPerTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  RunOnceCode.store(Options, Opts);
+  HotpathCheck::storeOptions(Opts);
   Options.store(Opts, "ThreadTypes", RawThreadTypes);
   Options.store(Opts, "ThreadFunctions", RawThreadFunctions);
   Options.store(Opts, "CpuCountFunctions", RawCpuCountFunctions);
 }
 
 void ThreadPerTaskCheck::onStartOfTranslationUnit() {
-  Reported.clear();
+  HotpathCheck::onStartOfTranslationUnit();
   Pending.clear();
   Functions.clear();
   Indices.clear();
@@ -282,28 +281,28 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
         TC.Kind == utils::TripKind::Unknown && joinsInFunction(Index->Function);
     if (!utils::followsData(TC.Kind) && !ForkJoin)
       continue;
-    if (RunOnceCode.holdBack(
-            utils::runOnceAt(Creation, Index->Function, ParentOf), getID(), Loc,
-            Ctx.getSourceManager()) ||
-        !Reported.first(Loc))
-      return;
-    std::optional<utils::Hot> H = Hot.ofLoop(Loop, Loc, Ctx.getSourceManager());
-    utils::DeferredHotnessNote HotNote(Hot, *this, Loc, H);
-    diag(Loc, "%0 starts a new thread on every iteration of a loop over the "
-              "data; creating and joining a thread costs tens of microseconds, "
-              "far more than handing the task to running workers: submit it to "
-              "a worker pool such as hotpath::WorkerPool%1")
-        << What << Hot.text(H, {1, "threads started"});
-    if (ForkJoin)
-      diag(Loop->getBeginLoc(),
-           "the threads are started and joined within this function: a "
-           "fork-join on every call, whatever bounds the loop; a pool's "
-           "workers are started once and outlive the calls",
-           DiagnosticIDs::Note);
-    else
-      diag(Loop->getBeginLoc(), "the loop's trip count follows the data: %0",
-           DiagnosticIDs::Note)
-          << TC.Why;
+    const SourceManager &SM = Ctx.getSourceManager();
+    report(
+        Loc, utils::runOnceAt(Creation, Index->Function, ParentOf), SM,
+        [&] { return Hot.ofLoop(Loop, Loc, SM); },
+        [&](Finding &F) {
+          F.diag("%0 starts a new thread on every iteration of a loop over "
+                 "the data; creating and joining a thread costs tens of "
+                 "microseconds, far more than handing the task to running "
+                 "workers: submit it to a worker pool such as "
+                 "hotpath::WorkerPool%1")
+              << What << F.hotText({1, "threads started"});
+          if (ForkJoin)
+            F.note(Loop->getBeginLoc(),
+                   "the threads are started and joined within this "
+                   "function: a fork-join on every call, whatever bounds the "
+                   "loop; a pool's workers are started once and outlive the "
+                   "calls");
+          else
+            F.note(Loop->getBeginLoc(),
+                   "the loop's trip count follows the data: %0")
+                << TC.Why;
+        });
     return;
   }
 }

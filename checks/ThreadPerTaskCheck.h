@@ -10,12 +10,9 @@
 #ifndef HOTPATH_CHECKS_THREADPERTASKCHECK_H
 #define HOTPATH_CHECKS_THREADPERTASKCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "HotpathCheck.h"
 #include "utils/FunctionBodies.h"
-#include "utils/Hotness.h"
 #include "utils/LoopContext.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -24,16 +21,12 @@
 
 namespace clang::tidy::hotpath {
 
-class ThreadPerTaskCheck : public ClangTidyCheck {
+class ThreadPerTaskCheck : public HotpathCheck {
 public:
   ThreadPerTaskCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *) override {
-    RunOnceCode.watch(SM, PP);
-  }
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -63,9 +56,6 @@ private:
   std::vector<StringRef> ThreadTypes;
   std::vector<StringRef> ThreadFunctions;
   utils::LoopVocabulary Vocab;
-  utils::ReportOnce Reported;
-  utils::RunOnceFilter RunOnceCode;
-  utils::Hotness Hot;
   // Thread temporaries already reported at the push_back that stores them.
   llvm::DenseSet<const Stmt *> ReportedAtCall;
   ASTContext *Ctx = nullptr;

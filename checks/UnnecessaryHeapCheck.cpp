@@ -14,22 +14,16 @@ namespace clang::tidy::hotpath {
 
 UnnecessaryHeapCheck::UnnecessaryHeapCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : HotpathCheck(Name, Context),
       MaxStackBytes(Options.get("MaxStackBytes", 1024U)),
       RawOwningPointerTypes(
           Options.get("OwningPointerTypes", "::std::unique_ptr")),
-      OwningPointerTypes(utils::splitOptionList(RawOwningPointerTypes)),
-      RunOnceCode(Options), Hot(Options, Context) {}
+      OwningPointerTypes(utils::splitOptionList(RawOwningPointerTypes)) {}
 
 void UnnecessaryHeapCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  RunOnceCode.store(Options, Opts);
+  HotpathCheck::storeOptions(Opts);
   Options.store(Opts, "MaxStackBytes", MaxStackBytes);
   Options.store(Opts, "OwningPointerTypes", RawOwningPointerTypes);
-}
-
-void UnnecessaryHeapCheck::onStartOfTranslationUnit() {
-  Reported.clear();
-  Usage.clear();
 }
 
 void UnnecessaryHeapCheck::registerMatchers(MatchFinder *Finder) {
@@ -164,24 +158,25 @@ void UnnecessaryHeapCheck::check(const MatchFinder::MatchResult &Result) {
     return; // leaked or freed elsewhere: ownership is not local
   if (Raw && deletedBeforeScopeEnd(*Var, Allocated, Uses, FU))
     return;
-  SourceLocation Loc = Ctx.getSourceManager().getFileLoc(Var->getLocation());
-  if (RunOnceCode.holdBack(
-          utils::runOnceAt(*Var->getInit(),
-                           cast<Decl>(Var->getParentFunctionOrMethod()),
-                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
-          getID(), Loc, Ctx.getSourceManager()) ||
-      !Reported.first(Loc))
-    return;
-  std::optional<utils::Hot> H =
-      Hot.ofFunction(dyn_cast<FunctionDecl>(Var->getParentFunctionOrMethod()),
-                     Ctx.getSourceManager());
-  diag(Loc, "%0 owns a heap-allocated %1 (%2 bytes) that never leaves this "
-            "function: the allocation and free on every call buy nothing; "
-            "declare the object on the stack instead ('%3 %4;')%5")
-      << Var << Allocated.getUnqualifiedType() << static_cast<unsigned>(Bytes)
-      << Allocated.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy())
-      << Var->getName() << Hot.text(H, {1, "heap allocations"});
-  Hot.note(*this, Loc, H);
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = SM.getFileLoc(Var->getLocation());
+  const auto *Fn = cast<Decl>(Var->getParentFunctionOrMethod());
+  report(
+      Loc,
+      utils::runOnceAt(*Var->getInit(), Fn,
+                       [&FU](const Stmt *C) { return FU.parentOf(C); }),
+      SM, [&] { return Hot.ofFunction(dyn_cast<FunctionDecl>(Fn), SM); },
+      [&](Finding &F) {
+        F.diag("%0 owns a heap-allocated %1 (%2 bytes) that never leaves "
+               "this function: the allocation and free on every call buy "
+               "nothing; declare the object on the stack instead ('%3 "
+               "%4;')%5")
+            << Var << Allocated.getUnqualifiedType()
+            << static_cast<unsigned>(Bytes)
+            << Allocated.getUnqualifiedType().getAsString(
+                   Ctx.getPrintingPolicy())
+            << Var->getName() << F.hotText({1, "heap allocations"});
+      });
 }
 
 } // namespace clang::tidy::hotpath

@@ -11,26 +11,18 @@
 #ifndef HOTPATH_CHECKS_UNNECESSARYHEAPCHECK_H
 #define HOTPATH_CHECKS_UNNECESSARYHEAPCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Hotness.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
+#include "HotpathCheck.h"
 #include "utils/VarUsage.h"
 #include <vector>
 
 namespace clang::tidy::hotpath {
 
-class UnnecessaryHeapCheck : public ClangTidyCheck {
+class UnnecessaryHeapCheck : public HotpathCheck {
 public:
   UnnecessaryHeapCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *) override {
-    RunOnceCode.watch(SM, PP);
-  }
-  void onStartOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -39,10 +31,6 @@ private:
   const unsigned MaxStackBytes;
   const StringRef RawOwningPointerTypes;
   std::vector<StringRef> OwningPointerTypes;
-  utils::UsageCache Usage;
-  utils::ReportOnce Reported;
-  utils::RunOnceFilter RunOnceCode;
-  utils::Hotness Hot;
 };
 
 } // namespace clang::tidy::hotpath

@@ -317,12 +317,8 @@ static std::string percent(double Share) {
 }
 
 std::string Hotness::text(const std::optional<Hot> &H, PerExecution Per) const {
-  if (!H)
+  if (!H || H->Where)
     return "";
-  if (H->Where) {
-    PendingPer = Per;
-    return "";
-  }
   return hotnessText(*H, Per);
 }
 
@@ -370,13 +366,12 @@ std::string hotnessText(const Hot &Measured, PerExecution Per) {
 }
 
 void Hotness::note(ClangTidyCheck &Check, SourceLocation Loc,
-                   const std::optional<Hot> &H) const {
+                   const std::optional<Hot> &H, PerExecution Per) const {
   if (!H)
     return;
   if (H->Where) {
     Check.diag(Loc, (SiteNotePrefix + "%0").str(), DiagnosticIDs::Note)
-        << siteNoteJson(*H->Where, H->K, PendingPer);
-    PendingPer = PerExecution();
+        << siteNoteJson(*H->Where, H->K, Per);
     return;
   }
   if (Notes)

@@ -95,9 +95,12 @@ public:
   /// " [profile: ...]" for the end of a message; "" without a measurement.
   std::string text(const std::optional<Hot> &H,
                    PerExecution Per = PerExecution()) const;
-  /// Adds the structured note the hotpath tool reads (when it asked for it).
+  /// Adds the structured note the hotpath tool reads (when it asked for it);
+  /// in site mode the note carries \p Per, what text() would have
+  /// multiplied out. HotpathCheck::report() adds it after a finding's
+  /// other notes.
   void note(ClangTidyCheck &Check, SourceLocation Loc,
-            const std::optional<Hot> &H) const;
+            const std::optional<Hot> &H, PerExecution Per = {}) const;
 
 private:
   std::string fileOf(SourceLocation Loc, const SourceManager &SM) const;
@@ -108,9 +111,6 @@ private:
   std::shared_ptr<const ::hotpath::profile::Profile> P;
   bool Notes = false;
   bool Sites = false;
-  // text() is called before note() for the same finding; the site note
-  // carries what text() would have multiplied out.
-  mutable PerExecution PendingPer;
 };
 
 /// \p S measured in \p P as a finding of kind \p K (empty when the profile
@@ -127,24 +127,6 @@ std::string hotnessNoteJson(const Hot &H);
 std::string siteNoteJson(const Site &S, Hot::Kind K, PerExecution Per);
 bool parseSiteNote(llvm::StringRef Json, Site &S, Hot::Kind &K,
                    uint64_t &PerCount, std::string &Unit);
-
-/// Adds the hotness note when it goes out of scope: declared before a
-/// finding's diagnostic builder, the note follows the finding and its notes.
-class DeferredHotnessNote {
-public:
-  DeferredHotnessNote(const Hotness &Measurer, ClangTidyCheck &Check,
-                      SourceLocation Loc, const std::optional<Hot> &H)
-      : Measurer(Measurer), Check(Check), Loc(Loc), H(H) {}
-  DeferredHotnessNote(const DeferredHotnessNote &) = delete;
-  DeferredHotnessNote &operator=(const DeferredHotnessNote &) = delete;
-  ~DeferredHotnessNote() { Measurer.note(Check, Loc, H); }
-
-private:
-  const Hotness &Measurer;
-  ClangTidyCheck &Check;
-  SourceLocation Loc;
-  const std::optional<Hot> &H;
-};
 
 /// 1204311 -> "1,204,311".
 std::string withSeparators(uint64_t N);

@@ -1,0 +1,61 @@
+//===--- HotpathCheck.cpp - hotpath ---------------------------------------===//
+
+#include "HotpathCheck.h"
+
+namespace clang::tidy::hotpath {
+
+HotpathCheck::HotpathCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), RunOnceCode(Options),
+      Hot(Options, Context) {}
+
+void HotpathCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  RunOnceCode.store(Options, Opts);
+}
+
+void HotpathCheck::registerPPCallbacks(const SourceManager &SM,
+                                       Preprocessor *PP, Preprocessor *) {
+  RunOnceCode.watch(SM, PP);
+}
+
+void HotpathCheck::onStartOfTranslationUnit() {
+  Reported.clear();
+  Usage.clear();
+}
+
+bool HotpathCheck::admit(SourceLocation Loc, utils::RunOnce Why,
+                         const SourceManager &SM) {
+  return !RunOnceCode.holdBack(Why, getID(), Loc, SM) && Reported.first(Loc);
+}
+
+std::optional<utils::Hot>
+HotpathCheck::measureLoopOrFunction(llvm::ArrayRef<const Stmt *> Loops,
+                                    const FunctionDecl *FD, SourceLocation Loc,
+                                    const SourceManager &SM) const {
+  if (!Loops.empty())
+    return Hot.ofLoop(Loops.front(), Loc, SM);
+  if (FD)
+    return Hot.ofFunction(FD, SM);
+  return std::nullopt;
+}
+
+DiagnosticBuilder HotpathCheck::Finding::diag(StringRef Message) {
+  return Check.diag(Loc, Message);
+}
+
+DiagnosticBuilder HotpathCheck::Finding::note(SourceLocation At,
+                                              StringRef Message) {
+  return Check.diag(At, Message, DiagnosticIDs::Note);
+}
+
+std::string HotpathCheck::Finding::hotText(utils::PerExecution PerExec) const {
+  Per = PerExec;
+  return Check.Hot.text(H, PerExec);
+}
+
+void HotpathCheck::Finding::finish() {
+  if (LoopAt)
+    Check.diag(LoopAt->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
+  Check.Hot.note(Check, Loc, H, Per);
+}
+
+} // namespace clang::tidy::hotpath

@@ -1,0 +1,121 @@
+//===--- HotpathCheck.h - hotpath -------------------------------*- C++ -*-===//
+//
+// The base of every hotpath check: the chassis each check would otherwise
+// wire by hand (the run-once filter and its options, report-once per source
+// location, the hotness service, a cache of function-body walks, the
+// start-of-translation-unit reset) and the one path a finding takes to the
+// user, in a fixed order:
+//
+//   hold back (run-once code) -> report once -> measure -> the diagnostic
+//   -> the check's own notes -> "the loop is here" -> the hotness note.
+//
+// A check overrides what upstream checks override (registerMatchers, check,
+// storeOptions, isLanguageVersionSupported; onStartOfTranslationUnit and
+// registerPPCallbacks calling this class's first) and reports with report().
+// The contributing guide says how a check is built: docs/contributing.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_HOTPATHCHECK_H
+#define HOTPATH_CHECKS_HOTPATHCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Hotness.h"
+#include "utils/ReportOnce.h"
+#include "utils/RunOnce.h"
+#include "utils/VarUsage.h"
+#include <optional>
+#include <string>
+
+namespace clang::tidy::hotpath {
+
+class HotpathCheck : public ClangTidyCheck {
+public:
+  HotpathCheck(StringRef Name, ClangTidyContext *Context);
+
+  /// The run-once options; a check with options of its own calls this first.
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  /// Test and example programs are known by their includes (utils/TestCode).
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  /// Forgets the last translation unit's reported locations and walks; a
+  /// check with state of its own calls this first.
+  void onStartOfTranslationUnit() override;
+
+protected:
+  /// One finding being reported: what report() hands the check's emitter.
+  class Finding {
+  public:
+    Finding(const Finding &) = delete;
+    Finding &operator=(const Finding &) = delete;
+
+    /// The finding's warning at its location. Its message ends with the
+    /// hotness text: stream hotText() as the last argument.
+    DiagnosticBuilder diag(StringRef Message);
+    /// " [profile: ...]" for the end of the message ("" without a profile);
+    /// \p Per multiplies one execution's cost out ("6,021,555 heap
+    /// allocations").
+    std::string hotText(utils::PerExecution Per = {}) const;
+    /// A note of the check's own, after the warning.
+    DiagnosticBuilder note(SourceLocation Loc, StringRef Message);
+    /// "the loop is here" at \p Loop, after the check's own notes.
+    void noteLoop(const Stmt *Loop) { LoopAt = Loop; }
+    const std::optional<utils::Hot> &hot() const { return H; }
+
+  private:
+    friend class HotpathCheck;
+    Finding(HotpathCheck &Check, SourceLocation Loc,
+            std::optional<utils::Hot> H)
+        : Check(Check), Loc(Loc), H(std::move(H)) {}
+    /// The loop note, then the hotness note.
+    void finish();
+
+    HotpathCheck &Check;
+    SourceLocation Loc;
+    std::optional<utils::Hot> H;
+    const Stmt *LoopAt = nullptr;
+    /// What hotText() multiplied out: the site note of a run without a
+    /// profile carries it to `hotpath report --profile`.
+    mutable utils::PerExecution Per;
+  };
+
+  /// Reports one finding at \p Loc (a file location), unless the code runs
+  /// once (\p Why, counted as held back) or \p Loc was reported already:
+  /// then \p Measure() (the profile's figures, or std::nullopt) and
+  /// \p Emit(Finding &), which builds the warning and the check's notes.
+  /// True when the finding was reported.
+  template <typename MeasureFn, typename EmitFn>
+  bool report(SourceLocation Loc, utils::RunOnce Why, const SourceManager &SM,
+              MeasureFn &&Measure, EmitFn &&Emit) {
+    if (!admit(Loc, Why, SM))
+      return false;
+    Finding F(*this, Loc,
+              Hot.active() ? std::optional<utils::Hot>(Measure())
+                           : std::nullopt);
+    Emit(F);
+    F.finish();
+    return true;
+  }
+
+  /// The first two steps alone: false when the finding at \p Loc is held
+  /// back as run-once code (and counted) or was reported already.
+  bool admit(SourceLocation Loc, utils::RunOnce Why, const SourceManager &SM);
+
+  /// Measures \p Loops' innermost loop, else function \p FD (nullptr: none).
+  std::optional<utils::Hot>
+  measureLoopOrFunction(llvm::ArrayRef<const Stmt *> Loops,
+                        const FunctionDecl *FD, SourceLocation Loc,
+                        const SourceManager &SM) const;
+
+  utils::RunOnceFilter RunOnceCode;
+  utils::Hotness Hot;
+  /// Walks of function bodies (uses, parents, loops), one per body and TU.
+  utils::UsageCache Usage;
+
+private:
+  utils::ReportOnce Reported;
+};
+
+} // namespace clang::tidy::hotpath
+
+#endif // HOTPATH_CHECKS_HOTPATHCHECK_H
