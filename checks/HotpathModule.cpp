@@ -29,21 +29,9 @@ namespace clang::tidy::hotpath {
 class HotpathModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<ThreadPerTaskCheck>("hotpath-thread-per-task");
-    Factories.registerCheck<ConstantContainerPerCallCheck>(
-        "hotpath-constant-container-per-call");
-    Factories.registerCheck<ContainerInLoopCheck>("hotpath-container-in-loop");
-    Factories.registerCheck<HeapAllocInLoopCheck>("hotpath-heap-alloc-in-loop");
-    Factories.registerCheck<MissingReserveCheck>("hotpath-missing-reserve");
-    Factories.registerCheck<UnnecessaryHeapCheck>("hotpath-unnecessary-heap");
-    Factories.registerCheck<FalseSharingCheck>("hotpath-false-sharing");
-    Factories.registerCheck<StructPaddingCheck>("hotpath-struct-padding");
-    Factories.registerCheck<LockInLoopCheck>("hotpath-lock-in-loop");
-    Factories.registerCheck<BlockingUnderLockCheck>(
-        "hotpath-blocking-under-lock");
-    Factories.registerCheck<RegexPerCallCheck>("hotpath-regex-per-call");
-    Factories.registerCheck<CacheUnfriendlyTraversalCheck>(
-        "hotpath-cache-unfriendly-traversal");
+#define HOTPATH_CHECK(Name, Class, Summary, Description)                       \
+  Factories.registerCheck<Class>(Name);
+#include "Checks.def"
   }
 };
 
