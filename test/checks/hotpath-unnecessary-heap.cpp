@@ -141,7 +141,7 @@ int per_request() {
   return use(*cfg);
 }
 
-// main runs once: held back (test/checks/hotpath-run-once.cpp).
+// main runs once: held back (test/relevance/hotpath-run-once.cpp).
 int main() {
   auto cfg = std::make_unique<Config>();
   return use(*cfg) + per_request();

@@ -1,6 +1,6 @@
 #pragma once
 // The framework's own bookkeeping (minitest.h is copied in from
-// test/checks/Inputs/frameworks by the test): a test program's record, also
+// test/relevance/Inputs/frameworks by the test): a test program's record, also
 // in the framework's .cpp, which defines no test.
 #include "minitest.h"
 #include <vector>

@@ -2,10 +2,10 @@
 // test's or the example's, not the product's. Held back like run-once code
 // (utils/RunOnce.h); HotpathReportRunOnceCode brings them back. The same
 // shapes in the program's own code are reported.
-// RUN: %check_hotpath -std=c++17 %s hotpath-false-sharing %t -- -header-filter=.* -- -isystem %S/Inputs/system -isystem %S/Inputs/frameworks -I %S/Inputs/programs/examples -pthread
+// RUN: %check_hotpath -std=c++17 %s hotpath-false-sharing %t -- -header-filter=.* -- -isystem %S/../checks/Inputs/system -isystem %S/Inputs/frameworks -I %S/Inputs/programs/examples -pthread
 // RUN: %check_hotpath -std=c++17 -check-suffixes=,ALL %s hotpath-false-sharing %t -- \
-// RUN:   -header-filter=.* -config="{CheckOptions: {HotpathReportRunOnceCode: true}}" -- -isystem %S/Inputs/system -isystem %S/Inputs/frameworks -I %S/Inputs/programs/examples -pthread
-// RUN: %check_hotpath -std=c++17 -check-suffixes=TEST %s hotpath-false-sharing %t -- -header-filter=.* -- -DAS_TEST -isystem %S/Inputs/system -isystem %S/Inputs/frameworks -I %S/Inputs/programs/examples -pthread
+// RUN:   -header-filter=.* -config="{CheckOptions: {HotpathReportRunOnceCode: true}}" -- -isystem %S/../checks/Inputs/system -isystem %S/Inputs/frameworks -I %S/Inputs/programs/examples -pthread
+// RUN: %check_hotpath -std=c++17 -check-suffixes=TEST %s hotpath-false-sharing %t -- -header-filter=.* -- -DAS_TEST -isystem %S/../checks/Inputs/system -isystem %S/Inputs/frameworks -I %S/Inputs/programs/examples -pthread
 
 #include "shapes/counters.h"
 #include <atomic>
