@@ -15,6 +15,7 @@
 
 #include "CheckCommand.h"
 #include "../common/DocsDir.h"
+#include "Analysis.h"
 #include "CheckCatalog.h"
 #include "CheckOptions.h"
 #include "CrashIsolation.h"
@@ -39,19 +40,15 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
-#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <map>
-#include <mutex>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -258,12 +255,6 @@ private:
   const tooling::CompilationDatabase &DB;
 };
 
-struct FileResult {
-  std::vector<ClangTidyError> Errors;
-  std::string Failure; // non-empty: why this file failed
-  bool Crashed = false;
-};
-
 } // namespace
 
 int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
@@ -419,7 +410,7 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
       outs() << "    " << C << "  "
              << (Info ? Info->Summary
                       : StringRef("(no description: add it to "
-                                  "clang-plugin/standalone/CheckCatalog.cpp)"))
+                                  "checks/Checks.def)"))
              << "\n";
     }
     return ExitOk;
@@ -443,52 +434,13 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
               "compile_commands.json that lists some");
     return ExitInputError;
   }
-  std::vector<GlobPattern> Excludes;
-  for (const std::string &E : Exclude) {
-    auto G = GlobPattern::create(E);
-    if (!G) {
-      errorLine("invalid --exclude glob '" + E +
-                "': " + toString(G.takeError()));
-      return ExitInputError;
-    }
-    Excludes.push_back(std::move(*G));
-  }
   std::vector<std::string> Work;
-  std::set<std::string> SeenFiles;
-  for (const std::string &F : Files) {
-    SmallString<256> Abs(F);
-    sys::fs::make_absolute(Abs);
-    sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    std::string Rel = F;
-    if (StringRef(Abs).starts_with((Cwd + "/").str()))
-      Rel = Abs.substr(Cwd.size() + 1).str();
-    if (llvm::any_of(Excludes, [&](const GlobPattern &G) {
-          return G.match(Abs) || G.match(Rel);
-        }))
-      continue;
-    if (SeenFiles.insert(Abs.str().str()).second)
-      Work.push_back(Abs.str().str());
-  }
-
-  if (!Shard.empty() && CrashProbe.empty()) {
-    unsigned I = 0, N = 0;
-    auto [IText, NText] = StringRef(Shard).split('/');
-    if (IText.getAsInteger(10, I) || NText.getAsInteger(10, N) || N == 0 ||
-        I == 0 || I > N) {
-      errorLine("invalid --shard='" + Shard +
-                "': give <i>/<n> with 1 <= i <= n, e.g. --shard=2/4");
-      return ExitInputError;
-    }
-    // Sorted, so every job of a CI matrix computes the same partition.
-    llvm::sort(Work);
-    std::vector<std::string> Mine;
-    for (size_t K = I - 1; K < Work.size(); K += N)
-      Mine.push_back(Work[K]);
-    if (!Quiet)
-      errs() << formatv("hotpath: shard {0}/{1}: {2} of {3} files\n", I, N,
-                        Mine.size(), Work.size());
-    // More shards than files leaves some empty: still a valid output.
-    Work = std::move(Mine);
+  std::string SelectError;
+  if (!selectFiles(Files, Exclude, Cwd, Work, SelectError) ||
+      (!Shard.empty() && CrashProbe.empty() &&
+       !takeShard(Work, Shard, Quiet, SelectError))) {
+    errorLine(SelectError);
+    return ExitInputError;
   }
 
   // ---------------------------------------------------------------- analyse
@@ -498,76 +450,18 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   if (Probe)
     NumJobs = 1;
   NumJobs = std::min<unsigned>(NumJobs, Work.size());
-  std::vector<FileResult> Results(Work.size());
-  std::atomic<size_t> Next{0}, Done{0}, FindingCount{0};
   bool Tty = !Quiet && !Probe && sys::Process::StandardErrIsDisplayed();
   Progress Prog(Work.size(), Tty);
-  std::mutex ProgressMu;
   clang::tidy::hotpath::tool::LineTable Lines;
-
-  auto AnalyseOne = [&](size_t I) {
-    const std::string &File = Work[I];
-    FileResult &R = Results[I];
-    if (!sys::fs::exists(File)) {
-      R.Failure = "no such file";
-      return;
-    }
-    // The JSON database interpolates commands for unknown files; a file the
-    // user named that it does not list is an input error, not a guess.
-    if (!IsFixed && !Listed.count(File)) {
-      R.Failure = "not in the compilation database";
-      return;
-    }
-    ClangTidyContext Context(Setup.make());
-    // A physical file system per thread: the real one's working directory
-    // is the process's, which each run would change under the others.
-    auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
-        vfs::createPhysicalFileSystem());
-    std::vector<ClangTidyError> Errors =
-        runClangTidy(Context, ResourceDB, {File}, FS, /*ApplyAnyFix=*/false);
-    for (ClangTidyError &E : Errors) {
-      clang::tidy::hotpath::tool::makePathsAbsolute(E);
-      if (E.DiagnosticName == "clang-diagnostic-error" ||
-          (E.DiagLevel == ClangTidyError::Error &&
-           !StringRef(E.DiagnosticName).starts_with("hotpath-"))) {
-        if (R.Failure.empty()) {
-          R.Failure = "does not compile: ";
-          if (!E.Message.FilePath.empty()) {
-            clang::tidy::hotpath::tool::Location L =
-                Lines.locate(E.Message.FilePath, E.Message.FileOffset);
-            R.Failure += formatv("{0}:{1}:{2}: ", L.File, L.Line, L.Column);
-          }
-          R.Failure += E.Message.Message;
-        }
-        continue;
-      }
-      R.Errors.push_back(std::move(E));
-    }
-  };
-
+  AnalysisSetup Analysis{Setup, ResourceDB, Listed, IsFixed};
   if (Probe) {
     // Crash as a normal run would, with clang's dump; nothing else to do.
-    AnalyseOne(0);
-    return Results[0].Failure.empty() ? ExitOk : ExitInputError;
+    return analyseFile(Analysis, Work[0], Lines).Failure.empty()
+               ? ExitOk
+               : ExitInputError;
   }
-  enableCrashRecovery();
-  std::vector<std::thread> Workers;
-  for (unsigned T = 0; T < NumJobs; ++T)
-    Workers.emplace_back([&] {
-      for (size_t I; (I = Next.fetch_add(1)) < Work.size();) {
-        if (!runRecoveringCrash([&] { AnalyseOne(I); })) {
-          // Whatever the crashed run had collected is incomplete.
-          Results[I] = FileResult();
-          Results[I].Crashed = true;
-        }
-        FindingCount += Results[I].Errors.size();
-        size_t D = ++Done;
-        std::lock_guard<std::mutex> Lock(ProgressMu);
-        Prog.update(D, FindingCount);
-      }
-    });
-  for (std::thread &W : Workers)
-    W.join();
+  std::vector<FileResult> Results =
+      analyseAll(Analysis, Work, NumJobs, Prog, Lines);
   Prog.clear();
 
   // ------------------------------------------------------- merge and report

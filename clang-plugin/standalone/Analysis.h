@@ -1,0 +1,71 @@
+//===--- Analysis.h - hotpath standalone tool -------------------*- C++ -*-===//
+//
+// The analysis step of `hotpath check`: which files it analyses (those named,
+// else every file the database lists; absolute, once each, less --exclude,
+// one --shard of them), and the checks over them, one translation unit per
+// worker thread, each file's crash recovered and reported on its own.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_STANDALONE_ANALYSIS_H
+#define HOTPATH_STANDALONE_ANALYSIS_H
+
+#include "CheckOptions.h"
+#include "Findings.h"
+#include "Summary.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <set>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::hotpath::tool {
+
+/// What the analysis of one file gave.
+struct FileResult {
+  std::vector<ClangTidyError> Errors;
+  std::string Failure; // non-empty: why this file failed
+  bool Crashed = false;
+};
+
+/// \p Files made absolute relative to \p Cwd, each once, without those an
+/// \p Excludes glob matches (absolute or relative to \p Cwd). False, with
+/// \p Error, for an invalid glob.
+bool selectFiles(llvm::ArrayRef<std::string> Files,
+                 llvm::ArrayRef<std::string> Excludes, llvm::StringRef Cwd,
+                 std::vector<std::string> &Work, std::string &Error);
+
+/// Keeps shard \p Shard ("<i>/<n>") of \p Work: every n-th file of the
+/// sorted list from the i-th on, so every job of a CI matrix computes the
+/// same partition. False, with \p Error, for an invalid \p Shard.
+bool takeShard(std::vector<std::string> &Work, llvm::StringRef Shard,
+               bool Quiet, std::string &Error);
+
+/// What every file's analysis shares.
+struct AnalysisSetup {
+  const OptionsSetup &Options;
+  tooling::CompilationDatabase &Database;
+  /// Absolute paths the database lists; with \c Fixed (flags after `--`)
+  /// every file is in it.
+  const std::set<std::string> &Listed;
+  bool Fixed = false;
+};
+
+/// The checks over \p File, without crash recovery (the crash probe wants
+/// clang's own dump).
+FileResult analyseFile(const AnalysisSetup &S, const std::string &File,
+                       LineTable &Lines);
+
+/// The checks over every file of \p Work on \p Jobs threads, each crash
+/// recovered (that file's result is then marked Crashed); \p Prog counts
+/// the files done and their findings.
+std::vector<FileResult> analyseAll(const AnalysisSetup &S,
+                                   const std::vector<std::string> &Work,
+                                   unsigned Jobs, Progress &Prog,
+                                   LineTable &Lines);
+
+} // namespace clang::tidy::hotpath::tool
+
+#endif
