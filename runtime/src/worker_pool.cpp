@@ -477,13 +477,25 @@ struct WorkerPool::Impl {
       w.in_idle = true;
       idle.fetch_add(1, std::memory_order_seq_cst);
     }
+    const bool was_spinning = is_spinning;
     if (is_spinning) {
       is_spinning = false;
       spinning.fetch_sub(1, std::memory_order_seq_cst);
     }
     if (any_work_queued() || stopping.load(std::memory_order_seq_cst)) {
-      if (leave_idle(w))
+      if (leave_idle(w)) {
+        // A spinner that finds work on this last look spins again (Go's
+        // findrunnable does the same): submitters skipped the wake-up while
+        // it was counted, so finding the work must hand the wake-up on
+        // (stop_spinning). Returning as a non-spinner left a parked worker
+        // asleep beside a queued task while this one ran another: a hold
+        // task posted with another worker parked never started.
+        if (was_spinning) {
+          spinning.fetch_add(1, std::memory_order_seq_cst);
+          is_spinning = true;
+        }
         return;
+      }
       // A waker already popped us and counted us as spinning; take its
       // notification so that it does not linger.
     } else {

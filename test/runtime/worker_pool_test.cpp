@@ -384,3 +384,34 @@ TEST(WorkerPool, WaitingOutsideAndInsideTogether) {
 }
 
 } // namespace
+
+// Two tasks that each hold a worker until both have started, posted from
+// outside while the workers go from spinning to parked: both must start.
+// A spinner that found the tasks on its last look before sleeping used to
+// run one as a non-spinner, so nobody woke the parked worker for the other
+// (the submitters had skipped the wake-up while the spinner was counted).
+TEST(WorkerPool, TasksPostedWhileAWorkerParksAllStart) {
+  for (int round = 0; round < stress(300); ++round) {
+    hotpath::WorkerPool pool(2);
+    // Vary where the workers are (spinning, parking, parked) at the post.
+    std::this_thread::sleep_for(std::chrono::microseconds(round % 7 * 30));
+    std::atomic<int> started{0};
+    std::atomic<bool> release{false};
+    hotpath::WaitGroup wg;
+    for (int t = 0; t < 2; ++t)
+      pool.post(wg, [&] {
+        started.fetch_add(1);
+        while (!release.load())
+          std::this_thread::yield();
+      });
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (started.load() < 2 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::yield();
+    const int seen = started.load();
+    release = true; // let the pool finish either way
+    wg.wait();
+    ASSERT_EQ(seen, 2) << "round " << round
+                       << ": a task waited while a worker slept";
+  }
+}
