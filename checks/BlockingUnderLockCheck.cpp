@@ -1,7 +1,7 @@
 //===--- BlockingUnderLockCheck.cpp - hotpath -----------------------------===//
 
 #include "BlockingUnderLockCheck.h"
-#include "utils/OptionList.h"
+#include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -50,7 +50,7 @@ BlockingUnderLockCheck::BlockingUnderLockCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
       RawExtraBlocking(Options.get("ExtraBlockingFunctions", "")),
-      Locks(Options) {
+      Locks(Options, Bodies) {
   for (const auto &[Fn, What] : DefaultBlocking)
     BlockingByName[Fn] = What;
   for (StringRef Fn : utils::splitOptionList(RawExtraBlocking))
@@ -62,11 +62,6 @@ void BlockingUnderLockCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   HotpathCheck::storeOptions(Opts);
   Locks.store(Options, Opts);
   Options.store(Opts, "ExtraBlockingFunctions", RawExtraBlocking);
-}
-
-void BlockingUnderLockCheck::onStartOfTranslationUnit() {
-  HotpathCheck::onStartOfTranslationUnit();
-  Locks.clear();
 }
 
 // Start from the acquisitions and walk only the statements each one guards.
@@ -160,10 +155,10 @@ static bool endsProcess(const Stmt *S) {
 // An error path: the statements after \p S in its block end the process
 // (an assertion's failure branch flushing stderr before abort()); no other
 // thread waits for long on a process that is about to die.
-static bool beforeProcessEnd(const Stmt &S, const utils::ParentIndex &P) {
+static bool beforeProcessEnd(const Stmt &S, const utils::BodyIndex &P) {
   const Stmt *Child = &S;
-  for (const Stmt *Parent = P.parent(Child); Parent;
-       Child = Parent, Parent = P.parent(Parent)) {
+  for (const Stmt *Parent = P.parentOf(Child); Parent;
+       Child = Parent, Parent = P.parentOf(Parent)) {
     const auto *Block = dyn_cast<CompoundStmt>(Parent);
     if (!Block)
       continue;
@@ -176,7 +171,7 @@ static bool beforeProcessEnd(const Stmt &S, const utils::ParentIndex &P) {
 
 void BlockingUnderLockCheck::checkSection(const utils::CriticalSection &CS,
                                           const Decl &Fn,
-                                          const utils::ParentIndex &P,
+                                          const utils::BodyIndex &P,
                                           ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   std::string Mutex = utils::mutexText(*CS.Mutex, Ctx);
@@ -198,7 +193,7 @@ void BlockingUnderLockCheck::checkSection(const utils::CriticalSection &CS,
     if (Kind.empty() || beforeProcessEnd(*S, P))
       continue;
     SourceLocation Loc = SM.getFileLoc(S->getBeginLoc());
-    auto ParentOf = [&P](const Stmt *C) { return P.parent(C); };
+    auto ParentOf = [&P](const Stmt *C) { return P.parentOf(C); };
     // Executions of the call: the loop around it, else its function.
     auto Measure = [&] {
       return measureLoopOrFunction(utils::enclosingLoops(*S, ParentOf),

@@ -13,7 +13,7 @@
 #define HOTPATH_CHECKS_BLOCKINGUNDERLOCKCHECK_H
 
 #include "HotpathCheck.h"
-#include "utils/Locks.h"
+#include "analyses/Locks.h"
 #include "llvm/ADT/StringMap.h"
 #include <string>
 #include <vector>
@@ -26,7 +26,6 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
@@ -35,7 +34,7 @@ private:
   /// What the call does that blocks ("sleeps", "file I/O", ...), or "".
   std::string blockingKind(const Stmt &S) const;
   void checkSection(const utils::CriticalSection &CS, const Decl &Fn,
-                    const utils::ParentIndex &Parents, ASTContext &Ctx);
+                    const utils::BodyIndex &Parents, ASTContext &Ctx);
 
   const StringRef RawExtraBlocking;
   llvm::StringMap<std::string> BlockingByName;

@@ -1,10 +1,10 @@
 //===--- CacheUnfriendlyTraversalCheck.cpp - hotpath ----------------------===//
 
 #include "CacheUnfriendlyTraversalCheck.h"
-#include "utils/Containers.h"
-#include "utils/LoopInterchange.h"
-#include "utils/NodeFilters.h"
-#include "utils/OptionList.h"
+#include "analyses/Containers.h"
+#include "analyses/LoopInterchange.h"
+#include "support/NodeFilters.h"
+#include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -337,8 +337,8 @@ void CacheUnfriendlyTraversalCheck::analyseNest(
 
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = SM.getFileLoc(First->Access->getBeginLoc());
-  utils::ParentIndex Parents(FD.getBody());
-  auto ParentOf = [&Parents](const Stmt *C) { return Parents.parent(C); };
+  const utils::BodyIndex &Parents = Bodies.get(*FD.getBody());
+  auto ParentOf = Parents.parents();
   // Measured: the inner loop.
   report(
       Loc, utils::runOnceAt(*First->Access, &FD, ParentOf), SM,

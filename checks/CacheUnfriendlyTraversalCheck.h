@@ -14,8 +14,8 @@
 #define HOTPATH_CHECKS_CACHEUNFRIENDLYTRAVERSALCHECK_H
 
 #include "HotpathCheck.h"
-#include "utils/LoopContext.h"
-#include "utils/Subscripts.h"
+#include "analyses/Subscripts.h"
+#include "analyses/TripCount.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 #include <cstdint>

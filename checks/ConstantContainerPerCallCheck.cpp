@@ -1,11 +1,11 @@
 //===--- ConstantContainerPerCallCheck.cpp - hotpath ----------------------===//
 
 #include "ConstantContainerPerCallCheck.h"
-#include "utils/Containers.h"
-#include "utils/Macros.h"
-#include "utils/NodeFilters.h"
-#include "utils/OptionList.h"
-#include "utils/StaticLocal.h"
+#include "analyses/Containers.h"
+#include "analyses/StaticLocal.h"
+#include "support/Macros.h"
+#include "support/NodeFilters.h"
+#include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 

@@ -11,7 +11,7 @@
 #define HOTPATH_CHECKS_CONSTANTCONTAINERPERCALLCHECK_H
 
 #include "HotpathCheck.h"
-#include "utils/VarUsage.h"
+#include "analyses/VarUsage.h"
 #include <vector>
 
 namespace clang::tidy::hotpath {

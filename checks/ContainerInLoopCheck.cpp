@@ -1,9 +1,9 @@
 //===--- ContainerInLoopCheck.cpp - hotpath -------------------------------===//
 
 #include "ContainerInLoopCheck.h"
-#include "utils/Containers.h"
-#include "utils/NodeFilters.h"
-#include "utils/OptionList.h"
+#include "analyses/Containers.h"
+#include "support/NodeFilters.h"
+#include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 

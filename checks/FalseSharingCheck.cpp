@@ -1,12 +1,12 @@
 //===--- FalseSharingCheck.cpp - hotpath ----------------------------------===//
 
 #include "FalseSharingCheck.h"
-#include "utils/CheckTrace.h"
-#include "utils/FixScope.h"
-#include "utils/LoopContext.h"
-#include "utils/NodeFilters.h"
-#include "utils/OptionList.h"
-#include "utils/RecordType.h"
+#include "analyses/RecordType.h"
+#include "analyses/TripCount.h"
+#include "support/CheckTrace.h"
+#include "support/FixScope.h"
+#include "support/NodeFilters.h"
+#include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecordLayout.h"
@@ -21,11 +21,9 @@ namespace clang::tidy::hotpath {
 using SyncKind = FalseSharingCheck::SyncKind;
 using FunctionIndex = FalseSharingCheck::FunctionIndex;
 
-/// A function body's parent index (utils::ParentIndex) and the function
-/// (or lambda) it belongs to.
-struct FalseSharingCheck::FunctionIndex : utils::ParentIndex {
-  FunctionIndex(const FunctionDecl &FD)
-      : ParentIndex(FD.getBody()), Function(FD.getCanonicalDecl()) {}
+/// A function body's index and the function (or lambda) it belongs to.
+struct FalseSharingCheck::FunctionIndex {
+  const utils::BodyIndex &Body;
   const Decl *Function;
 };
 
@@ -150,7 +148,8 @@ WriteContext writeContext(const Stmt &E, const FunctionIndex &Index) {
   WriteContext W;
   W.Function = Index.Function;
   const Stmt *Child = &E;
-  for (const Stmt *P = Index.parent(&E); P; Child = P, P = Index.parent(P)) {
+  for (const Stmt *P = Index.Body.parentOf(&E); P;
+       Child = P, P = Index.Body.parentOf(P)) {
     if (const auto *L = dyn_cast<LambdaExpr>(P)) {
       W.Function = L->getCallOperator();
       break;
@@ -167,10 +166,10 @@ WriteContext writeContext(const Stmt &E, const FunctionIndex &Index) {
 
 /// The parent of \p E, looking through parentheses and implicit casts.
 const Stmt *parentOf(const Stmt &E, const FunctionIndex &Index) {
-  const Stmt *P = Index.parent(&E);
+  const Stmt *P = Index.Body.parentOf(&E);
   while (
       isa_and_nonnull<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr>(P))
-    P = Index.parent(P);
+    P = Index.Body.parentOf(P);
   return P;
 }
 
@@ -305,9 +304,11 @@ void FalseSharingCheck::scanFunction(const FunctionDecl &FD) {
     if (MD->getParent()->isLambda() &&
         MD->getParent()->getParentFunctionOrMethod())
       return;
-  FunctionIndex Index(FD);
+  // Walked once: not kept in the check's cache, as every function is.
+  utils::BodyIndex Body(*FD.getBody());
+  FunctionIndex Index{Body, FD.getCanonicalDecl()};
   const SourceManager &SM = Ctx->getSourceManager();
-  for (const Stmt *S : Index.statements())
+  for (const Stmt *S : Body.statements())
     if (const auto *ME = dyn_cast<MemberExpr>(S))
       if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         if (kindOf(baseElement(Field->getType(), *Ctx)) != SyncKind::None &&
@@ -348,9 +349,7 @@ void FalseSharingCheck::noteUse(const MemberExpr &ME, const FunctionIndex &Fn) {
   ++W.Sites;
   if (Where.Function && !llvm::is_contained(W.Writers, Where.Function))
     W.Writers.push_back(Where.Function);
-  if (!utils::enclosingLoops(*Node, [&Fn](const Stmt *C) {
-         return Fn.parent(C);
-       }).empty())
+  if (!Fn.Body.loopsAround(*Node).empty())
     W.InLoop = true;
   if (Index && utils::isPerThreadIndex(Index, Ctx) &&
       !llvm::is_contained(W.PerThreadWriters, Where.Function))
@@ -530,7 +529,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       // another file (producer.cpp and consumer.cpp) pairs with one written
       // here.
       // And evidence of threads: one of the two is written by code that
-      // runs on a thread this file starts (utils/ThreadEntries.h); a
+      // runs on a thread this file starts (analyses/ThreadEntries.h); a
       // singleton's configuration mutexes never are.
       if ((Members[I].W->Sites == 0 && Members[J].W->Sites == 0) ||
           (!Members[I].Threaded && !Members[J].Threaded &&

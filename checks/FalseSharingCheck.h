@@ -14,8 +14,8 @@
 #define HOTPATH_CHECKS_FALSESHARINGCHECK_H
 
 #include "HotpathCheck.h"
-#include "utils/LayoutDependence.h"
-#include "utils/ThreadEntries.h"
+#include "analyses/LayoutDependence.h"
+#include "analyses/ThreadEntries.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallVector.h"
@@ -72,7 +72,7 @@ private:
 
   const unsigned CacheLineBytes;
   const bool UseHardwareInterferenceSize;
-  const bool MergeVetoes; ///< utils/FixScope.h
+  const bool MergeVetoes; ///< support/FixScope.h
   const StringRef RawSyncTypes;
   std::vector<std::string> ExtraSyncTypes;
   const StringRef RawTaskSubmitFunctions;

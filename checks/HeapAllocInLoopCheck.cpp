@@ -1,9 +1,9 @@
 //===--- HeapAllocInLoopCheck.cpp - hotpath -------------------------------===//
 
 #include "HeapAllocInLoopCheck.h"
-#include "utils/Containers.h"
-#include "utils/NodeFilters.h"
-#include "utils/OptionList.h"
+#include "analyses/Containers.h"
+#include "support/NodeFilters.h"
+#include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 

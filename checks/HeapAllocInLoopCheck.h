@@ -12,7 +12,7 @@
 #define HOTPATH_CHECKS_HEAPALLOCINLOOPCHECK_H
 
 #include "HotpathCheck.h"
-#include "utils/VarUsage.h"
+#include "analyses/VarUsage.h"
 #include <string>
 #include <vector>
 

@@ -19,6 +19,7 @@ void HotpathCheck::registerPPCallbacks(const SourceManager &SM,
 
 void HotpathCheck::onStartOfTranslationUnit() {
   Reported.clear();
+  Bodies.clear();
   Usage.clear();
 }
 

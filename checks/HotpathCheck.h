@@ -19,11 +19,11 @@
 #ifndef HOTPATH_CHECKS_HOTPATHCHECK_H
 #define HOTPATH_CHECKS_HOTPATHCHECK_H
 
+#include "analyses/VarUsage.h"
 #include "clang-tidy/ClangTidyCheck.h"
-#include "utils/Hotness.h"
-#include "utils/ReportOnce.h"
-#include "utils/RunOnce.h"
-#include "utils/VarUsage.h"
+#include "relevance/Hotness.h"
+#include "relevance/RunOnce.h"
+#include "support/ReportOnce.h"
 #include <optional>
 #include <string>
 
@@ -109,7 +109,10 @@ protected:
 
   utils::RunOnceFilter RunOnceCode;
   utils::Hotness Hot;
-  /// Walks of function bodies (uses, parents, loops), one per body and TU.
+  /// Walks of function bodies, one per body and TU: the body index (parents,
+  /// loops, the owning function) and, for the checks that ask about locals'
+  /// uses, the same walk with each use classified.
+  utils::BodyIndexCache Bodies;
   utils::UsageCache Usage;
 
 private:

@@ -12,18 +12,13 @@ namespace clang::tidy::hotpath {
 LockInLoopCheck::LockInLoopCheck(StringRef Name, ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
       ReportConditionalLocks(Options.get("ReportConditionalLocks", false)),
-      MinIterations(Options.get("MinIterations", 8U)), Locks(Options) {}
+      MinIterations(Options.get("MinIterations", 8U)), Locks(Options, Bodies) {}
 
 void LockInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   HotpathCheck::storeOptions(Opts);
   Locks.store(Options, Opts);
   Options.store(Opts, "ReportConditionalLocks", ReportConditionalLocks);
   Options.store(Opts, "MinIterations", MinIterations);
-}
-
-void LockInLoopCheck::onStartOfTranslationUnit() {
-  HotpathCheck::onStartOfTranslationUnit();
-  Locks.clear();
 }
 
 // The acquisitions are rare, narrow nodes; the loops around one come from a
@@ -40,7 +35,7 @@ void LockInLoopCheck::check(const MatchFinder::MatchResult &Result) {
 namespace {
 
 // The number of iterations when it is a compile-time constant: a canonical
-// counted `for` (LoopContext), a range-for over a fixed-size array.
+// counted `for` (TripCount), a range-for over a fixed-size array.
 std::optional<uint64_t> constantTrips(const Stmt *L, ASTContext &Ctx) {
   if (const auto *R = dyn_cast<CXXForRangeStmt>(L)) {
     QualType T = R->getRangeInit()->getType().getNonReferenceType();
@@ -102,9 +97,9 @@ bool hasLoop(const Stmt *S) {
 } // namespace
 
 void LockInLoopCheck::checkSection(const utils::CriticalSection &CS,
-                                   const Decl &Fn, const utils::ParentIndex &P,
+                                   const Decl &Fn, const utils::BodyIndex &P,
                                    ASTContext &Ctx) {
-  auto ParentOf = [&P](const Stmt *C) { return P.parent(C); };
+  auto ParentOf = [&P](const Stmt *C) { return P.parentOf(C); };
   auto Loops = utils::enclosingLoops(*CS.Acquire, ParentOf);
   if (Loops.empty())
     return;
@@ -112,7 +107,7 @@ void LockInLoopCheck::checkSection(const utils::CriticalSection &CS,
   const Stmt *Body = utils::loopBody(*Loop);
   // Where the lock sits in the body: its block, or blocks inside it; under
   // an `if` or `switch` it is taken only on some iterations.
-  for (const Stmt *S = CS.Block; S && S != Body; S = P.parent(S)) {
+  for (const Stmt *S = CS.Block; S && S != Body; S = P.parentOf(S)) {
     if (isa<IfStmt, SwitchStmt, ConditionalOperator, CXXTryStmt, CXXCatchStmt>(
             S) &&
         !ReportConditionalLocks)
@@ -147,7 +142,7 @@ void LockInLoopCheck::checkSection(const utils::CriticalSection &CS,
   llvm::SmallVector<const Stmt *, 16> Outside;
   const Stmt *Prev = nullptr;
   for (const Stmt *S = CS.Block; S;
-       Prev = S, S = S == Body ? nullptr : P.parent(S)) {
+       Prev = S, S = S == Body ? nullptr : P.parentOf(S)) {
     const auto *Block = dyn_cast<CompoundStmt>(S);
     if (!Block)
       continue;

@@ -14,8 +14,8 @@
 #define HOTPATH_CHECKS_LOCKINLOOPCHECK_H
 
 #include "HotpathCheck.h"
-#include "utils/Locks.h"
-#include "utils/LoopContext.h"
+#include "analyses/Locks.h"
+#include "analyses/TripCount.h"
 #include <string>
 #include <vector>
 
@@ -27,14 +27,13 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
 
 private:
   void checkSection(const utils::CriticalSection &CS, const Decl &Fn,
-                    const utils::ParentIndex &Parents, ASTContext &Ctx);
+                    const utils::BodyIndex &Parents, ASTContext &Ctx);
 
   const bool ReportConditionalLocks;
   const unsigned MinIterations;

@@ -1,10 +1,10 @@
 //===--- MissingReserveCheck.cpp - hotpath --------------------------------===//
 
 #include "MissingReserveCheck.h"
-#include "utils/Containers.h"
-#include "utils/LoopContext.h"
-#include "utils/NodeFilters.h"
-#include "utils/OptionList.h"
+#include "analyses/Containers.h"
+#include "analyses/TripCount.h"
+#include "support/NodeFilters.h"
+#include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -12,8 +12,8 @@
 #define HOTPATH_CHECKS_MISSINGRESERVECHECK_H
 
 #include "HotpathCheck.h"
-#include "utils/LoopContext.h"
-#include "utils/VarUsage.h"
+#include "analyses/TripCount.h"
+#include "analyses/VarUsage.h"
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -1,12 +1,12 @@
 //===--- RegexPerCallCheck.cpp - hotpath ----------------------------------===//
 
 #include "RegexPerCallCheck.h"
-#include "utils/CheckTrace.h"
-#include "utils/Containers.h"
-#include "utils/Macros.h"
-#include "utils/NodeFilters.h"
-#include "utils/OptionList.h"
-#include "utils/StaticLocal.h"
+#include "analyses/Containers.h"
+#include "analyses/StaticLocal.h"
+#include "support/CheckTrace.h"
+#include "support/Macros.h"
+#include "support/NodeFilters.h"
+#include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"

@@ -1,14 +1,14 @@
 //===--- StructPaddingCheck.cpp - hotpath ---------------------------------===//
 
 #include "StructPaddingCheck.h"
-#include "utils/CheckTrace.h"
-#include "utils/DestructionOrder.h"
-#include "utils/FixScope.h"
-#include "utils/InstanceCount.h"
-#include "utils/NodeFilters.h"
-#include "utils/OptionList.h"
-#include "utils/RecordLayoutMath.h"
-#include "utils/RecordType.h"
+#include "analyses/DestructionOrder.h"
+#include "analyses/RecordLayoutMath.h"
+#include "analyses/RecordType.h"
+#include "relevance/InstanceCount.h"
+#include "support/CheckTrace.h"
+#include "support/FixScope.h"
+#include "support/NodeFilters.h"
+#include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecordLayout.h"
@@ -183,7 +183,7 @@ void StructPaddingCheck::registerMatchers(MatchFinder *Finder) {
   // (zeromq's zmq_poller_event_t mirrors the public zmq.h). Like a record
   // declared in an extern "C" block, it is not reported.
   Finder->addMatcher(functionDecl(isUserExternC()).bind("externC"), this);
-  // Uses where the saving multiplies (utils/InstanceCount.h).
+  // Uses where the saving multiplies (relevance/InstanceCount.h).
   Many.registerMatchers(*Finder, *this);
   LayoutUse.registerMatchers(*Finder, *this);
 }
@@ -361,7 +361,7 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
 
   utils::BestLayout Best = utils::bestLayout(In);
   // Members whose destruction runs user code keep their relative order
-  // (utils/DestructionOrder.h): the best order among those that do. When
+  // (analyses/DestructionOrder.h): the best order among those that do. When
   // only moving them saves enough, there is nothing safe to suggest.
   llvm::SmallVector<bool, 16> Pinned;
   for (const FieldDecl *FD : RD.fields())

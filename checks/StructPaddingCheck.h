@@ -14,8 +14,8 @@
 #define HOTPATH_CHECKS_STRUCTPADDINGCHECK_H
 
 #include "HotpathCheck.h"
-#include "utils/InstanceCount.h"
-#include "utils/LayoutDependence.h"
+#include "analyses/LayoutDependence.h"
+#include "relevance/InstanceCount.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <cstdint>
@@ -81,7 +81,7 @@ private:
   llvm::DenseSet<const RecordDecl *> CInterface;
   utils::ManyInstances Many;
   const bool ReportSingleObjects;
-  const bool MergeVetoes; ///< utils/FixScope.h
+  const bool MergeVetoes; ///< support/FixScope.h
 
   utils::LayoutDependence LayoutUse;
 };

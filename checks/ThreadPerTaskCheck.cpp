@@ -1,8 +1,8 @@
 //===--- ThreadPerTaskCheck.cpp - hotpath ---------------------------------===//
 
 #include "ThreadPerTaskCheck.h"
-#include "utils/CheckTrace.h"
-#include "utils/OptionList.h"
+#include "support/CheckTrace.h"
+#include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -41,8 +41,6 @@ void ThreadPerTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void ThreadPerTaskCheck::onStartOfTranslationUnit() {
   HotpathCheck::onStartOfTranslationUnit();
   Pending.clear();
-  Functions.clear();
-  Indices.clear();
   JoiningFunctions.clear();
   ReportedAtCall.clear();
 }
@@ -54,8 +52,8 @@ void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
   auto StartingCtor = cxxConstructorDecl(
       ofClass(ThreadRecord), unless(isDefaultConstructor()),
       unless(isCopyConstructor()), unless(isMoveConstructor()));
-  // Function bodies, for the parent index of those that create threads.
-  Finder->addMatcher(utils::FunctionBodies::matcher().bind("fn"), this);
+  // Function bodies, for the index of those that create threads.
+  Finder->addMatcher(utils::BodyIndexCache::functionMatcher().bind("fn"), this);
   // Library internals (std::async's own thread) are not the user's loop.
   auto ThreadNames = utils::lastNameComponents(ThreadTypes);
   Finder->addMatcher(
@@ -182,26 +180,7 @@ void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn"))
-    Functions.add(FD);
-}
-
-// The innermost function whose body holds \p S, with a parent index of that
-// body. Functions are matched as they are seen; only those around a thread
-// creation are walked, once each: no TU-wide parent map (a walk of the whole
-// TU, system headers included). An instantiation and its pattern share a
-// source range: the walk tells which one holds the node.
-const ThreadPerTaskCheck::BodyIndex *
-ThreadPerTaskCheck::indexFor(const Stmt &S) {
-  std::vector<const FunctionDecl *> Around =
-      Functions.around(S, Ctx->getSourceManager());
-  for (const FunctionDecl *FD : Around) {
-    std::unique_ptr<BodyIndex> &Index = Indices[FD];
-    if (!Index)
-      Index = std::make_unique<BodyIndex>(*FD);
-    if (Index->contains(&S))
-      return Index.get();
-  }
-  return nullptr;
+    Bodies.add(FD);
 }
 
 void ThreadPerTaskCheck::onEndOfTranslationUnit() {
@@ -210,8 +189,7 @@ void ThreadPerTaskCheck::onEndOfTranslationUnit() {
     if (!ReportedAtCall.contains(P.Creation))
       reportIfPerTask(*P.Creation, P.Loc, P.What);
   Pending.clear();
-  Functions.clear();
-  Indices.clear();
+  Bodies.clear();
 }
 
 static bool isStdRecord(QualType T, std::initializer_list<StringRef> Names) {
@@ -268,22 +246,24 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
                                          SourceLocation Loc, StringRef What) {
   if (Loc.isInvalid())
     return;
-  const BodyIndex *Index = indexFor(Creation);
-  if (!Index)
+  // The function is found only now, at the end of the TU: the functions
+  // that create threads are walked, once each, and no other.
+  auto Owner = Bodies.owning(Creation, Ctx->getSourceManager());
+  if (!Owner)
     return;
-  auto ParentOf = [Index](const Stmt *C) { return Index->parent(C); };
+  auto ParentOf = Owner->Index->parents();
   ASTContext &Ctx = *this->Ctx;
   // In a macro, report where the user wrote the macro.
   Loc = Ctx.getSourceManager().getFileLoc(Loc);
   for (const Stmt *Loop : utils::enclosingLoops(Creation, ParentOf)) {
     utils::TripCount TC = utils::classifyTripCount(*Loop, Ctx, Vocab);
     bool ForkJoin =
-        TC.Kind == utils::TripKind::Unknown && joinsInFunction(Index->Function);
+        TC.Kind == utils::TripKind::Unknown && joinsInFunction(Owner->Function);
     if (!utils::followsData(TC.Kind) && !ForkJoin)
       continue;
     const SourceManager &SM = Ctx.getSourceManager();
     report(
-        Loc, utils::runOnceAt(Creation, Index->Function, ParentOf), SM,
+        Loc, utils::runOnceAt(Creation, Owner->Function, ParentOf), SM,
         [&] { return Hot.ofLoop(Loop, Loc, SM); },
         [&](Finding &F) {
           F.diag("%0 starts a new thread on every iteration of a loop over "

@@ -11,8 +11,8 @@
 #define HOTPATH_CHECKS_THREADPERTASKCHECK_H
 
 #include "HotpathCheck.h"
-#include "utils/FunctionBodies.h"
-#include "utils/LoopContext.h"
+#include "analyses/BodyIndex.h"
+#include "analyses/TripCount.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -40,13 +40,6 @@ private:
     SourceLocation Loc;
     std::string What;
   };
-  /// A function body's parent index.
-  struct BodyIndex : utils::ParentIndex {
-    explicit BodyIndex(const FunctionDecl &FD)
-        : ParentIndex(FD.getBody()), Function(&FD) {}
-    const FunctionDecl *Function;
-  };
-  const BodyIndex *indexFor(const Stmt &S);
   void reportIfPerTask(const Stmt &Creation, SourceLocation Loc,
                        StringRef What);
 
@@ -60,8 +53,6 @@ private:
   llvm::DenseSet<const Stmt *> ReportedAtCall;
   ASTContext *Ctx = nullptr;
   std::vector<PendingCreation> Pending;
-  utils::FunctionBodies Functions;
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<BodyIndex>> Indices;
   /// Functions that join or wait for the threads they start (cached).
   llvm::DenseMap<const Decl *, bool> JoiningFunctions;
   bool joinsInFunction(const Decl *Fn);

@@ -1,9 +1,9 @@
 //===--- UnnecessaryHeapCheck.cpp - hotpath -------------------------------===//
 
 #include "UnnecessaryHeapCheck.h"
-#include "utils/Containers.h"
-#include "utils/NodeFilters.h"
-#include "utils/OptionList.h"
+#include "analyses/Containers.h"
+#include "support/NodeFilters.h"
+#include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -31,7 +31,7 @@ void UnnecessaryHeapCheck::registerMatchers(MatchFinder *Finder) {
       hasDeclaration(cxxRecordDecl(hasAnyName(OwningPointerTypes))))));
   // One matcher for both shapes: MatchFinder offers every variable of the
   // TU, parameters of library instantiations included, to each top-level
-  // matcher (utils/NodeFilters.h).
+  // matcher (support/NodeFilters.h).
   Finder->addMatcher(
       varDecl(utils::isUserLocalVariable(),
               anyOf(allOf(utils::typeIsRecordNamedOneOf(

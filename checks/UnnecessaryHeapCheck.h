@@ -12,7 +12,7 @@
 #define HOTPATH_CHECKS_UNNECESSARYHEAPCHECK_H
 
 #include "HotpathCheck.h"
-#include "utils/VarUsage.h"
+#include "analyses/VarUsage.h"
 #include <vector>
 
 namespace clang::tidy::hotpath {

@@ -8,7 +8,7 @@ import lit.formats
 config.name = "hotpath"
 config.test_format = lit.formats.ShTest(True)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "runtime", "utils", "crash", "CMakeLists.txt", "lit.cfg.py", "exit-status.py", "summary.py"]
+config.excludes = ["Inputs", "runtime", "unit", "crash", "CMakeLists.txt", "lit.cfg.py", "exit-status.py", "summary.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.hotpath_obj_root, "test")
 

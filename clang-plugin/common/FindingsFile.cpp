@@ -384,7 +384,7 @@ private:
 llvm::Expected<TUFindings> parseFindings(llvm::StringRef Text,
                                          llvm::StringRef Path) {
   Reader R(Path);
-  // utils/FixScope.h's VetoOnly; repeated here so that this file does not
+  // support/FixScope.h's VetoOnly; repeated here so that this file does not
   // depend on the checks.
   R.VetoOnlyText = "reported here only to decline the fix another file offers";
   llvm::Expected<json::Value> Parsed = json::parse(Text);

@@ -45,7 +45,7 @@ struct PositionCheck {
   unsigned Offset = 0, Line = 0, Column = 0;
 };
 
-/// A finding a check held back as code that runs once (utils/RunOnce.h).
+/// A finding a check held back as code that runs once (relevance/RunOnce.h).
 struct HeldBack {
   std::string Check, File;
   unsigned Offset = 0;

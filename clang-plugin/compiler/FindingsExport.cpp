@@ -2,7 +2,7 @@
 
 #include "FindingsExport.h"
 #include "../common/FindingsFile.h"
-#include "utils/RunOnce.h"
+#include "relevance/RunOnce.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringMap.h"

@@ -28,8 +28,8 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
-#include "utils/FixScope.h"
-#include "utils/Hotness.h"
+#include "relevance/Hotness.h"
+#include "support/FixScope.h"
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
@@ -116,7 +116,7 @@ class HotpathPluginAction : public PluginASTAction {
     }
 
   private:
-    // Reported only for the report's merge (utils/FixScope.h).
+    // Reported only for the report's merge (support/FixScope.h).
     static bool isVetoOnly(const ClangTidyError &E) {
       return llvm::any_of(E.Notes, [](const tooling::DiagnosticMessage &N) {
         return StringRef(N.Message).contains(utils::VetoOnly);

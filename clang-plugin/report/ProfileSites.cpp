@@ -1,7 +1,7 @@
 //===--- ProfileSites.cpp - hotpath report --------------------------------===//
 
 #include "ProfileSites.h"
-#include "utils/Hotness.h"
+#include "relevance/Hotness.h"
 
 namespace hotpath::report {
 

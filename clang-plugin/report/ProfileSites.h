@@ -2,7 +2,7 @@
 //
 // `hotpath report --profile`: the export files were written during the
 // build, before any profile existed; their findings carry site notes
-// (utils/Hotness.h: what each one measures). Here each site is measured in
+// (relevance/Hotness.h: what each one measures). Here each site is measured in
 // the profile exactly as a check would have measured it, and the finding
 // gets the same message suffix and hotness note as in a run with the
 // profile.

@@ -29,9 +29,9 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
-#include "utils/FixScope.h"
-#include "utils/Hotness.h"
-#include "utils/RunOnce.h"
+#include "relevance/Hotness.h"
+#include "relevance/RunOnce.h"
+#include "support/FixScope.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h" // ArgumentsAdjustingCompilations
@@ -331,7 +331,7 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
       Setup.Override.Checks.value_or("") + ",-clang-analyzer-*";
   if (!WarningsAsErrors.empty())
     Setup.Override.WarningsAsErrors = WarningsAsErrors;
-  // Files report the findings they would only veto (utils/FixScope.h): the
+  // Files report the findings they would only veto (support/FixScope.h): the
   // merge below needs them.
   Setup.Override.CheckOptions.insert_or_assign(
       clang::tidy::hotpath::utils::MergeVetoesOption,

@@ -6,7 +6,7 @@
 // file). What crashed is then found out in a child process: the tool reruns
 // that file alone, without recovery, and reads the crash dump clang's own
 // handlers print (the stack and "ASTMatcher: Processing '<check>'", or the
-// checks' own end-of-TU entries, utils/CheckTrace.h). A dump that names no
+// checks' own end-of-TU entries, support/CheckTrace.h). A dump that names no
 // check is narrowed down by rerunning the file once per enabled check.
 //
 //===----------------------------------------------------------------------===//

@@ -2,7 +2,7 @@
 
 #include "FindingMerge.h"
 #include "Findings.h"
-#include "utils/FixScope.h"
+#include "support/FixScope.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 #include <string>

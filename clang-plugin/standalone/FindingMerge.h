@@ -2,7 +2,7 @@
 //
 // One finding per source location out of the findings of every translation
 // unit: a header's record is seen from each file that includes it. Which
-// copy is kept decides the fix (utils/FixScope.h): a file that declines it
+// copy is kept decides the fix (support/FixScope.h): a file that declines it
 // for a reason of its own wins, then one that offers it, over one that could
 // not see enough to judge; a finding that files report only to veto a fix
 // is dropped.

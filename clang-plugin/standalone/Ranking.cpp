@@ -3,7 +3,7 @@
 #include "Ranking.h"
 #include "../../profile/Load.h"
 #include "CheckOptions.h"
-#include "utils/Hotness.h"
+#include "relevance/Hotness.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/WithColor.h"

@@ -1,7 +1,7 @@
 //===--- Summary.cpp - hotpath standalone tool ----------------------------===//
 
 #include "Summary.h"
-#include "utils/RunOnce.h"
+#include "relevance/RunOnce.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"

@@ -15,7 +15,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "utils/CheckTrace.h"
+#include "support/CheckTrace.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/Version.h"
 #if CLANG_VERSION_MAJOR < 22

@@ -1,6 +1,6 @@
 // false-sharing in a test or an example program: the threads are the
 // test's or the example's, not the product's. Held back like run-once code
-// (utils/RunOnce.h); HotpathReportRunOnceCode brings them back. The same
+// (relevance/RunOnce.h); HotpathReportRunOnceCode brings them back. The same
 // shapes in the program's own code are reported.
 // RUN: %check_hotpath -std=c++17 %s hotpath-false-sharing %t -- -header-filter=.* -- -isystem %S/../checks/Inputs/system -isystem %S/Inputs/frameworks -I %S/Inputs/programs/examples -pthread
 // RUN: %check_hotpath -std=c++17 -check-suffixes=,ALL %s hotpath-false-sharing %t -- \

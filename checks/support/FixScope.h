@@ -1,0 +1,35 @@
+//===--- FixScope.h - fixes one translation unit cannot judge ----*- C++
+//-*-===//
+//
+// A check that sees only part of what a fix touches (a record in a header
+// whose constructors are defined in another file) declines the fix with a
+// note containing NotVisibleHere. A driver that merges one header finding
+// from several translation units (the hotpath tool) then takes the fix from
+// a unit that could judge it, while any other reason to decline still wins.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_SUPPORT_FIXSCOPE_H
+#define HOTPATH_CHECKS_SUPPORT_FIXSCOPE_H
+
+#include "llvm/ADT/StringRef.h"
+
+namespace clang::tidy::hotpath::utils {
+
+inline constexpr llvm::StringLiteral NotVisibleHere =
+    "cannot be checked from this translation unit";
+
+/// A file whose own code forbids a fix (a braced initialisation, a sizeof)
+/// may not report the finding at all (the record is not relevant there, no
+/// thread writes it there), yet its veto must reach the merge. Under the
+/// global option HotpathMergeVetoes (set by the hotpath tool only) such a
+/// file reports it anyway with a note containing VetoOnly; the tool drops
+/// findings that no file reports for real and removes the note from the
+/// others. Other front-ends do not merge, so they never see these.
+inline constexpr llvm::StringLiteral VetoOnly =
+    "reported here only to decline the fix another file offers";
+inline constexpr llvm::StringLiteral MergeVetoesOption = "HotpathMergeVetoes";
+
+} // namespace clang::tidy::hotpath::utils
+
+#endif // HOTPATH_CHECKS_SUPPORT_FIXSCOPE_H
