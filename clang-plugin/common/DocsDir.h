@@ -9,7 +9,7 @@
 #ifndef HOTPATH_CLANG_PLUGIN_COMMON_DOCSDIR_H
 #define HOTPATH_CLANG_PLUGIN_COMMON_DOCSDIR_H
 
-#include "FileUri.h"
+#include "common/FileUri.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"

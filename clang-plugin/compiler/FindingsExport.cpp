@@ -1,7 +1,7 @@
 //===--- FindingsExport.cpp - hotpath compiler plugin ---------------------===//
 
 #include "FindingsExport.h"
-#include "../common/FindingsFile.h"
+#include "findings/FindingsFile.h"
 #include "relevance/RunOnce.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/Version.h"

@@ -11,9 +11,9 @@
 #define HOTPATH_STANDALONE_ANALYSIS_H
 
 #include "CheckOptions.h"
-#include "Findings.h"
-#include "Summary.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "findings/Findings.h"
+#include "findings/Summary.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"

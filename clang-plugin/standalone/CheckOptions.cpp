@@ -3,6 +3,7 @@
 #include "CheckOptions.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
+#include "findings/Outputs.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -12,10 +13,6 @@
 using namespace llvm;
 
 namespace clang::tidy::hotpath::tool {
-
-void errorLine(const Twine &Msg) {
-  WithColor::error(errs(), "hotpath") << Msg << "\n";
-}
 
 std::unique_ptr<ClangTidyOptionsProvider> OptionsSetup::make() const {
   if (FromConfig)

@@ -19,9 +19,6 @@
 
 namespace clang::tidy::hotpath::tool {
 
-/// Prints "hotpath: error: <Msg>".
-void errorLine(const llvm::Twine &Msg);
-
 // Builds a fresh options provider per translation unit: providers cache per
 // directory and are not meant to be shared between threads.
 struct OptionsSetup {

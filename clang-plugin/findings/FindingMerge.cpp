@@ -1,7 +1,7 @@
 //===--- FindingMerge.cpp - hotpath standalone tool -----------------------===//
 
-#include "FindingMerge.h"
-#include "Findings.h"
+#include "findings/FindingMerge.h"
+#include "findings/Findings.h"
 #include "support/FixScope.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>

@@ -1,6 +1,6 @@
 //===--- Findings.cpp - hotpath standalone tool ---------------------------===//
 
-#include "Findings.h"
+#include "findings/Findings.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"

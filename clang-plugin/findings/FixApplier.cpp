@@ -1,6 +1,6 @@
 //===--- FixApplier.cpp - hotpath standalone tool -------------------------===//
 
-#include "FixApplier.h"
+#include "findings/FixApplier.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

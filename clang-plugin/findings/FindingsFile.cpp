@@ -1,6 +1,6 @@
 //===--- FindingsFile.cpp - hotpath ---------------------------------------===//
 
-#include "FindingsFile.h"
+#include "findings/FindingsFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"

@@ -8,8 +8,8 @@
 #ifndef HOTPATH_STANDALONE_REPORTERS_H
 #define HOTPATH_STANDALONE_REPORTERS_H
 
-#include "../common/FileUri.h"
-#include "Findings.h"
+#include "common/FileUri.h"
+#include "findings/Findings.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
 #include <vector>

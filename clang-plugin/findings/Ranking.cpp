@@ -1,8 +1,8 @@
 //===--- Ranking.cpp - hotpath standalone tool ----------------------------===//
 
-#include "Ranking.h"
+#include "findings/Ranking.h"
 #include "../../profile/Load.h"
-#include "CheckOptions.h"
+#include "findings/Outputs.h"
 #include "relevance/Hotness.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"

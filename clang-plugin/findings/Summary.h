@@ -9,7 +9,7 @@
 #ifndef HOTPATH_STANDALONE_SUMMARY_H
 #define HOTPATH_STANDALONE_SUMMARY_H
 
-#include "../common/FindingsFile.h"
+#include "findings/FindingsFile.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>

@@ -1,6 +1,6 @@
 //===--- Summary.cpp - hotpath standalone tool ----------------------------===//
 
-#include "Summary.h"
+#include "findings/Summary.h"
 #include "relevance/RunOnce.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"

@@ -11,7 +11,7 @@
 #define HOTPATH_STANDALONE_RANKING_H
 
 #include "../../profile/Profile.h"
-#include "Findings.h"
+#include "findings/Findings.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
 #include <string>

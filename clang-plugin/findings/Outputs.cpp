@@ -1,18 +1,22 @@
 //===--- Outputs.cpp - hotpath standalone tool ----------------------------===//
 
-#include "Outputs.h"
-#include "../common/DocsDir.h"
-#include "CheckOptions.h"
-#include "FixApplier.h"
-#include "Reporters.h"
+#include "findings/Outputs.h"
 #include "clang-tidy/ClangTidy.h"
+#include "common/DocsDir.h"
+#include "findings/FixApplier.h"
+#include "findings/Reporters.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
 
 namespace clang::tidy::hotpath::tool {
+
+void errorLine(const llvm::Twine &Msg) {
+  llvm::WithColor::error(llvm::errs(), "hotpath") << Msg << "\n";
+}
 
 using namespace llvm;
 

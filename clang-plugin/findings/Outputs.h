@@ -9,12 +9,16 @@
 #ifndef HOTPATH_STANDALONE_OUTPUTS_H
 #define HOTPATH_STANDALONE_OUTPUTS_H
 
-#include "Findings.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "findings/Findings.h"
+#include "llvm/ADT/Twine.h"
 #include <string>
 #include <vector>
 
 namespace clang::tidy::hotpath::tool {
+
+/// Prints "hotpath: error: <Msg>".
+void errorLine(const llvm::Twine &Msg);
 
 enum class Format { Text, Json, Sarif };
 

@@ -1,7 +1,7 @@
 //===--- Reporters.cpp - hotpath standalone tool --------------------------===//
 
-#include "Reporters.h"
-#include "CheckCatalog.h"
+#include "findings/Reporters.h"
+#include "findings/CheckCatalog.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"

@@ -1,6 +1,6 @@
 //===--- CheckCatalog.cpp - hotpath ---------------------------------------===//
 
-#include "CheckCatalog.h"
+#include "findings/CheckCatalog.h"
 #include <string>
 
 namespace clang::tidy::hotpath {

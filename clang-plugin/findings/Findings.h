@@ -8,8 +8,8 @@
 #ifndef HOTPATH_STANDALONE_FINDINGS_H
 #define HOTPATH_STANDALONE_FINDINGS_H
 
-#include "../common/FindingsFile.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "findings/FindingsFile.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
 #include <mutex>
