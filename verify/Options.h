@@ -1,14 +1,16 @@
 //===--- Options.h - hotpath verify ---------------------------------------===//
 //
-// The command line of `hotpath verify`, parsed by hand: the check command's
-// options are global llvm::cl options of the same binary, and verify reuses
-// several of their names (-p, --checks, --format, -o) with other meanings.
+// The command line of `hotpath verify`: llvm::cl options of the `verify`
+// sub-command (findings/CommandLine.h), read after main() parsed them. Some
+// share a name with the check command's (-p, --checks, --format, -o) and
+// mean other things.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef HOTPATH_VERIFY_OPTIONS_H
 #define HOTPATH_VERIFY_OPTIONS_H
 
+#include "llvm/Support/CommandLine.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,12 +40,12 @@ struct Options {
   std::vector<std::string> CheckArgs; // --extra-arg etc. for the analysis
 };
 
-/// Parses argv[1..]; on a usage error returns nullopt and sets \p Error.
-std::optional<Options> parseOptions(int Argc, const char **Argv,
-                                    std::string &Error);
+/// The options as parsed; on a usage error returns nullopt and sets \p Error.
+std::optional<Options> collectOptions(std::string &Error);
 
-/// The --help text.
-const char *usage();
+/// What `hotpath verify --help` prints after the options.
+const char *verifyHelp();
+llvm::cl::OptionCategory &verifyCategory();
 
 } // namespace hotpath::verify
 

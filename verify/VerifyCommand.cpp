@@ -87,16 +87,10 @@ std::string describe(const Fixable &F) {
 
 } // namespace
 
-int runVerify(int Argc, const char **Argv) {
+int runVerify(const char *Argv0) {
   double Start = now();
-  for (int I = 1; I < Argc; ++I)
-    if (llvm::StringRef(Argv[I]) == "--help" ||
-        llvm::StringRef(Argv[I]) == "-h") {
-      llvm::outs() << usage();
-      return ExitOk;
-    }
   std::string Error;
-  std::optional<Options> O = parseOptions(Argc, Argv, Error);
+  std::optional<Options> O = collectOptions(Error);
   if (!O)
     return fail(Error);
   llvm::SmallString<256> BuildDir(O->BuildDir);
@@ -132,7 +126,7 @@ int runVerify(int Argc, const char **Argv) {
   };
 
   // 1. The findings with their fixes, from this binary's check command.
-  std::string Self = fs::getMainExecutable(Argv[0], (void *)&runVerify);
+  std::string Self = fs::getMainExecutable(Argv0, (void *)&runVerify);
   std::string Json = ScratchDir + "/findings.json";
   std::string Cmd = "'" + Self + "' check -p '" + BuildDir.str().str() +
                     "' --quiet --format=json -o '" + Json + "'";

@@ -10,8 +10,8 @@
 
 namespace hotpath::verify {
 
-/// argv[0] is the program; the rest are verify's arguments.
-int runVerify(int Argc, const char **Argv);
+/// After main() parsed the command line (verify/Options.h).
+int runVerify(const char *Argv0);
 
 } // namespace hotpath::verify
 

@@ -8,8 +8,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "ReportCommand.h"
-#include "../common/ArgReader.h"
 #include "ProfileSites.h"
+#include "findings/CommandLine.h"
 #include "findings/FindingMerge.h"
 #include "findings/Findings.h"
 #include "findings/FindingsFile.h"
@@ -40,9 +40,41 @@ namespace {
 
 constexpr int ExitOk = 0, ExitFindingsAsErrors = 1, ExitInputError = 2;
 
-const char *usage() {
-  return R"(USAGE: hotpath report [options] <dir|file>...
+cl::list<std::string> Inputs(cl::Positional, cl::desc("<dir|file>..."),
+                             cl::cat(outputCategory()),
+                             cl::sub(reportCommand()));
 
+struct Options {
+  std::vector<std::string> Inputs;
+  OutputSettings Out;
+  Ranking Rank;
+};
+
+// The parsed options, checked against each other.
+std::optional<Options> collect(const char *Argv0, std::string &Error) {
+  Options O;
+  O.Inputs.assign(Inputs.begin(), Inputs.end());
+  O.Out = outputOptions(Argv0);
+  O.Rank = rankingOptions();
+  if (O.Inputs.empty()) {
+    Error = "give the export directory of a build, or findings files";
+    return std::nullopt;
+  }
+  if (!O.Rank.Binaries.empty() && O.Rank.Profile.empty()) {
+    Error = "--profile-binary needs --profile";
+    return std::nullopt;
+  }
+  if (O.Rank.MinShare < 0) {
+    Error = "--min-share needs a percentage, not a negative number";
+    return std::nullopt;
+  }
+  return O;
+}
+
+} // namespace
+
+const char *reportHelp() {
+  return R"(
 Merges the findings of a build or of the shards of a run and reports them as
 one run of `hotpath` would: a header's finding once, with the fix of the
 translation unit that could judge it.
@@ -54,23 +86,6 @@ Inputs:
   <file>    an export file, or the JSON output of `hotpath --format=json`
             (typically one shard of `hotpath --shard=<i>/<n>`)
 
-Options:
-  --format=text|json|sarif  output format (default text)
-  -o <file>                 write the findings there instead of stdout
-  --fix                     apply the merged fixes that do not conflict
-  --export-fixes=<file>     write them as clang-apply-replacements YAML
-  --profile=<file>          rank by a profile of the program (instr .profdata
-                            with --profile-binary, perf.data or its script
-                            text, callgrind.out): the hottest finding first
-  --profile-binary=<file>   instrumented binary of the .profdata (repeatable)
-  --sort=hotness|location   order (default: hotness when measured)
-  --min-share=<percent>     hide findings below this share of the profile
-  --show-ids                text: each finding's id after its check
-  --sarif-base=<dir>        SARIF locations relative to it (default: cwd)
-  --doc-base-uri=<uri>      SARIF help links (default: the check pages)
-  -j <n>                    files read in parallel (default: all cores)
-  --quiet                   no summary
-
 A file is stale when a source it points into changed after it was written
 (export files keep a digest of each; for the tool's JSON, each finding's
 line and column must still match its offset): it is reported and left out,
@@ -81,101 +96,7 @@ Exit status: 0 reported, 1 a finding is marked as an error
 )";
 }
 
-struct Options {
-  std::vector<std::string> Inputs;
-  OutputSettings Out;
-  std::string Profile;
-  std::vector<std::string> ProfileBinaries;
-  enum class Sort { Default, Hotness, Location } Order = Sort::Default;
-  double MinShare = 0;
-  unsigned Jobs = 0;
-};
-
-std::optional<Options> parse(int Argc, const char **Argv, std::string &Error) {
-  Options O;
-  O.Out.Argv0 = Argv[0];
-  ff::ArgReader Args(Argc, Argv, Error, {"-j"});
-  while (Args.next()) {
-    StringRef Arg = Args.arg(), Name = Args.name();
-    auto Next = [&] { return Args.value(); };
-    auto Flag = [&](bool &B) { return Args.flag(B); };
-    std::string *Plain = StringSwitch<std::string *>(Name)
-                             .Case("-o", &O.Out.OutputFile)
-                             .Case("--output", &O.Out.OutputFile)
-                             .Case("--export-fixes", &O.Out.ExportFixes)
-                             .Case("--profile", &O.Profile)
-                             .Case("--sarif-base", &O.Out.SarifBase)
-                             .Case("--doc-base-uri", &O.Out.DocBaseUri)
-                             .Default(nullptr);
-    std::optional<std::string> V;
-    if (Plain) {
-      if (!(V = Next()))
-        return std::nullopt;
-      *Plain = *V;
-    } else if (Name == "--profile-binary") {
-      if (!(V = Next()))
-        return std::nullopt;
-      O.ProfileBinaries.push_back(*V);
-    } else if (Name == "--format") {
-      if (!(V = Next()))
-        return std::nullopt;
-      auto F = StringSwitch<std::optional<Format>>(*V)
-                   .Case("text", Format::Text)
-                   .Case("json", Format::Json)
-                   .Case("sarif", Format::Sarif)
-                   .Default(std::nullopt);
-      if (!F) {
-        Error = "--format must be text, json or sarif, not '" + *V + "'";
-        return std::nullopt;
-      }
-      O.Out.Fmt = *F;
-    } else if (Name == "--sort") {
-      if (!(V = Next()))
-        return std::nullopt;
-      if (*V == "hotness")
-        O.Order = Options::Sort::Hotness;
-      else if (*V == "location")
-        O.Order = Options::Sort::Location;
-      else {
-        Error = "--sort must be hotness or location, not '" + *V + "'";
-        return std::nullopt;
-      }
-    } else if (Name == "--min-share") {
-      if (!(V = Next()))
-        return std::nullopt;
-      if (!to_float(*V, O.MinShare) || O.MinShare < 0) {
-        Error = "--min-share needs a percentage, not '" + *V + "'";
-        return std::nullopt;
-      }
-    } else if (Name == "-j") {
-      if (!Args.number(O.Jobs))
-        return std::nullopt;
-    } else if (Name == "--fix") {
-      if (!Flag(O.Out.Fix))
-        return std::nullopt;
-    } else if (Name == "--show-ids") {
-      if (!Flag(O.Out.ShowIds))
-        return std::nullopt;
-    } else if (Name == "--quiet") {
-      if (!Flag(O.Out.Quiet))
-        return std::nullopt;
-    } else if (Name.starts_with("-") && Name != "-") {
-      Error = "unknown option '" + Arg.str() + "' (see hotpath report --help)";
-      return std::nullopt;
-    } else {
-      O.Inputs.push_back(Arg.str());
-    }
-  }
-  if (O.Inputs.empty()) {
-    Error = "give the export directory of a build, or findings files";
-    return std::nullopt;
-  }
-  if (!O.ProfileBinaries.empty() && O.Profile.empty()) {
-    Error = "--profile-binary needs --profile";
-    return std::nullopt;
-  }
-  return O;
-}
+namespace {
 
 // Every findings file named, directories searched for export files.
 std::vector<std::string> listFiles(const std::vector<std::string> &Inputs,
@@ -282,14 +203,9 @@ struct Loaded {
 
 } // namespace
 
-int runReport(int Argc, const char **Argv) {
-  for (int I = 1; I < Argc; ++I)
-    if (StringRef(Argv[I]) == "--help" || StringRef(Argv[I]) == "-h") {
-      outs() << usage();
-      return ExitOk;
-    }
+int runReport(const char *Argv0) {
   std::string Error;
-  std::optional<Options> Opt = parse(Argc, Argv, Error);
+  std::optional<Options> Opt = collect(Argv0, Error);
   if (!Opt) {
     errorLine(Error);
     errs() << "(hotpath report --help lists the options)\n";
@@ -301,8 +217,9 @@ int runReport(int Argc, const char **Argv) {
   std::vector<std::string> Files = listFiles(Opt->Inputs, InputFailed);
 
   std::shared_ptr<const ::hotpath::profile::Profile> Profile;
-  if (!Opt->Profile.empty()) {
-    Profile = loadProfile(Opt->Profile, Opt->ProfileBinaries, Opt->Out.Quiet);
+  if (!Opt->Rank.Profile.empty()) {
+    Profile =
+        loadProfile(Opt->Rank.Profile, Opt->Rank.Binaries, Opt->Out.Quiet);
     InputFailed |= !Profile || !Profile->Warnings.empty();
   }
 
@@ -339,8 +256,8 @@ int runReport(int Argc, const char **Argv) {
       Read[I].TU = std::move(*TU);
     }
   };
-  unsigned Jobs =
-      Opt->Jobs ? Opt->Jobs : std::max(1u, std::thread::hardware_concurrency());
+  unsigned Jobs = jobsOption() ? jobsOption()
+                               : std::max(1u, std::thread::hardware_concurrency());
   Jobs = std::min<unsigned>(Jobs, std::max<size_t>(1, Files.size()));
   std::vector<std::thread> Threads;
   for (unsigned T = 1; T < Jobs; ++T)
@@ -387,10 +304,10 @@ int runReport(int Argc, const char **Argv) {
   bool Measured = llvm::any_of(
       Findings, [](const Finding &F) { return F.Hot.has_value(); });
   size_t BelowShare = 0;
-  if (Measured && Opt->Order != Options::Sort::Location)
+  if (Measured && Opt->Rank.Order != SortOrder::Location)
     sortByHotness(Findings);
-  if (Measured && Opt->MinShare > 0) {
-    BelowShare = dropBelowShare(Findings, Opt->MinShare);
+  if (Measured && Opt->Rank.MinShare > 0) {
+    BelowShare = dropBelowShare(Findings, Opt->Rank.MinShare);
     PerCheck.clear();
     for (const Finding &F : Findings)
       ++PerCheck[F.Check];
@@ -410,7 +327,7 @@ int runReport(int Argc, const char **Argv) {
     Sum.Seconds = Clock.seconds();
     Sum.PerCheck = std::move(PerCheck);
     Sum.BelowShare = BelowShare;
-    Sum.MinShare = Opt->MinShare;
+    Sum.MinShare = Opt->Rank.MinShare;
     Sum.HeldBack = std::move(HeldBack);
     printSummary(errs(), Sum);
     if (Profile) {

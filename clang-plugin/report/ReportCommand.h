@@ -14,8 +14,11 @@
 
 namespace hotpath::report {
 
-/// argv[0] is the program; the "report" word already removed.
-int runReport(int Argc, const char **Argv);
+/// After main() parsed the command line (findings/CommandLine.h).
+int runReport(const char *Argv0);
+
+/// What `hotpath report --help` prints after the options.
+const char *reportHelp();
 
 } // namespace hotpath::report
 

@@ -25,6 +25,7 @@
 #include "findings/CheckCatalog.h"
 #include "findings/FindingMerge.h"
 #include "findings/Findings.h"
+#include "findings/CommandLine.h"
 #include "findings/Outputs.h"
 #include "findings/Ranking.h"
 #include "findings/Reporters.h"
@@ -64,24 +65,23 @@ extern volatile int HotpathModuleAnchorSource;
 } // namespace clang::tidy
 [[maybe_unused]] static int ModuleAnchor = HotpathModuleAnchorSource;
 
-static cl::OptionCategory Category("hotpath options");
-
 static cl::opt<std::string> BuildPath("p",
                                       cl::desc("Build directory with "
                                                "compile_commands.json."),
                                       cl::value_desc("build dir"), cl::init(""),
-                                      cl::cat(Category));
+                                      cl::cat(checkCategory()), InCheckCommand());
 static cl::list<std::string>
-    SourcePaths(cl::Positional, cl::desc("[<file> ...]"), cl::cat(Category));
+    SourcePaths(cl::Positional, cl::desc("[<file> ...]"), cl::cat(checkCategory()), InCheckCommand());
 static cl::list<std::string> ExtraArgs("extra-arg",
                                        cl::desc("Compiler argument to append."),
-                                       cl::cat(Category));
+                                       cl::cat(checkCategory()), InCheckCommand());
 static cl::list<std::string>
     ExtraArgsBefore("extra-arg-before",
                     cl::desc("Compiler argument to prepend."),
-                    cl::cat(Category));
+                    cl::cat(checkCategory()), InCheckCommand());
 
-static cl::extrahelp MoreHelp(R"(
+const char *clang::tidy::hotpath::tool::checkHelp() {
+  return R"(
 Examples:
   hotpath -p build                      all files of build/compile_commands.json
   hotpath -p build src/a.cpp src/b.cpp  those files, with their flags from it
@@ -93,130 +93,64 @@ Exit status: 0 ran, 1 a finding matched --warnings-as-errors, 2 usage or
 input error (the other files are still analysed), 3 the analysis of a file
 crashed (reported with the check and its stack; the other files' findings
 are printed).
-)");
+)";
+}
 
 static cl::opt<std::string> Checks("checks", cl::desc(R"(Glob list of checks
 (default: all hotpath checks). Added to the .clang-tidy or --config value.)"),
-                                   cl::init(""), cl::cat(Category));
+                                   cl::init(""), cl::cat(checkCategory()), InCheckCommand());
 static cl::opt<std::string> Config("config", cl::desc(R"(Inline YAML/JSON
 configuration, as in clang-tidy --config; replaces .clang-tidy lookup.)"),
-                                   cl::init(""), cl::cat(Category));
+                                   cl::init(""), cl::cat(checkCategory()), InCheckCommand());
 static cl::opt<std::string>
     ConfigFile("config-file",
                cl::desc("Read the configuration from this file instead of "
                         ".clang-tidy lookup."),
-               cl::init(""), cl::cat(Category));
+               cl::init(""), cl::cat(checkCategory()), InCheckCommand());
 static cl::opt<std::string>
     HeaderFilter("header-filter",
                  cl::desc("Regex of headers whose findings are reported "
                           "(overrides HeaderFilterRegex)."),
-                 cl::init(""), cl::cat(Category));
+                 cl::init(""), cl::cat(checkCategory()), InCheckCommand());
 static cl::list<std::string>
     Exclude("exclude",
             cl::desc("Skip files matching this glob (against the absolute "
                      "path and the path relative to the current directory); "
                      "may be repeated."),
-            cl::cat(Category));
+            cl::cat(checkCategory()), InCheckCommand());
 static cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
     cl::desc("Glob list of checks whose findings make the exit status 1."),
-    cl::init(""), cl::cat(Category));
+    cl::init(""), cl::cat(checkCategory()), InCheckCommand());
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the enabled checks and exit."),
-                                cl::cat(Category));
-static cl::opt<unsigned> Jobs("j",
-                              cl::desc("Translation units analysed in "
-                                       "parallel (default: all cores)."),
-                              cl::init(0), cl::Prefix, cl::cat(Category));
-static cl::opt<Format> OutputFormat(
-    "format", cl::desc("Output format."),
-    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
-               clEnumValN(Format::Json, "json",
-                          "a JSON array, one object "
-                          "per finding"),
-               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
-    cl::init(Format::Text), cl::cat(Category));
-static cl::opt<std::string> OutputFile("o",
-                                       cl::desc("Write the findings "
-                                                "here instead of stdout."),
-                                       cl::value_desc("file"), cl::init(""),
-                                       cl::cat(Category));
-static cl::opt<std::string> SarifBase(
-    "sarif-base",
-    cl::desc("Directory that SARIF locations are relative to (SRCROOT); "
-             "default: the current directory."),
-    cl::init(""), cl::cat(Category));
-static cl::opt<std::string> DocBaseUri(
-    "doc-base-uri",
-    cl::desc("Where the check pages are, for SARIF help links (default: "
-             "this build's docs/checks/)."),
-    cl::init(""), cl::cat(Category));
-static cl::opt<bool> Fix("fix",
-                         cl::desc("Apply the fixes that do not "
-                                  "conflict."),
-                         cl::cat(Category));
-static cl::opt<std::string>
-    ExportFixes("export-fixes",
-                cl::desc("Write the fixes in clang-apply-replacements YAML."),
-                cl::value_desc("file.yaml"), cl::init(""), cl::cat(Category));
+                                cl::cat(checkCategory()), InCheckCommand());
 // A child of a run that crashed on one file: that file alone, no recovery
 // (CrashIsolation.h).
 static cl::opt<std::string>
     CrashProbe(CrashProbeFlag.drop_front(2).drop_back(), cl::Hidden,
                cl::init(""),
-               cl::desc("(internal) rerun one file to diagnose a crash"));
+               cl::desc("(internal) rerun one file to diagnose a crash"),
+               InCheckCommand());
 static cl::opt<std::string>
     CrashProbeChecks(CrashProbeChecksFlag.drop_front(2).drop_back(), cl::Hidden,
                      cl::init(""),
-                     cl::desc("(internal) the checks of a crash probe"));
+                     cl::desc("(internal) the checks of a crash probe"),
+                     InCheckCommand());
 static cl::opt<bool> IncludeRunOnce(
     "include-run-once",
     cl::desc("Also report per-call and per-iteration costs in code that runs "
              "once: unit tests, main, cold functions, static initialisation, "
              "catch handlers, benchmark setup (the HotpathReportRunOnceCode "
              "option)."),
-    cl::cat(Category));
-static cl::opt<std::string> ProfilePath(
-    "profile",
-    cl::desc("A profile of the program: an instrumentation .profdata (with "
-             "--profile-binary), perf.data or its 'perf script' text, or a "
-             "callgrind.out file. Every finding gets its measured cost; the "
-             "hottest comes first."),
-    cl::value_desc("file"), cl::init(""), cl::cat(Category));
-static cl::list<std::string> ProfileBinaries(
-    "profile-binary",
-    cl::desc("An instrumented executable or shared library the .profdata "
-             "was recorded from; may be repeated."),
-    cl::value_desc("file"), cl::cat(Category));
-enum class SortOrder { Default, Hotness, Location };
-static cl::opt<SortOrder> Sort(
-    "sort",
-    cl::desc("Order of the findings (default: hotness with "
-             "--profile, else location)."),
-    cl::values(clEnumValN(SortOrder::Hotness, "hotness", "hottest first"),
-               clEnumValN(SortOrder::Location, "location", "by file and line")),
-    cl::init(SortOrder::Default), cl::cat(Category));
-static cl::opt<double> MinShare(
-    "min-share",
-    cl::desc("Hide findings whose code holds less than this percentage of "
-             "the profile's total (and those it does not cover)."),
-    cl::value_desc("percent"), cl::init(0.0), cl::cat(Category));
-static cl::opt<bool>
-    ShowIds("show-ids",
-            cl::desc("Text output: each finding's id after its check name "
-                     "(JSON always has it; `hotpath verify --only=<id>`)."),
-            cl::cat(Category));
+    cl::cat(checkCategory()), InCheckCommand());
 static cl::opt<std::string> Shard(
     "shard",
     cl::desc("Analyse only shard <i> of <n> (1 <= i <= n): the database's "
              "files sorted by path, every n-th from the i-th. n jobs with "
              "--format=json cover the project once; `hotpath report` merges "
              "their outputs."),
-    cl::value_desc("i/n"), cl::init(""), cl::cat(Category));
-static cl::opt<bool> Quiet("quiet",
-                           cl::desc("No progress line and no "
-                                    "summary."),
-                           cl::cat(Category));
+    cl::value_desc("i/n"), cl::init(""), cl::cat(checkCategory()), InCheckCommand());
 
 namespace {
 
@@ -257,21 +191,13 @@ private:
 
 } // namespace
 
-int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
-  // As given, for a crash probe (the parser below shortens argc at `--`).
-  const std::vector<const char *> OriginalArgv(argv, argv + argc);
-  // Flags after `--` make a fixed database for the files named before it.
-  std::string FixedError;
-  std::unique_ptr<tooling::CompilationDatabase> Fixed =
-      tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
-                                                             FixedError);
-  cl::HideUnrelatedOptions(Category);
-  if (!cl::ParseCommandLineOptions(
-          argc, argv,
-          "hotpath: finds C++ code that wastes time and memory, explains the "
-          "cost and offers the fix.\n",
-          &errs()))
-    return ExitInputError;
+int clang::tidy::hotpath::tool::runCheck(
+    llvm::ArrayRef<const char *> OriginalArgv,
+    std::unique_ptr<tooling::CompilationDatabase> Fixed,
+    const std::string &FixedError) {
+  const Ranking Rank = rankingOptions();
+  const bool Quiet = quietOption();
+  OutputSettings OS = outputOptions(OriginalArgv[0]);
   if (!FixedError.empty()) {
     errorLine("invalid flags after '--': " + FixedError);
     return ExitInputError;
@@ -341,14 +267,12 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   // and the findings are still printed, without hotness.
   std::shared_ptr<const ::hotpath::profile::Profile> Profile;
   bool ProfileFailed = false;
-  if (!ProfilePath.empty() && CrashProbe.empty()) {
-    std::vector<std::string> Bins(ProfileBinaries.begin(),
-                                  ProfileBinaries.end());
-    Profile = loadProfile(ProfilePath, Bins, Quiet);
+  if (!Rank.Profile.empty() && CrashProbe.empty()) {
+    Profile = loadProfile(Rank.Profile, Rank.Binaries, Quiet);
     // A stale profile (functions or files changed since it was recorded) is
     // bad input too: the rest is measured, the warnings say what is not.
     ProfileFailed = !Profile || !Profile->Warnings.empty();
-  } else if (!ProfileBinaries.empty() && ProfilePath.empty()) {
+  } else if (!Rank.Binaries.empty() && Rank.Profile.empty()) {
     errorLine("--profile-binary needs --profile");
     return ExitInputError;
   }
@@ -357,9 +281,9 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
       Setup.Override.CheckOptions.insert_or_assign(
           Key, ClangTidyOptions::ClangTidyValue(Value));
     };
-    Set(clang::tidy::hotpath::utils::ProfileOption, ProfilePath);
+    Set(clang::tidy::hotpath::utils::ProfileOption, Rank.Profile);
     Set(clang::tidy::hotpath::utils::ProfileBinariesOption,
-        join(ProfileBinaries, ";"));
+        join(Rank.Binaries, ";"));
     Set(clang::tidy::hotpath::utils::HotnessNotesOption, "true");
   }
   if (IncludeRunOnce)
@@ -446,7 +370,8 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   // ---------------------------------------------------------------- analyse
   const bool Probe = !CrashProbe.empty();
   unsigned NumJobs =
-      Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+      jobsOption() ? jobsOption()
+                   : std::max(1u, std::thread::hardware_concurrency());
   if (Probe)
     NumJobs = 1;
   NumJobs = std::min<unsigned>(NumJobs, Work.size());
@@ -498,10 +423,10 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   if (Profile) {
     for (const Finding &F : Findings)
       ProfiledCandidates.push_back(F.Loc.File);
-    if (Sort != SortOrder::Location)
+    if (Rank.Order != SortOrder::Location)
       sortByHotness(Findings);
-    if (MinShare > 0)
-      BelowShare = dropBelowShare(Findings, MinShare);
+    if (Rank.MinShare > 0)
+      BelowShare = dropBelowShare(Findings, Rank.MinShare);
   }
   if (BelowShare) {
     PerCheck.clear();
@@ -512,20 +437,10 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
   // A shard hands the findings it reports only to veto a fix on to the
   // report that merges the shards (FindingMerge).
   std::vector<Finding> VetoOnly;
-  if (!Shard.empty() && OutputFormat == Format::Json)
+  if (!Shard.empty() && OS.Fmt == Format::Json)
     for (const ClangTidyError &E : Merge.takeVetoOnly())
       VetoOnly.push_back(clang::tidy::hotpath::tool::toFinding(E, Lines));
-  OutputSettings OS;
-  OS.Fmt = OutputFormat;
-  OS.OutputFile = OutputFile;
-  OS.SarifBase = SarifBase;
-  OS.DocBaseUri = DocBaseUri;
-  OS.Argv0 = OriginalArgv[0];
   OS.Rules = Enabled;
-  OS.ShowIds = ShowIds;
-  OS.Fix = Fix;
-  OS.Quiet = Quiet;
-  OS.ExportFixes = ExportFixes;
   OS.ExportMainFile = Work.size() == 1 ? Work.front() : "";
   int Status = writeOutputs(OS, Findings, VetoOnly, Unique, Lines)
                    ? ExitOk
@@ -540,7 +455,7 @@ int clang::tidy::hotpath::tool::runCheck(int argc, const char **argv) {
     Sum.Seconds = Prog.seconds();
     Sum.PerCheck = std::move(PerCheck);
     Sum.BelowShare = BelowShare;
-    Sum.MinShare = MinShare;
+    Sum.MinShare = Rank.MinShare;
     Sum.HeldBack = takeHeldBack();
     printSummary(errs(), Sum);
     if (Profile)
