@@ -79,17 +79,16 @@ cl::list<std::string> ProfileBinaries(
     "profile-binary",
     cl::desc("An instrumented binary of the .profdata; may be repeated."),
     cl::value_desc("file"), cl::cat(Category), cl::sub(verifyCommand()));
-cl::opt<Format>
-    Fmt("format", cl::desc("Report format."),
-        cl::values(clEnumValN(Format::Text, "text", "a table"),
-                   clEnumValN(Format::Json, "json", "one JSON object"),
-                   clEnumValN(Format::Markdown, "markdown", "a Markdown table")),
-        cl::init(Format::Text), cl::cat(Category), cl::sub(verifyCommand()));
+cl::opt<Format> Fmt(
+    "format", cl::desc("Report format."),
+    cl::values(clEnumValN(Format::Text, "text", "a table"),
+               clEnumValN(Format::Json, "json", "one JSON object"),
+               clEnumValN(Format::Markdown, "markdown", "a Markdown table")),
+    cl::init(Format::Text), cl::cat(Category), cl::sub(verifyCommand()));
 cl::opt<std::string> Output("o", cl::desc("Write the report here."),
                             cl::value_desc("file"), cl::cat(Category),
                             cl::sub(verifyCommand()));
-cl::alias OutputAlias("output", cl::desc("Alias for -o"),
-                      cl::aliasopt(Output));
+cl::alias OutputAlias("output", cl::desc("Alias for -o"), cl::aliasopt(Output));
 cl::opt<std::string> Chart("chart",
                            cl::desc("Draw the comparison as SVG there "
                                     "(default: next to -o, or none)."),

@@ -367,8 +367,7 @@ int runVerify(const char *Argv0) {
   }
   note(llvm::formatv("builds {0:f1}s, benchmark runs {1:f1}s, verify itself "
                      "{2:f2}s (of which the analysis {3:f2}s)",
-                     BuildSeconds, BenchSeconds, R.OwnSeconds,
-                     AnalysisSeconds)
+                     BuildSeconds, BenchSeconds, R.OwnSeconds, AnalysisSeconds)
            .str());
   return Done(Worse ? ExitWorse : ExitOk);
 }

@@ -14,9 +14,9 @@ cl::SubCommand &checkCommand() {
   return Sub;
 }
 cl::SubCommand &reportCommand() {
-  static cl::SubCommand Sub("report",
-                            "Merge the findings of a build (the compiler "
-                            "plugin's export files) or of the shards of a run.");
+  static cl::SubCommand Sub(
+      "report", "Merge the findings of a build (the compiler "
+                "plugin's export files) or of the shards of a run.");
   return Sub;
 }
 cl::SubCommand &verifyCommand() {

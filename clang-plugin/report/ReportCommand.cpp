@@ -256,8 +256,9 @@ int runReport(const char *Argv0) {
       Read[I].TU = std::move(*TU);
     }
   };
-  unsigned Jobs = jobsOption() ? jobsOption()
-                               : std::max(1u, std::thread::hardware_concurrency());
+  unsigned Jobs = jobsOption()
+                      ? jobsOption()
+                      : std::max(1u, std::thread::hardware_concurrency());
   Jobs = std::min<unsigned>(Jobs, std::max<size_t>(1, Files.size()));
   std::vector<std::thread> Threads;
   for (unsigned T = 1; T < Jobs; ++T)

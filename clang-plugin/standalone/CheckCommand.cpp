@@ -23,9 +23,9 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
 #include "findings/CheckCatalog.h"
+#include "findings/CommandLine.h"
 #include "findings/FindingMerge.h"
 #include "findings/Findings.h"
-#include "findings/CommandLine.h"
 #include "findings/Outputs.h"
 #include "findings/Ranking.h"
 #include "findings/Reporters.h"
@@ -69,12 +69,16 @@ static cl::opt<std::string> BuildPath("p",
                                       cl::desc("Build directory with "
                                                "compile_commands.json."),
                                       cl::value_desc("build dir"), cl::init(""),
-                                      cl::cat(checkCategory()), InCheckCommand());
-static cl::list<std::string>
-    SourcePaths(cl::Positional, cl::desc("[<file> ...]"), cl::cat(checkCategory()), InCheckCommand());
+                                      cl::cat(checkCategory()),
+                                      InCheckCommand());
+static cl::list<std::string> SourcePaths(cl::Positional,
+                                         cl::desc("[<file> ...]"),
+                                         cl::cat(checkCategory()),
+                                         InCheckCommand());
 static cl::list<std::string> ExtraArgs("extra-arg",
                                        cl::desc("Compiler argument to append."),
-                                       cl::cat(checkCategory()), InCheckCommand());
+                                       cl::cat(checkCategory()),
+                                       InCheckCommand());
 static cl::list<std::string>
     ExtraArgsBefore("extra-arg-before",
                     cl::desc("Compiler argument to prepend."),
@@ -98,10 +102,12 @@ are printed).
 
 static cl::opt<std::string> Checks("checks", cl::desc(R"(Glob list of checks
 (default: all hotpath checks). Added to the .clang-tidy or --config value.)"),
-                                   cl::init(""), cl::cat(checkCategory()), InCheckCommand());
+                                   cl::init(""), cl::cat(checkCategory()),
+                                   InCheckCommand());
 static cl::opt<std::string> Config("config", cl::desc(R"(Inline YAML/JSON
 configuration, as in clang-tidy --config; replaces .clang-tidy lookup.)"),
-                                   cl::init(""), cl::cat(checkCategory()), InCheckCommand());
+                                   cl::init(""), cl::cat(checkCategory()),
+                                   InCheckCommand());
 static cl::opt<std::string>
     ConfigFile("config-file",
                cl::desc("Read the configuration from this file instead of "
@@ -132,11 +138,9 @@ static cl::opt<std::string>
                cl::init(""),
                cl::desc("(internal) rerun one file to diagnose a crash"),
                InCheckCommand());
-static cl::opt<std::string>
-    CrashProbeChecks(CrashProbeChecksFlag.drop_front(2).drop_back(), cl::Hidden,
-                     cl::init(""),
-                     cl::desc("(internal) the checks of a crash probe"),
-                     InCheckCommand());
+static cl::opt<std::string> CrashProbeChecks(
+    CrashProbeChecksFlag.drop_front(2).drop_back(), cl::Hidden, cl::init(""),
+    cl::desc("(internal) the checks of a crash probe"), InCheckCommand());
 static cl::opt<bool> IncludeRunOnce(
     "include-run-once",
     cl::desc("Also report per-call and per-iteration costs in code that runs "
@@ -150,7 +154,8 @@ static cl::opt<std::string> Shard(
              "files sorted by path, every n-th from the i-th. n jobs with "
              "--format=json cover the project once; `hotpath report` merges "
              "their outputs."),
-    cl::value_desc("i/n"), cl::init(""), cl::cat(checkCategory()), InCheckCommand());
+    cl::value_desc("i/n"), cl::init(""), cl::cat(checkCategory()),
+    InCheckCommand());
 
 namespace {
 
@@ -369,9 +374,9 @@ int clang::tidy::hotpath::tool::runCheck(
 
   // ---------------------------------------------------------------- analyse
   const bool Probe = !CrashProbe.empty();
-  unsigned NumJobs =
-      jobsOption() ? jobsOption()
-                   : std::max(1u, std::thread::hardware_concurrency());
+  unsigned NumJobs = jobsOption()
+                         ? jobsOption()
+                         : std::max(1u, std::thread::hardware_concurrency());
   if (Probe)
     NumJobs = 1;
   NumJobs = std::min<unsigned>(NumJobs, Work.size());

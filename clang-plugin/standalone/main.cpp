@@ -36,8 +36,7 @@ static bool onlyOwnOptions(cl::SubCommand &Sub) {
       llvm::errs() << "hotpath " << Sub.getName() << ": error: '"
                    << (Name.size() == 1 ? "-" : "--") << Name
                    << "' is not an option of `hotpath " << Sub.getName()
-                   << "` (hotpath " << Sub.getName()
-                   << " --help lists them)\n";
+                   << "` (hotpath " << Sub.getName() << " --help lists them)\n";
       return false;
     }
   return true;
