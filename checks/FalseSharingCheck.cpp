@@ -2,6 +2,7 @@
 
 #include "FalseSharingCheck.h"
 #include "analyses/RecordType.h"
+#include "analyses/SyncMembers.h"
 #include "analyses/TripCount.h"
 #include "support/CheckTrace.h"
 #include "support/FixScope.h"
@@ -18,7 +19,7 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::hotpath {
 
-using SyncKind = FalseSharingCheck::SyncKind;
+using utils::SyncKind;
 using FunctionIndex = FalseSharingCheck::FunctionIndex;
 
 /// A function body's index and the function (or lambda) it belongs to.
@@ -29,112 +30,13 @@ struct FalseSharingCheck::FunctionIndex {
 
 namespace {
 
-/// `::ns::Name`, leaving out inline namespaces (libc++'s `std::__1`).
-std::string qualifiedName(const NamedDecl &D) {
-  std::string Out = "::" + D.getNameAsString();
-  for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent()) {
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
-      if (!NS->isInline())
-        Out = "::" + NS->getNameAsString() + Out;
-    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
-      Out = "::" + RD->getNameAsString() + Out;
-    }
-  }
-  return Out;
-}
-
-bool matchesName(StringRef Qualified, StringRef Pattern) {
-  if (Pattern.starts_with("::"))
-    return Qualified == Pattern;
-  return Qualified.ends_with(("::" + Pattern).str());
-}
-
-SyncKind syncKind(QualType T, llvm::ArrayRef<std::string> Extra) {
-  if (T.isNull())
-    return SyncKind::None;
-  const auto *RD = T.getCanonicalType()->getAsCXXRecordDecl();
-  if (!RD || !RD->getIdentifier())
-    return SyncKind::None;
-  // Runs on every member access: compare names before building strings.
-  StringRef Name = RD->getName();
-  if (RD->isInStdNamespace()) {
-    if (Name == "atomic") {
-      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
-        const TemplateArgumentList &Args = Spec->getTemplateArgs();
-        if (Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
-            Args[0].getAsType()->isBooleanType())
-          return SyncKind::Flag;
-      }
-      return SyncKind::Atomic;
-    }
-    if (Name == "atomic_flag")
-      return SyncKind::Atomic; // a spin lock far more often than a flag
-    if (Name == "mutex" || Name == "shared_mutex" || Name == "timed_mutex" ||
-        Name == "recursive_mutex" || Name == "recursive_timed_mutex" ||
-        Name == "shared_timed_mutex")
-      return SyncKind::Mutex;
-    if (Name == "condition_variable" || Name == "condition_variable_any")
-      return SyncKind::CondVar;
-  }
-  for (const std::string &E : Extra) {
-    StringRef Last = StringRef(E).rsplit("::").second;
-    if (Last.empty())
-      Last = E;
-    if (Last == Name && matchesName(qualifiedName(*RD), E))
-      return SyncKind::Other;
-  }
-  return SyncKind::None;
-}
-
-QualType baseElement(QualType T, ASTContext &Ctx) {
-  return T->isArrayType() ? Ctx.getBaseElementType(T) : T;
-}
-
 AST_MATCHER_P(RecordDecl, hasSyncField, std::vector<std::string>, Extra) {
   for (const FieldDecl *FD : Node.fields())
-    if (syncKind(baseElement(FD->getType(), Finder->getASTContext()), Extra) !=
-        SyncKind::None)
+    if (utils::syncKind(
+            utils::baseElement(FD->getType(), Finder->getASTContext()),
+            Extra) != SyncKind::None)
       return true;
   return false;
-}
-
-/// The mutex (member or variable) a lock guard or a lock() call names.
-const ValueDecl *lockedObject(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return ME->getMemberDecl();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl();
-  return nullptr;
-}
-
-/// The mutexes that statement \p S, earlier in a block, leaves held: a lock
-/// guard it declares (std::lock_guard, unique_lock, scoped_lock, a library's
-/// scoped_lock) or a `m.lock()` call.
-void noteLocksTakenBy(const Stmt &S,
-                      llvm::SmallVectorImpl<const ValueDecl *> &Held) {
-  if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
-    for (const Decl *D : DS->decls()) {
-      const auto *VD = dyn_cast<VarDecl>(D);
-      if (!VD || !VD->getInit())
-        continue;
-      const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
-      const auto *CE =
-          dyn_cast<CXXConstructExpr>(VD->getInit()->IgnoreImplicit());
-      if (RD && RD->getIdentifier() &&
-          RD->getName().contains_insensitive("lock") && CE &&
-          CE->getNumArgs() > 0)
-        if (const ValueDecl *M = lockedObject(CE->getArg(0)))
-          Held.push_back(M);
-    }
-  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&S)) {
-    const CXXMethodDecl *M = MC->getMethodDecl();
-    if (M && M->getIdentifier() && M->getName() == "lock")
-      if (const ValueDecl *Obj = lockedObject(MC->getImplicitObjectArgument()))
-        Held.push_back(Obj);
-  }
 }
 
 /// Where a write runs: its function (or lambda) and the mutexes the
@@ -158,7 +60,7 @@ WriteContext writeContext(const Stmt &E, const FunctionIndex &Index) {
       for (const Stmt *S : CS->body()) {
         if (S == Child)
           break;
-        noteLocksTakenBy(*S, W.Held);
+        utils::noteLocksTakenBy(*S, W.Held);
       }
   }
   return W;
@@ -171,45 +73,6 @@ const Stmt *parentOf(const Stmt &E, const FunctionIndex &Index) {
       isa_and_nonnull<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr>(P))
     P = Index.Body.parentOf(P);
   return P;
-}
-
-/// Whether the use \p Node (a synchronisation member, or an element of one)
-/// writes it. Anything not known to be a read counts as a write.
-bool isWrite(const Expr &Node, const Stmt *Parent) {
-  if (!Parent)
-    return true;
-  if (const auto *ME = dyn_cast<MemberExpr>(Parent)) {
-    if (ME->getBase()->IgnoreParenImpCasts() != &Node)
-      return true;
-    const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-    if (!M)
-      return true;
-    if (isa<CXXConversionDecl>(M))
-      return false;
-    if (!M->getDeclName().isIdentifier())
-      return true;
-    StringRef Name = M->getName();
-    return !(Name == "load" || Name == "test" || Name == "is_lock_free" ||
-             Name == "wait");
-  }
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent)) {
-    if (Op->getNumArgs() == 0 || Op->getArg(0)->IgnoreParenImpCasts() != &Node)
-      return true;
-    switch (Op->getOperator()) {
-    case OO_Equal:
-    case OO_PlusPlus:
-    case OO_MinusMinus:
-    case OO_PlusEqual:
-    case OO_MinusEqual:
-    case OO_AmpEqual:
-    case OO_PipeEqual:
-    case OO_CaretEqual:
-      return true;
-    default:
-      return false;
-    }
-  }
-  return true;
 }
 
 std::string nameOf(const Expr *E) {
@@ -282,7 +145,7 @@ void FalseSharingCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 SyncKind FalseSharingCheck::kindOf(QualType T) const {
-  return syncKind(T, ExtraSyncTypes);
+  return utils::syncKind(T, ExtraSyncTypes);
 }
 
 void FalseSharingCheck::check(const MatchFinder::MatchResult &Result) {
@@ -311,7 +174,8 @@ void FalseSharingCheck::scanFunction(const FunctionDecl &FD) {
   for (const Stmt *S : Body.statements())
     if (const auto *ME = dyn_cast<MemberExpr>(S))
       if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-        if (kindOf(baseElement(Field->getType(), *Ctx)) != SyncKind::None &&
+        if (kindOf(utils::baseElement(Field->getType(), *Ctx)) !=
+                SyncKind::None &&
             !SM.isInSystemHeader(SM.getExpansionLoc(ME->getBeginLoc())))
           noteUse(*ME, Index);
 }
@@ -331,7 +195,7 @@ void FalseSharingCheck::noteUse(const MemberExpr &ME, const FunctionIndex &Fn) {
       Node = AS;
       Parent = parentOf(*AS, Fn);
     }
-  if (!isWrite(*Node, Parent))
+  if (!utils::isWrite(*Node, Parent))
     return;
   // A constructor or destructor runs before the object is shared or after
   // it stops being: its writes contend with nobody.
@@ -451,7 +315,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
     QualType T = FD->getType();
     if (T->isIncompleteType() || T->isDependentType() || FD->isBitField())
       continue;
-    QualType Elem = baseElement(T, *Ctx);
+    QualType Elem = utils::baseElement(T, *Ctx);
     SyncKind Kind = kindOf(Elem);
     if (Kind == SyncKind::None)
       continue;

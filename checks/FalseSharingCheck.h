@@ -15,6 +15,7 @@
 
 #include "HotpathCheck.h"
 #include "analyses/LayoutDependence.h"
+#include "analyses/SyncMembers.h"
 #include "analyses/ThreadEntries.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
@@ -36,7 +37,6 @@ public:
     return LangOpts.CPlusPlus11;
   }
 
-  enum class SyncKind { None, Atomic, Flag, Mutex, CondVar, Other };
   struct FunctionIndex;
 
 private:
@@ -61,7 +61,7 @@ private:
     const Decl *Writer;
   };
 
-  SyncKind kindOf(QualType T) const;
+  utils::SyncKind kindOf(QualType T) const;
   void scanFunction(const FunctionDecl &FD);
   void noteUse(const MemberExpr &ME, const FunctionIndex &Fn);
   void reportRecord(const RecordDecl &RD);

@@ -2,6 +2,7 @@
 
 #include "StructPaddingCheck.h"
 #include "analyses/DestructionOrder.h"
+#include "analyses/FieldReorder.h"
 #include "analyses/RecordLayoutMath.h"
 #include "analyses/RecordType.h"
 #include "relevance/InstanceCount.h"
@@ -79,53 +80,6 @@ std::string fieldLabel(const FieldDecl &FD) {
     return FD.getType()->isUnionType() ? "(anonymous union)"
                                        : "(anonymous struct)";
   return FD.isBitField() ? "(unnamed bit-field)" : "(unnamed field)";
-}
-
-bool isBlank(char C) { return C == ' ' || C == '\t' || C == '\r'; }
-
-/// Skips blanks and comments from \p I within one line; false if anything
-/// else comes before the end of the line (or of the buffer).
-bool onlyCommentsToEndOfLine(StringRef Buf, size_t &I) {
-  while (I < Buf.size() && Buf[I] != '\n') {
-    if (isBlank(Buf[I])) {
-      ++I;
-    } else if (Buf.substr(I).starts_with("//")) {
-      I = Buf.find('\n', I);
-      if (I == StringRef::npos)
-        I = Buf.size();
-    } else if (Buf.substr(I).starts_with("/*")) {
-      size_t End = Buf.find("*/", I + 2);
-      if (End == StringRef::npos || Buf.substr(I, End - I).contains('\n'))
-        return false;
-      I = End + 2;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
-size_t lineStart(StringRef Buf, size_t I) {
-  while (I > 0 && Buf[I - 1] != '\n')
-    --I;
-  return I;
-}
-
-/// A comment-only line: `// ...` or a one-line `/* ... */`.
-bool isCommentLine(StringRef Line) {
-  Line = Line.trim();
-  return Line.starts_with("//") ||
-         (Line.starts_with("/*") && Line.ends_with("*/"));
-}
-
-std::string stripLeadingBlankLines(StringRef Text) {
-  while (true) {
-    size_t NL = Text.find('\n');
-    if (NL == StringRef::npos || !Text.substr(0, NL).trim().empty())
-      break;
-    Text = Text.substr(NL + 1);
-  }
-  return Text.str();
 }
 
 } // namespace
@@ -490,16 +444,16 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
     if (Semi.isInvalid())
       return "the end of '" + fieldLabel(*FD) + "' was not found";
     size_t After = SM.getFileOffset(Semi);
-    if (!onlyCommentsToEndOfLine(Buf, After))
+    if (!utils::onlyCommentsToEndOfLine(Buf, After))
       return "'" + fieldLabel(*FD) + "' shares its line with other code";
     Ends.push_back(After < Buf.size() ? After + 1 : After);
-    size_t Start = lineStart(Buf, BL.second);
+    size_t Start = utils::lineStart(Buf, BL.second);
     if (I == 0) {
       if (!Buf.substr(Start, BL.second - Start).trim().empty())
         return "'" + fieldLabel(*FD) + "' shares its line with other code";
       while (Start > 0) {
-        size_t Prev = lineStart(Buf, Start - 1);
-        if (!isCommentLine(Buf.substr(Prev, Start - Prev)))
+        size_t Prev = utils::lineStart(Buf, Start - 1);
+        if (!utils::isCommentLine(Buf.substr(Prev, Start - Prev)))
           break;
         Start = Prev;
       }
@@ -524,7 +478,7 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
   }
   std::string Text;
   for (unsigned I : C.Order) {
-    Text += stripLeadingBlankLines(Slots[I]);
+    Text += utils::stripLeadingBlankLines(Slots[I]);
     if (Text.empty() || Text.back() != '\n')
       Text += '\n';
   }
@@ -541,46 +495,10 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
   for (unsigned I = 0; I < C.Order.size(); ++I)
     Rank[C.Order[I]] = I;
   for (const CXXConstructorDecl *Ctor : Ctors)
-    if (!reorderInitializers(*Ctor, Rank, Fixes))
+    if (!utils::reorderInitializers(*Ctor, Rank, *Ctx, Fixes))
       return "the member initialisers of a constructor are written through "
              "a macro";
   return "";
-}
-
-bool StructPaddingCheck::reorderInitializers(
-    const CXXConstructorDecl &Ctor, const std::vector<unsigned> &Rank,
-    std::vector<FixItHint> &Fixes) const {
-  const SourceManager &SM = Ctx->getSourceManager();
-  struct Written {
-    unsigned Rank;
-    CharSourceRange Range;
-  };
-  std::vector<Written> Inits; // in source order
-  for (const CXXCtorInitializer *Init : Ctor.inits()) {
-    if (!Init->isWritten() || !Init->isMemberInitializer())
-      continue;
-    SourceRange R = Init->getSourceRange();
-    if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
-      return false;
-    Inits.push_back({Rank[Init->getMember()->getFieldIndex()],
-                     CharSourceRange::getTokenRange(R)});
-  }
-  std::vector<Written> Sorted = Inits;
-  // Ranks are distinct: a member is initialised at most once.
-  llvm::sort(Sorted, [](const Written &A, const Written &B) {
-    return A.Rank < B.Rank;
-  });
-  for (unsigned I = 0; I < Inits.size(); ++I) {
-    if (Inits[I].Rank == Sorted[I].Rank)
-      continue;
-    bool Invalid = false;
-    StringRef Src =
-        Lexer::getSourceText(Sorted[I].Range, SM, Ctx->getLangOpts(), &Invalid);
-    if (Invalid)
-      return false;
-    Fixes.push_back(FixItHint::CreateReplacement(Inits[I].Range, Src));
-  }
-  return true;
 }
 
 void StructPaddingCheck::onEndOfTranslationUnit() {

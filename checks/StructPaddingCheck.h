@@ -51,12 +51,6 @@ private:
   /// On success \p Fixes receives the replacements: the fields, and the
   /// member initialisers of constructors that list them in the old order.
   std::string whyNoFix(const Candidate &C, std::vector<FixItHint> &Fixes) const;
-  /// Replacements that put the written member initialisers of \p Ctor in
-  /// the new field order (none if they already are); false if they cannot
-  /// be rewritten.
-  bool reorderInitializers(const CXXConstructorDecl &Ctor,
-                           const std::vector<unsigned> &Rank,
-                           std::vector<FixItHint> &Fixes) const;
 
   const std::uint64_t MinSavingBytes;
   const std::uint64_t CacheLineBytes;

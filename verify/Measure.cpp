@@ -1,6 +1,7 @@
 //===--- Measure.cpp - hotpath verify -------------------------------------===//
 
 #include "Measure.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
@@ -10,10 +11,7 @@
 #include "llvm/Support/Program.h"
 #include <chrono>
 #include <cstdlib>
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <unistd.h> // environ
 
 namespace hotpath::verify {
 
@@ -35,43 +33,50 @@ runShell(const std::string &Command, const std::string &Dir,
   ProcessResult R;
   R.OutputPath = OutputPath;
   llvm::sys::fs::create_directories(llvm::sys::path::parent_path(OutputPath));
+  // ExecuteAndWait takes no working directory: a first shell changes to it
+  // (status 127 when it cannot) and becomes the command's own shell.
+  std::vector<llvm::StringRef> Args = {"/bin/sh", "-c"};
+  if (Dir.empty())
+    Args.push_back(Command);
+  else
+    Args.insert(Args.end(), {"cd -- \"$1\" || exit 127; exec /bin/sh -c \"$2\"",
+                             "sh", Dir, Command});
+  // The whole environment, \p Env replacing or adding variables.
+  std::vector<std::string> Vars;
+  for (char **E = environ; *E; ++E) {
+    llvm::StringRef Name = llvm::StringRef(*E).split('=').first;
+    if (llvm::none_of(Env, [&](const auto &KV) { return KV.first == Name; }))
+      Vars.push_back(*E);
+  }
+  for (const auto &[K, V] : Env)
+    Vars.push_back(K + "=" + V);
+  std::vector<llvm::StringRef> EnvRefs(Vars.begin(), Vars.end());
+  // stdout and stderr into one file (LLVM shares the descriptor when both
+  // name the same path), stdin empty: never the user's terminal.
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef("/dev/null"), llvm::StringRef(OutputPath),
+      llvm::StringRef(OutputPath)};
+  std::string Error;
+  bool ExecFailed = false;
+  std::optional<llvm::sys::ProcessStatistics> Stats;
   auto Start = std::chrono::steady_clock::now();
-  pid_t Pid = fork();
-  if (Pid == 0) {
-    int Fd = open(OutputPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (Fd < 0)
-      _exit(126); // never onto the user's terminal
-    dup2(Fd, 1);
-    dup2(Fd, 2);
-    close(Fd);
-    int Null = open("/dev/null", O_RDONLY);
-    if (Null >= 0) {
-      dup2(Null, 0);
-      close(Null);
-    }
-    if (!Dir.empty() && chdir(Dir.c_str()) != 0)
-      _exit(127);
-    for (const auto &[K, V] : Env)
-      setenv(K.c_str(), V.c_str(), 1);
-    execl("/bin/sh", "sh", "-c", Command.c_str(), static_cast<char *>(nullptr));
-    _exit(127);
-  }
-  if (Pid < 0)
-    return R;
-  int Status = 0;
-  struct rusage Usage{};
-  while (wait4(Pid, &Status, 0, &Usage) < 0 && errno == EINTR) {
-  }
+  int Status = llvm::sys::ExecuteAndWait("/bin/sh", Args, EnvRefs, Redirects,
+                                         /*SecondsToWait=*/0,
+                                         /*MemoryLimit=*/0, &Error,
+                                         &ExecFailed, &Stats);
   R.WallSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
-  R.CpuSeconds = Usage.ru_utime.tv_sec + Usage.ru_utime.tv_usec / 1e6 +
-                 Usage.ru_stime.tv_sec + Usage.ru_stime.tv_usec / 1e6;
-  R.MaxRssKb = Usage.ru_maxrss;
-  if (WIFEXITED(Status))
-    R.ExitCode = WEXITSTATUS(Status);
-  else if (WIFSIGNALED(Status))
-    R.ExitCode = -WTERMSIG(Status);
+  // wait4's figures: the shell and every child it waited for.
+  if (Stats) {
+    R.CpuSeconds =
+        std::chrono::duration<double>(Stats->TotalTime).count();
+    R.MaxRssKb = static_cast<long>(Stats->PeakMemory);
+  }
+  R.ExitCode = Status;
+  if (Status < 0)
+    R.Failure = ExecFailed ? "could not be started: " + Error
+                           : "was killed: " + Error;
   return R;
 }
 
@@ -154,7 +159,7 @@ bool BenchRunner::runOnce(const std::string &Build, const std::string &Src,
   }
   ProcessResult R = runShell(Cmd, Build, Env, Tag + ".out");
   if (R.ExitCode != 0) {
-    Failure = "'" + Cmd + "' exited with status " + std::to_string(R.ExitCode) +
+    Failure = "'" + Cmd + "' " + R.status() +
               ":\n" + R.tail();
     return false;
   }

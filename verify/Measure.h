@@ -20,16 +20,24 @@
 namespace hotpath::verify {
 
 struct ProcessResult {
-  int ExitCode = -1;      // the signal number, negated, when killed
-  double WallSeconds = 0; // steady clock around fork..wait4
+  int ExitCode = -1;      // negative: not started or killed (Failure says)
+  std::string Failure;    // "was killed: Segmentation fault", ...
+  double WallSeconds = 0; // steady clock around the run
   double CpuSeconds = 0;  // user + system, the command and its children
   long MaxRssKb = 0;      // the largest of them
   std::string OutputPath; // stdout and stderr, interleaved
   std::string tail(size_t Lines = 20) const; // the output's last lines
+  /// "exited with status 1", or the failure.
+  std::string status() const {
+    return Failure.empty() ? "exited with status " + std::to_string(ExitCode)
+                           : Failure;
+  }
 };
 
 /// Runs `/bin/sh -c Command` in \p Dir with \p Env added, output to
-/// \p OutputPath. Interrupted by Ctrl-C, the command dies with us.
+/// \p OutputPath, through llvm::sys::ExecuteAndWait with its process
+/// statistics. Interrupted by Ctrl-C, the command dies with us (same process
+/// group).
 ProcessResult
 runShell(const std::string &Command, const std::string &Dir,
          const std::vector<std::pair<std::string, std::string>> &Env,

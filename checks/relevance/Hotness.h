@@ -22,6 +22,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "support/Contract.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
 #include <optional>
@@ -30,17 +31,6 @@
 
 namespace clang::tidy::hotpath::utils {
 
-inline constexpr llvm::StringLiteral ProfileOption = "HotpathProfile";
-inline constexpr llvm::StringLiteral ProfileBinariesOption =
-    "HotpathProfileBinaries";
-inline constexpr llvm::StringLiteral HotnessNotesOption = "HotpathHotnessNotes";
-inline constexpr llvm::StringLiteral HotnessNotePrefix = "hotpath-hotness: ";
-/// Under HotpathHotnessSites (the compiler plugin's export sets it) and
-/// without a profile, findings carry a note with *what* to measure, so that
-/// `hotpath report --profile` measures them later as a run with the profile
-/// would have: SiteNotePrefix and the site as JSON.
-inline constexpr llvm::StringLiteral HotnessSitesOption = "HotpathHotnessSites";
-inline constexpr llvm::StringLiteral SiteNotePrefix = "hotpath-site: ";
 
 /// What a finding measures: a loop (its range, where its executions and
 /// entries are counted, the finding's line for callgrind), a function body,

@@ -15,6 +15,7 @@
 #define HOTPATH_CHECKS_RELEVANCE_RUNONCE_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "support/Contract.h"
 #include "relevance/TestCode.h"
 #include "support/OptionList.h"
 #include "clang/AST/Decl.h"
@@ -81,30 +82,21 @@ std::vector<HeldBackFinding> takeHeldBackFindings();
 class RunOnceFilter {
 public:
   explicit RunOnceFilter(ClangTidyCheck::OptionsView &Options)
-      : Report(Options.getLocalOrGlobal(OptionName, false)),
-        TestFiles(Options.getLocalOrGlobal(TestFilesOptionName, true)),
-        ExampleDirs(Options.getLocalOrGlobal(ExampleDirsOptionName,
+      : Report(Options.getLocalOrGlobal(ReportRunOnceOption, false)),
+        TestFiles(Options.getLocalOrGlobal(TestProgramFilesOption, true)),
+        ExampleDirs(Options.getLocalOrGlobal(ExampleDirectoriesOption,
                                              DefaultExampleDirs)),
         ExampleDirNames(toStrings(splitOptionList(ExampleDirs))) {}
   void store(ClangTidyCheck::OptionsView &Options,
              ClangTidyOptions::OptionMap &Opts) const {
-    Options.store(Opts, OptionName, Report);
-    Options.store(Opts, TestFilesOptionName, TestFiles);
-    Options.store(Opts, ExampleDirsOptionName, ExampleDirs);
+    Options.store(Opts, ReportRunOnceOption, Report);
+    Options.store(Opts, TestProgramFilesOption, TestFiles);
+    Options.store(Opts, ExampleDirectoriesOption, ExampleDirs);
   }
   /// True when the finding of \p Check at \p Loc is held back (and counted).
   bool holdBack(RunOnce Why, llvm::StringRef Check, SourceLocation Loc,
                 const SourceManager &SM) const;
 
-  static constexpr llvm::StringLiteral OptionName = "HotpathReportRunOnceCode";
-  /// False: only test bodies are test code, not the rest of the files that
-  /// include a test framework (tests written beside production code).
-  static constexpr llvm::StringLiteral TestFilesOptionName =
-      "HotpathTestProgramFiles";
-  /// Directory names (';'-separated, any case) that hold example programs;
-  /// empty: none.
-  static constexpr llvm::StringLiteral ExampleDirsOptionName =
-      "HotpathExampleDirectories";
   static constexpr llvm::StringLiteral DefaultExampleDirs =
       "example;examples;sample;samples;demo;demos";
 

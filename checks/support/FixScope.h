@@ -12,12 +12,10 @@
 #ifndef HOTPATH_CHECKS_SUPPORT_FIXSCOPE_H
 #define HOTPATH_CHECKS_SUPPORT_FIXSCOPE_H
 
+#include "support/Contract.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace clang::tidy::hotpath::utils {
-
-inline constexpr llvm::StringLiteral NotVisibleHere =
-    "cannot be checked from this translation unit";
 
 /// A file whose own code forbids a fix (a braced initialisation, a sizeof)
 /// may not report the finding at all (the record is not relevant there, no
@@ -26,9 +24,7 @@ inline constexpr llvm::StringLiteral NotVisibleHere =
 /// file reports it anyway with a note containing VetoOnly; the tool drops
 /// findings that no file reports for real and removes the note from the
 /// others. Other front-ends do not merge, so they never see these.
-inline constexpr llvm::StringLiteral VetoOnly =
-    "reported here only to decline the fix another file offers";
-inline constexpr llvm::StringLiteral MergeVetoesOption = "HotpathMergeVetoes";
+// NotVisibleHere, VetoOnly and MergeVetoesOption are in support/Contract.h.
 
 } // namespace clang::tidy::hotpath::utils
 

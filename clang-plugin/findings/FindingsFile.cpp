@@ -1,6 +1,7 @@
 //===--- FindingsFile.cpp - hotpath ---------------------------------------===//
 
 #include "findings/FindingsFile.h"
+#include "support/Contract.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -384,9 +385,7 @@ private:
 llvm::Expected<TUFindings> parseFindings(llvm::StringRef Text,
                                          llvm::StringRef Path) {
   Reader R(Path);
-  // support/FixScope.h's VetoOnly; repeated here so that this file does not
-  // depend on the checks.
-  R.VetoOnlyText = "reported here only to decline the fix another file offers";
+  R.VetoOnlyText = clang::tidy::hotpath::utils::VetoOnly;
   llvm::Expected<json::Value> Parsed = json::parse(Text);
   if (!Parsed)
     return R.fail("not a hotpath findings file: invalid JSON: " +

@@ -293,7 +293,7 @@ int clang::tidy::hotpath::tool::runCheck(
   }
   if (IncludeRunOnce)
     Setup.Override.CheckOptions.insert_or_assign(
-        clang::tidy::hotpath::utils::RunOnceFilter::OptionName,
+        clang::tidy::hotpath::utils::ReportRunOnceOption,
         ClangTidyOptions::ClangTidyValue("true"));
   if (!HeaderFilter.empty())
     Setup.Override.HeaderFilterRegex = HeaderFilter;

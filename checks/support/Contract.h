@@ -1,0 +1,61 @@
+//===--- Contract.h - hotpath ---------------------------------------------===//
+//
+// What the checks and the front-ends (the clang-tidy module, the compiler
+// plugin, the hotpath tool, hotpath-clangd) agree on, in one place: the
+// global options a front-end sets for every check, and the markers a
+// finding carries for the tool's merge and ranking. Header-only and free of
+// clang-tidy, so that any front-end file may include it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HOTPATH_CHECKS_SUPPORT_CONTRACT_H
+#define HOTPATH_CHECKS_SUPPORT_CONTRACT_H
+
+#include "llvm/ADT/StringRef.h"
+
+namespace clang::tidy::hotpath::utils {
+
+// ---- Global options (CheckOptions keys read with getLocalOrGlobal).
+
+/// The profile that measures each finding (relevance/Hotness.h), and the
+/// instrumented binaries of a .profdata (';'-separated).
+inline constexpr llvm::StringLiteral ProfileOption = "HotpathProfile";
+inline constexpr llvm::StringLiteral ProfileBinariesOption =
+    "HotpathProfileBinaries";
+/// Set by the tool and the plugin: a measured finding carries its figures
+/// as a note (HotnessNotePrefix), which they take off again.
+inline constexpr llvm::StringLiteral HotnessNotesOption = "HotpathHotnessNotes";
+/// Set by the plugin's export: without a profile, a finding carries *what*
+/// to measure (SiteNotePrefix), so that `hotpath report --profile` measures
+/// it later as a run with the profile would have.
+inline constexpr llvm::StringLiteral HotnessSitesOption = "HotpathHotnessSites";
+/// Report findings in code that runs once too (docs/run-once.md).
+inline constexpr llvm::StringLiteral ReportRunOnceOption =
+    "HotpathReportRunOnceCode";
+/// False: only test bodies are test code, not the rest of the files that
+/// include a test framework (tests written beside production code).
+inline constexpr llvm::StringLiteral TestProgramFilesOption =
+    "HotpathTestProgramFiles";
+/// Directory names (';'-separated, any case) that hold example programs;
+/// empty: none.
+inline constexpr llvm::StringLiteral ExampleDirectoriesOption =
+    "HotpathExampleDirectories";
+/// Set by the tool only, which merges one header's findings from several
+/// translation units: a file whose own code forbids a fix reports the
+/// finding anyway, marked VetoOnly (support/FixScope.h).
+inline constexpr llvm::StringLiteral MergeVetoesOption = "HotpathMergeVetoes";
+
+// ---- Markers in a finding's notes.
+
+inline constexpr llvm::StringLiteral HotnessNotePrefix = "hotpath-hotness: ";
+inline constexpr llvm::StringLiteral SiteNotePrefix = "hotpath-site: ";
+/// In a note of a finding whose fix this translation unit cannot judge.
+inline constexpr llvm::StringLiteral NotVisibleHere =
+    "cannot be checked from this translation unit";
+/// The note of a finding reported only to decline a fix another file offers.
+inline constexpr llvm::StringLiteral VetoOnly =
+    "reported here only to decline the fix another file offers";
+
+} // namespace clang::tidy::hotpath::utils
+
+#endif // HOTPATH_CHECKS_SUPPORT_CONTRACT_H
