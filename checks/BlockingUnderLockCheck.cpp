@@ -53,7 +53,7 @@ BlockingUnderLockCheck::BlockingUnderLockCheck(StringRef Name,
       Locks(Options, Bodies) {
   for (const auto &[Fn, What] : DefaultBlocking)
     BlockingByName[Fn] = What;
-  for (StringRef Fn : utils::splitOptionList(RawExtraBlocking))
+  for (StringRef Fn : support::splitOptionList(RawExtraBlocking))
     BlockingByName[Fn.starts_with("::") ? Fn.str() : "::" + Fn.str()] =
         "can block (ExtraBlockingFunctions)";
 }
@@ -155,7 +155,7 @@ static bool endsProcess(const Stmt *S) {
 // An error path: the statements after \p S in its block end the process
 // (an assertion's failure branch flushing stderr before abort()); no other
 // thread waits for long on a process that is about to die.
-static bool beforeProcessEnd(const Stmt &S, const utils::BodyIndex &P) {
+static bool beforeProcessEnd(const Stmt &S, const analyses::BodyIndex &P) {
   const Stmt *Child = &S;
   for (const Stmt *Parent = P.parentOf(Child); Parent;
        Child = Parent, Parent = P.parentOf(Parent)) {
@@ -169,12 +169,12 @@ static bool beforeProcessEnd(const Stmt &S, const utils::BodyIndex &P) {
   return false;
 }
 
-void BlockingUnderLockCheck::checkSection(const utils::CriticalSection &CS,
+void BlockingUnderLockCheck::checkSection(const analyses::CriticalSection &CS,
                                           const Decl &Fn,
-                                          const utils::BodyIndex &P,
+                                          const analyses::BodyIndex &P,
                                           ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  std::string Mutex = utils::mutexText(*CS.Mutex, Ctx);
+  std::string Mutex = analyses::mutexText(*CS.Mutex, Ctx);
   std::string Holder = CS.Guard ? "'" + CS.Guard->getName().str() + "'"
                                 : "'" + Mutex + ".lock()'";
   SourceLocation AcquireLoc = SM.getFileLoc(
@@ -196,10 +196,10 @@ void BlockingUnderLockCheck::checkSection(const utils::CriticalSection &CS,
     auto ParentOf = [&P](const Stmt *C) { return P.parentOf(C); };
     // Executions of the call: the loop around it, else its function.
     auto Measure = [&] {
-      return measureLoopOrFunction(utils::enclosingLoops(*S, ParentOf),
+      return measureLoopOrFunction(analyses::enclosingLoops(*S, ParentOf),
                                    dyn_cast<FunctionDecl>(&Fn), Loc, SM);
     };
-    report(Loc, utils::runOnceAt(*S, &Fn, ParentOf), SM, Measure,
+    report(Loc, relevance::runOnceAt(*S, &Fn, ParentOf), SM, Measure,
            [&](Finding &F) {
              std::string Callee;
              if (const auto *Call = dyn_cast<CallExpr>(S))

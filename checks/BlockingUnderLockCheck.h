@@ -33,12 +33,12 @@ public:
 private:
   /// What the call does that blocks ("sleeps", "file I/O", ...), or "".
   std::string blockingKind(const Stmt &S) const;
-  void checkSection(const utils::CriticalSection &CS, const Decl &Fn,
-                    const utils::BodyIndex &Parents, ASTContext &Ctx);
+  void checkSection(const analyses::CriticalSection &CS, const Decl &Fn,
+                    const analyses::BodyIndex &Parents, ASTContext &Ctx);
 
   const StringRef RawExtraBlocking;
   llvm::StringMap<std::string> BlockingByName;
-  utils::LockAcquisitions Locks;
+  analyses::LockAcquisitions Locks;
 };
 
 } // namespace clang::tidy::hotpath

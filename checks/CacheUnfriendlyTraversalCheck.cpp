@@ -27,7 +27,7 @@ CacheUnfriendlyTraversalCheck::CacheUnfriendlyTraversalCheck(
       CacheLineBytes(std::max(1U, Options.get("CacheLineBytes", 64U))),
       MinInnerTripCount(Options.get("MinInnerTripCount", 8U)),
       RawContainerTypes(Options.get("ContainerTypes", DefaultContainerTypes)),
-      ContainerTypes(utils::splitOptionList(RawContainerTypes)) {}
+      ContainerTypes(support::splitOptionList(RawContainerTypes)) {}
 
 void CacheUnfriendlyTraversalCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
@@ -47,7 +47,7 @@ void CacheUnfriendlyTraversalCheck::registerMatchers(MatchFinder *Finder) {
   // innermost; one walk of its body (collectLoops) finds the loops nested in
   // it and the subscripts in their bodies. No parent map, no
   // hasAncestor/hasDescendant, no walk of code outside loops.
-  Finder->addMatcher(forStmt(utils::isInUserCode()).bind("for"), this);
+  Finder->addMatcher(forStmt(support::isInUserCode()).bind("for"), this);
 }
 
 bool CacheUnfriendlyTraversalCheck::isContainer(const CXXRecordDecl &RD) {
@@ -82,7 +82,7 @@ bool CacheUnfriendlyTraversalCheck::isHeapRow(QualType T) {
   if (T->isPointerType())
     return true;
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  return RD && isContainer(*RD) && !utils::isStdArray(T);
+  return RD && isContainer(*RD) && !analyses::isStdArray(T);
 }
 
 void CacheUnfriendlyTraversalCheck::collectLoops(const Stmt *Body,
@@ -144,9 +144,9 @@ void CacheUnfriendlyTraversalCheck::collectLoops(const Stmt *Body,
     // recorded when its nearest loop is a nested `for`.
     if (!Open.empty() && isa<ForStmt>(Open.back()))
       if (const auto *E = dyn_cast<Expr>(S);
-          E && !InChain.count(E) && utils::isSubscript(*E, IsContainer))
-        if (std::optional<utils::SubscriptChain> C =
-                utils::subscriptChain(*E, IsContainer)) {
+          E && !InChain.count(E) && analyses::isSubscript(*E, IsContainer))
+        if (std::optional<analyses::SubscriptChain> C =
+                analyses::subscriptChain(*E, IsContainer)) {
           for (const Expr *N : llvm::drop_begin(C->Nodes))
             InChain.insert(N);
           Loops[Open.back()].Accesses.push_back(E);
@@ -167,7 +167,7 @@ void CacheUnfriendlyTraversalCheck::check(
   if (llvm::none_of(Loops,
                     [](const auto &L) { return !L.second.Accesses.empty(); }))
     return; // no nested `for` indexes anything
-  std::optional<utils::CanonicalFor> O = utils::canonicalFor(*Outer, Ctx);
+  std::optional<analyses::CanonicalFor> O = analyses::canonicalFor(*Outer, Ctx);
   if (!O)
     return;
   // The function around the loops: where its variable is declared.
@@ -194,7 +194,7 @@ bool constantSize(QualType T) {
 // row, the partner's the position in the row (the last, contiguous index).
 std::optional<CacheUnfriendlyTraversalCheck::Stride>
 CacheUnfriendlyTraversalCheck::columnWalk(
-    const utils::SubscriptChain &C, const VarDecl *InnerVar,
+    const analyses::SubscriptChain &C, const VarDecl *InnerVar,
     const VarDecl *PartnerVar, std::optional<std::uint64_t> InnerTrips,
     ASTContext &Ctx) {
   if (InnerTrips && *InnerTrips < MinInnerTripCount)
@@ -210,20 +210,21 @@ CacheUnfriendlyTraversalCheck::columnWalk(
   const unsigned N = C.Indices.size();
   const Expr *Last = C.Indices.back();
   // Dimension by dimension: `a[j][i]`, `v[j][i]`, `a[k][j][i]`.
-  if (N >= 2 && !utils::mentions(Last, InnerVar) &&
-      utils::isAffineIn(Last, PartnerVar)) {
+  if (N >= 2 && !analyses::mentions(Last, InnerVar) &&
+      analyses::isAffineIn(Last, PartnerVar)) {
     int Dim = -1;
     for (unsigned K = 0; K + 1 < N; ++K)
-      if (utils::mentions(C.Indices[K], InnerVar)) {
+      if (analyses::mentions(C.Indices[K], InnerVar)) {
         if (Dim >= 0)
           return std::nullopt;
         Dim = static_cast<int>(K);
       }
-    if (Dim < 0 || !utils::isAffineIn(C.Indices[Dim], InnerVar) ||
-        utils::mentions(C.Indices[Dim], PartnerVar))
+    if (Dim < 0 || !analyses::isAffineIn(C.Indices[Dim], InnerVar) ||
+        analyses::mentions(C.Indices[Dim], PartnerVar))
       return std::nullopt;
     // The loop may be unbounded in the source, but the array is not.
-    if (std::optional<std::uint64_t> Extent = utils::fixedExtent(C.Types[Dim]))
+    if (std::optional<std::uint64_t> Extent =
+            analyses::fixedExtent(C.Types[Dim]))
       if (*Extent < MinInnerTripCount)
         return std::nullopt;
     S.WholeRow = static_cast<unsigned>(Dim) + 2 == N;
@@ -245,25 +246,25 @@ CacheUnfriendlyTraversalCheck::columnWalk(
   }
   // A flat row-major index: `p[j * n + i]`.
   for (unsigned K = 0; K + 1 < N; ++K)
-    if (utils::mentions(C.Indices[K], InnerVar))
+    if (analyses::mentions(C.Indices[K], InnerVar))
       return std::nullopt;
-  std::optional<utils::RowMajorIndex> R =
-      utils::splitRowMajorIndex(Last, InnerVar);
-  if (!R || !utils::isAffineIn(R->Row, InnerVar) ||
-      utils::mentions(R->Row, PartnerVar) ||
-      utils::mentions(R->Length, PartnerVar))
+  std::optional<analyses::RowMajorIndex> R =
+      analyses::splitRowMajorIndex(Last, InnerVar);
+  if (!R || !analyses::isAffineIn(R->Row, InnerVar) ||
+      analyses::mentions(R->Row, PartnerVar) ||
+      analyses::mentions(R->Length, PartnerVar))
     return std::nullopt;
   bool Walks = false;
   for (const Expr *T : R->Col) {
-    if (utils::isAffineIn(T, PartnerVar))
+    if (analyses::isAffineIn(T, PartnerVar))
       Walks = true;
-    else if (utils::mentions(T, PartnerVar))
+    else if (analyses::mentions(T, PartnerVar))
       return std::nullopt;
   }
   if (!Walks)
     return std::nullopt;
   if (std::optional<std::int64_t> Length =
-          utils::constantValue(R->Length, Ctx)) {
+          analyses::constantValue(R->Length, Ctx)) {
     if (*Length <= 0)
       return std::nullopt;
     S.RowBytes = static_cast<std::uint64_t>(*Length) * S.ElementBytes;
@@ -273,7 +274,7 @@ CacheUnfriendlyTraversalCheck::columnWalk(
   }
   // A row length known at run time: images, matrices sized by their input.
   S.K = Stride::Elements;
-  S.LengthText = utils::tokenText(R->Length->IgnoreParenImpCasts(), Ctx);
+  S.LengthText = analyses::tokenText(R->Length->IgnoreParenImpCasts(), Ctx);
   if (S.LengthText.empty())
     S.LengthText = "the row length";
   else
@@ -283,9 +284,9 @@ CacheUnfriendlyTraversalCheck::columnWalk(
 
 void CacheUnfriendlyTraversalCheck::analyseNest(
     const ForStmt &Inner, const LoopInfo &Info, const LoopMap &Loops,
-    const ForStmt &OuterLoop, const utils::CanonicalFor &O,
+    const ForStmt &OuterLoop, const analyses::CanonicalFor &O,
     const FunctionDecl &FD, ASTContext &Ctx) {
-  std::optional<utils::CanonicalFor> I = utils::canonicalFor(Inner, Ctx);
+  std::optional<analyses::CanonicalFor> I = analyses::canonicalFor(Inner, Ctx);
   if (!I)
     return;
   // The counted `for` loops between the two, innermost first: an access
@@ -294,7 +295,8 @@ void CacheUnfriendlyTraversalCheck::analyseNest(
   llvm::SmallVector<const VarDecl *, 4> Between;
   for (const Stmt *P = Info.Parent; P;) {
     if (const auto *F = dyn_cast<ForStmt>(P))
-      if (std::optional<utils::CanonicalFor> C = utils::canonicalFor(*F, Ctx))
+      if (std::optional<analyses::CanonicalFor> C =
+              analyses::canonicalFor(*F, Ctx))
         Between.push_back(C->Var);
     auto It = Loops.find(P);
     P = It == Loops.end() ? nullptr : It->second.Parent;
@@ -302,17 +304,17 @@ void CacheUnfriendlyTraversalCheck::analyseNest(
   auto IsContainer = [this](const CXXRecordDecl &RD) {
     return isContainer(RD);
   };
-  llvm::SmallVector<utils::SubscriptChain, 4> Chains;
+  llvm::SmallVector<analyses::SubscriptChain, 4> Chains;
   for (const Expr *A : Info.Accesses)
-    if (std::optional<utils::SubscriptChain> C =
-            utils::subscriptChain(*A, IsContainer))
+    if (std::optional<analyses::SubscriptChain> C =
+            analyses::subscriptChain(*A, IsContainer))
       Chains.push_back(std::move(*C));
   // The first access that walks down a column while the outer loop walks
   // along its rows, and how many distinct ones do.
-  const utils::SubscriptChain *First = nullptr;
+  const analyses::SubscriptChain *First = nullptr;
   Stride S;
   llvm::SmallVector<llvm::FoldingSetNodeID, 4> Strided;
-  for (const utils::SubscriptChain &C : Chains) {
+  for (const analyses::SubscriptChain &C : Chains) {
     std::optional<Stride> W = columnWalk(C, I->Var, O.Var, I->TripCount, Ctx);
     if (!W || llvm::any_of(Between, [&](const VarDecl *V) {
           return columnWalk(C, I->Var, V, I->TripCount, Ctx).has_value();
@@ -331,24 +333,24 @@ void CacheUnfriendlyTraversalCheck::analyseNest(
     return;
   // An access that needs the current order: after the interchange it would
   // walk down a column itself (a transpose, `b[i][j] = a[j][i]`).
-  for (const utils::SubscriptChain &C : Chains)
+  for (const analyses::SubscriptChain &C : Chains)
     if (columnWalk(C, O.Var, I->Var, O.TripCount, Ctx))
       return;
 
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = SM.getFileLoc(First->Access->getBeginLoc());
-  const utils::BodyIndex &Parents = Bodies.get(*FD.getBody());
+  const analyses::BodyIndex &Parents = Bodies.get(*FD.getBody());
   auto ParentOf = Parents.parents();
   // Measured: the inner loop.
   report(
-      Loc, utils::runOnceAt(*First->Access, &FD, ParentOf), SM,
+      Loc, relevance::runOnceAt(*First->Access, &FD, ParentOf), SM,
       [&] { return Hot.ofLoop(&Inner, Loc, SM); },
       [&](Finding &F) {
-        std::string Blocker = utils::interchangeBlocker(
+        std::string Blocker = analyses::interchangeBlocker(
             OuterLoop, O, Inner, *I,
             {Info.Parent != nullptr, Info.HasNestedLoop, Info.Accesses}, FD,
             Ctx, IsContainer);
-        const std::string Base = utils::tokenText(First->Base, Ctx);
+        const std::string Base = analyses::tokenText(First->Base, Ctx);
         std::string Apart;
         switch (S.K) {
         case Stride::Bytes:
@@ -381,7 +383,7 @@ void CacheUnfriendlyTraversalCheck::analyseNest(
                         "iterations of the inner loop over '%1' %2, %3 (%4 "
                         "lines per %4 elements instead of 1); interchange the "
                         "loops over '%5' and '%1'%6%7")
-                 << utils::tokenText(First->Access, Ctx) << I->Var->getName()
+                 << analyses::tokenText(First->Access, Ctx) << I->Var->getName()
                  << Apart << Lines << static_cast<unsigned>(PerLine)
                  << O.Var->getName()
                  << (Blocker.empty() ? std::string()

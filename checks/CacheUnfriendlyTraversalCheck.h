@@ -71,9 +71,9 @@ private:
   void collectLoops(const Stmt *Body, LoopMap &Loops);
   void analyseNest(const ForStmt &Inner, const LoopInfo &Info,
                    const LoopMap &Loops, const ForStmt &OuterLoop,
-                   const utils::CanonicalFor &O, const FunctionDecl &FD,
+                   const analyses::CanonicalFor &O, const FunctionDecl &FD,
                    ASTContext &Ctx);
-  std::optional<Stride> columnWalk(const utils::SubscriptChain &C,
+  std::optional<Stride> columnWalk(const analyses::SubscriptChain &C,
                                    const VarDecl *InnerVar,
                                    const VarDecl *PartnerVar,
                                    std::optional<std::uint64_t> InnerTrips,

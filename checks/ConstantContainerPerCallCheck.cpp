@@ -17,9 +17,9 @@ ConstantContainerPerCallCheck::ConstantContainerPerCallCheck(
     StringRef Name, ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
       RawContainerTypes(
-          Options.get("ContainerTypes", utils::DefaultContainerTypes)),
+          Options.get("ContainerTypes", analyses::DefaultContainerTypes)),
       MinStringLength(Options.get("MinStringLength", 16U)),
-      ContainerTypes(utils::splitOptionList(RawContainerTypes)) {}
+      ContainerTypes(support::splitOptionList(RawContainerTypes)) {}
 
 void ConstantContainerPerCallCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
@@ -37,9 +37,9 @@ void ConstantContainerPerCallCheck::registerMatchers(MatchFinder *Finder) {
       qualType(hasUnqualifiedDesugaredType(templateSpecializationType(
           hasDeclaration(classTemplateDecl(hasAnyName(ContainerTypes))))));
   Finder->addMatcher(
-      varDecl(utils::isUserLocalVariable(),
-              utils::typeIsRecordNamedOneOf(
-                  utils::lastNameComponents(ContainerTypes)),
+      varDecl(support::isUserLocalVariable(),
+              support::typeIsRecordNamedOneOf(
+                  support::lastNameComponents(ContainerTypes)),
               hasType(qualType(anyOf(Container, DependentContainer))),
               hasInitializer(expr()))
           .bind("var"),
@@ -47,7 +47,7 @@ void ConstantContainerPerCallCheck::registerMatchers(MatchFinder *Finder) {
   // Returns are found by walking the bodies of functions that return a
   // container: no parent map is needed to know the function.
   Finder->addMatcher(
-      functionDecl(utils::isUserFunctionDefinition(),
+      functionDecl(support::isUserFunctionDefinition(),
                    returns(qualType(anyOf(Container, DependentContainer))),
                    unless(isMain()))
           .bind("fn"),
@@ -73,17 +73,17 @@ bool isListedContainer(const CXXRecordDecl &RD,
 // The allocations of a container \p RD's own storage for \p N elements.
 int ownAllocations(const CXXRecordDecl &RD, unsigned N,
                    unsigned MinStringLength) {
-  if (utils::isStringRecord(RD))
+  if (analyses::isStringRecord(RD))
     return N < MinStringLength ? 0 : 1;
-  int Own = utils::isNodeContainer(RD) ? N : 1;
-  return utils::isHashContainer(RD) ? Own + 1 : Own;
+  int Own = analyses::isNodeContainer(RD) ? N : 1;
+  return analyses::isHashContainer(RD) ? Own + 1 : Own;
 }
 
 // Allocations made to build \p E when every value in it is a constant, or -1
 // when something in it is not a constant.
 int allocsOf(const Expr *E, ASTContext &Ctx, unsigned MinStringLength,
              llvm::ArrayRef<StringRef> Containers) {
-  E = utils::peel(E);
+  E = analyses::peel(E);
   if (!E)
     return -1;
   if (isa<StringLiteral, CXXDefaultArgExpr, ImplicitValueInitExpr,
@@ -106,22 +106,22 @@ int allocsOf(const Expr *E, ASTContext &Ctx, unsigned MinStringLength,
   if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E))
     return allocsOf(SIL->getSubExpr(), Ctx, MinStringLength, Containers);
   if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
-    const CXXRecordDecl *RD = utils::recordOf(C->getType());
+    const CXXRecordDecl *RD = analyses::recordOf(C->getType());
     if (!RD || !isListedContainer(*RD, Containers))
       return Sum(C->arguments());
     if (C->getConstructor()->isDefaultConstructor())
       return 0;
     if (C->getNumArgs() == 0)
       return -1;
-    const Expr *First = utils::peel(C->getArg(0));
+    const Expr *First = analyses::peel(C->getArg(0));
     if (const auto *S = dyn_cast<StringLiteral>(First))
-      return utils::isStringRecord(*RD)
+      return analyses::isStringRecord(*RD)
                  ? (S->getLength() >= MinStringLength ? 1 : 0)
                  : -1;
     const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(First);
     if (!SIL)
       return -1; // a count, a range, a copy: not a list of constants
-    const auto *IL = dyn_cast<InitListExpr>(utils::peel(SIL->getSubExpr()));
+    const auto *IL = dyn_cast<InitListExpr>(analyses::peel(SIL->getSubExpr()));
     if (!IL || IL->getNumInits() == 0)
       return IL ? 0 : -1;
     int Inner = Sum(IL->inits());
@@ -141,8 +141,8 @@ unsigned ConstantContainerPerCallCheck::dependentAllocations(
   // The braced list stays unconverted until instantiation: its elements
   // must be constants already, and what each becomes (a long std::string?)
   // depends on T, so only the container's own allocations are counted.
-  const auto *IL = dyn_cast_or_null<InitListExpr>(utils::peel(Init));
-  const CXXRecordDecl *RD = utils::recordOrPatternOf(Type);
+  const auto *IL = dyn_cast_or_null<InitListExpr>(analyses::peel(Init));
+  const CXXRecordDecl *RD = analyses::recordOrPatternOf(Type);
   if (!IL || !RD || IL->getNumInits() == 0 ||
       !isListedContainer(*RD, ContainerTypes) ||
       allocsOf(IL, Ctx, MinStringLength, ContainerTypes) < 0)
@@ -153,17 +153,16 @@ unsigned ConstantContainerPerCallCheck::dependentAllocations(
 unsigned
 ConstantContainerPerCallCheck::constantAllocations(const Expr *Init,
                                                    ASTContext &Ctx) const {
-  const auto *C = dyn_cast_or_null<CXXConstructExpr>(utils::peel(Init));
+  const auto *C = dyn_cast_or_null<CXXConstructExpr>(analyses::peel(Init));
   if (!C)
     return 0;
   int N = allocsOf(C, Ctx, MinStringLength, ContainerTypes);
   return N > 0 ? static_cast<unsigned>(N) : 0;
 }
 
-void ConstantContainerPerCallCheck::checkReturn(const ReturnStmt &Ret,
-                                                const FunctionDecl &FD,
-                                                const utils::FunctionUsage &FU,
-                                                ASTContext &Ctx) {
+void ConstantContainerPerCallCheck::checkReturn(
+    const ReturnStmt &Ret, const FunctionDecl &FD,
+    const analyses::FunctionUsage &FU, ASTContext &Ctx) {
   // A return inside a lambda belongs to the lambda.
   for (const Stmt *P = FU.parentOf(&Ret); P; P = FU.parentOf(P))
     if (isa<LambdaExpr>(P))
@@ -175,10 +174,10 @@ void ConstantContainerPerCallCheck::checkReturn(const ReturnStmt &Ret,
     Allocs = dependentAllocations(Value, Type, Ctx);
     Type = Type.getNonReferenceType();
   } else {
-    const auto *C = dyn_cast_or_null<CXXConstructExpr>(utils::peel(Value));
+    const auto *C = dyn_cast_or_null<CXXConstructExpr>(analyses::peel(Value));
     // Only braced lists: `return "literal";` for a string is left alone.
     if (!C || C->getNumArgs() == 0 ||
-        !isa<CXXStdInitializerListExpr>(utils::peel(C->getArg(0))))
+        !isa<CXXStdInitializerListExpr>(analyses::peel(C->getArg(0))))
       return;
     Allocs = constantAllocations(C, Ctx);
     Type = C->getType();
@@ -189,8 +188,8 @@ void ConstantContainerPerCallCheck::checkReturn(const ReturnStmt &Ret,
   SourceLocation Loc = SM.getFileLoc(Value->getBeginLoc());
   report(
       Loc,
-      utils::runOnceAt(Ret, &FD,
-                       [&FU](const Stmt *C) { return FU.parentOf(C); }),
+      relevance::runOnceAt(Ret, &FD,
+                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
       SM,
       [&] { return measureLoopOrFunction(FU.loopsAround(Ret), &FD, Loc, SM); },
       [&](Finding &F) {
@@ -208,10 +207,10 @@ void ConstantContainerPerCallCheck::check(
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = Ctx.getSourceManager();
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn")) {
-    if (FD->isTemplateInstantiation() || utils::isInInstantiation(*FD) ||
+    if (FD->isTemplateInstantiation() || analyses::isInInstantiation(*FD) ||
         !FD->getBody())
       return;
-    const utils::FunctionUsage &FU = Usage.get(*FD->getBody(), Ctx);
+    const analyses::FunctionUsage &FU = Usage.get(*FD->getBody(), Ctx);
     for (const Stmt *S : FU.statements())
       if (const auto *Ret = dyn_cast<ReturnStmt>(S))
         checkReturn(*Ret, *FD, FU, Ctx);
@@ -219,11 +218,11 @@ void ConstantContainerPerCallCheck::check(
   }
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
-      Var->getType().isVolatileQualified() || utils::isInInstantiation(*Var))
+      Var->getType().isVolatileQualified() || analyses::isInInstantiation(*Var))
     return;
   const auto *FD =
       dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
-  if (!FD || utils::isWrittenConstexpr(*FD, Ctx))
+  if (!FD || analyses::isWrittenConstexpr(*FD, Ctx))
     return;
   // A template is judged at its pattern, once for all its instantiations
   // (and for none, in a header no file instantiates), by the same analysis
@@ -234,37 +233,38 @@ void ConstantContainerPerCallCheck::check(
       Var->getType()->isDependentType()
           ? dependentAllocations(Var->getInit(), Var->getType(), Ctx)
           : constantAllocations(Var->getInit(), Ctx);
-  if (!Allocs || utils::declaredByMacroFromArgument(*Var, SM))
+  if (!Allocs || support::declaredByMacroFromArgument(*Var, SM))
     return;
-  const Stmt *Body = utils::enclosingBody(*Var);
+  const Stmt *Body = analyses::enclosingBody(*Var);
   if (!Body)
     return;
-  const utils::FunctionUsage &FU = Usage.get(*Body, Ctx);
-  const utils::VarUses &Uses = FU.uses(Var);
+  const analyses::FunctionUsage &FU = Usage.get(*Body, Ctx);
+  const analyses::VarUses &Uses = FU.uses(Var);
   // `return v;` reads as a return (and an implicit move): judge the other
   // uses.
   unsigned NotReturned = 0;
   bool Returned = false;
-  for (const utils::VarUse &U : Uses.Uses) {
-    if (U.Kinds & utils::UseReturn)
+  for (const analyses::VarUse &U : Uses.Uses) {
+    if (U.Kinds & analyses::UseReturn)
       Returned = true;
     else
       NotReturned |= U.Kinds;
   }
-  if ((NotReturned & (utils::UseMutate | utils::UseMove | utils::UseEscape |
-                      utils::UseFill | utils::UseDelete)) ||
+  if ((NotReturned &
+       (analyses::UseMutate | analyses::UseMove | analyses::UseEscape |
+        analyses::UseFill | analyses::UseDelete)) ||
       (Returned && FD->getReturnType()->isReferenceType()))
     return;
   SourceLocation Loc = SM.getFileLoc(Var->getLocation());
   const DeclStmt *DS = FU.declStmtOf(Var);
-  utils::RunOnce Why =
-      DS ? utils::runOnceAt(*DS, FD,
-                            [&FU](const Stmt *C) { return FU.parentOf(C); })
-         : utils::RunOnce::No;
+  relevance::RunOnce Why =
+      DS ? relevance::runOnceAt(*DS, FD,
+                                [&FU](const Stmt *C) { return FU.parentOf(C); })
+         : relevance::RunOnce::No;
   // Built from constants and returned by value (the guide's first example):
   // the caller gets a fresh copy every call. Changing the return type is
   // the caller's business too: no fix-it.
-  auto Measure = [&]() -> std::optional<utils::Hot> {
+  auto Measure = [&]() -> std::optional<relevance::Hot> {
     if (!DS)
       return std::nullopt;
     return measureLoopOrFunction(FU.loopsAround(*DS), FD, Loc, SM);
@@ -285,9 +285,10 @@ void ConstantContainerPerCallCheck::check(
              << Var << Var->getType().getUnqualifiedType() << Allocs << HotText;
     SourceLocation Begin = Var->getBeginLoc();
     if (Begin.isMacroID() || Var->getLocation().isMacroID() ||
-        !utils::soleDeclInBlock(*Var, FU))
+        !analyses::soleDeclInBlock(*Var, FU))
       return;
-    D << FixItHint::CreateInsertion(Begin, utils::staticConstInsertion(*Var));
+    D << FixItHint::CreateInsertion(Begin,
+                                    analyses::staticConstInsertion(*Var));
   });
 }
 

@@ -37,7 +37,7 @@ private:
   unsigned dependentAllocations(const Expr *Init, QualType Type,
                                 ASTContext &Ctx) const;
   void checkReturn(const ReturnStmt &Ret, const FunctionDecl &FD,
-                   const utils::FunctionUsage &FU, ASTContext &Ctx);
+                   const analyses::FunctionUsage &FU, ASTContext &Ctx);
 
   const StringRef RawContainerTypes;
   const unsigned MinStringLength;

@@ -11,10 +11,10 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::hotpath {
 
-static utils::UsageVocabulary fillVocabulary(StringRef Raw) {
-  utils::UsageVocabulary V;
+static analyses::UsageVocabulary fillVocabulary(StringRef Raw) {
+  analyses::UsageVocabulary V;
   V.FillFunctions.clear();
-  for (StringRef N : utils::splitOptionList(Raw))
+  for (StringRef N : support::splitOptionList(Raw))
     V.FillFunctions.push_back(N.str());
   return V;
 }
@@ -23,10 +23,10 @@ ContainerInLoopCheck::ContainerInLoopCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
       RawContainerTypes(
-          Options.get("ContainerTypes", utils::KeepsCapacityContainerTypes)),
+          Options.get("ContainerTypes", analyses::KeepsCapacityContainerTypes)),
       RawFillFunctions(Options.get("FillFunctions", "::std::getline")),
-      ContainerTypes(utils::splitOptionList(RawContainerTypes)) {
-  Usage = utils::UsageCache(fillVocabulary(RawFillFunctions));
+      ContainerTypes(support::splitOptionList(RawContainerTypes)) {
+  Usage = analyses::UsageCache(fillVocabulary(RawFillFunctions));
 }
 
 void ContainerInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -38,9 +38,9 @@ void ContainerInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void ContainerInLoopCheck::registerMatchers(MatchFinder *Finder) {
   auto Container = qualType(hasUnqualifiedDesugaredType(
       recordType(hasDeclaration(cxxRecordDecl(hasAnyName(ContainerTypes))))));
-  Finder->addMatcher(varDecl(utils::isUserLocalVariable(),
-                             utils::typeIsRecordNamedOneOf(
-                                 utils::lastNameComponents(ContainerTypes)),
+  Finder->addMatcher(varDecl(support::isUserLocalVariable(),
+                             support::typeIsRecordNamedOneOf(
+                                 support::lastNameComponents(ContainerTypes)),
                              hasType(Container))
                          .bind("var"),
                      this);
@@ -50,13 +50,13 @@ void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
-      Var->getType()->isDependentType() || utils::isInInstantiation(*Var) ||
-      !utils::isEmptyConstruction(Var->getInit()))
+      Var->getType()->isDependentType() || analyses::isInInstantiation(*Var) ||
+      !analyses::isEmptyConstruction(Var->getInit()))
     return;
-  const Stmt *Body = utils::enclosingBody(*Var);
+  const Stmt *Body = analyses::enclosingBody(*Var);
   if (!Body)
     return;
-  const utils::FunctionUsage &FU = Usage.get(*Body, Ctx);
+  const analyses::FunctionUsage &FU = Usage.get(*Body, Ctx);
   const DeclStmt *DS = FU.declStmtOf(Var);
   if (!DS)
     return;
@@ -69,24 +69,24 @@ void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
     if (Do->getCond()->EvaluateAsBooleanCondition(Value, Ctx) && !Value)
       return;
   }
-  const utils::VarUses &Uses = FU.uses(Var);
+  const analyses::VarUses &Uses = FU.uses(Var);
   // Filled by a growth call, or handed to a function by non-const
   // reference to be filled (`fill(tmp)`): the callee grows the buffer that
   // dies at the end of the iteration. An escape other than such a call (an
   // address taken, a reference stored) may keep it alive: not reported.
-  bool Filled = Uses.has(utils::UseFill | utils::UseRefArg);
-  bool OtherEscape = llvm::any_of(Uses.Uses, [](const utils::VarUse &U) {
-    return (U.Kinds & utils::UseEscape) && !(U.Kinds & utils::UseRefArg);
+  bool Filled = Uses.has(analyses::UseFill | analyses::UseRefArg);
+  bool OtherEscape = llvm::any_of(Uses.Uses, [](const analyses::VarUse &U) {
+    return (U.Kinds & analyses::UseEscape) && !(U.Kinds & analyses::UseRefArg);
   });
   if (!Filled || OtherEscape ||
-      Uses.has(utils::UseMove | utils::UseReturn | utils::UseCopy))
+      Uses.has(analyses::UseMove | analyses::UseReturn | analyses::UseCopy))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = SM.getFileLoc(Var->getLocation());
   report(
       Loc,
-      utils::runOnceAt(*DS, cast<Decl>(Var->getParentFunctionOrMethod()),
-                       [&FU](const Stmt *C) { return FU.parentOf(C); }),
+      relevance::runOnceAt(*DS, cast<Decl>(Var->getParentFunctionOrMethod()),
+                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
       SM, [&] { return Hot.ofLoop(Loops.front(), Loc, SM); },
       [&](Finding &F) {
         F.diag("%0 is created empty on every iteration of the loop, filled, "

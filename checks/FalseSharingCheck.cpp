@@ -19,12 +19,12 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::hotpath {
 
-using utils::SyncKind;
+using analyses::SyncKind;
 using FunctionIndex = FalseSharingCheck::FunctionIndex;
 
 /// A function body's index and the function (or lambda) it belongs to.
 struct FalseSharingCheck::FunctionIndex {
-  const utils::BodyIndex &Body;
+  const analyses::BodyIndex &Body;
   const Decl *Function;
 };
 
@@ -32,8 +32,8 @@ namespace {
 
 AST_MATCHER_P(RecordDecl, hasSyncField, std::vector<std::string>, Extra) {
   for (const FieldDecl *FD : Node.fields())
-    if (utils::syncKind(
-            utils::baseElement(FD->getType(), Finder->getASTContext()),
+    if (analyses::syncKind(
+            analyses::baseElement(FD->getType(), Finder->getASTContext()),
             Extra) != SyncKind::None)
       return true;
   return false;
@@ -60,7 +60,7 @@ WriteContext writeContext(const Stmt &E, const FunctionIndex &Index) {
       for (const Stmt *S : CS->body()) {
         if (S == Child)
           break;
-        utils::noteLocksTakenBy(*S, W.Held);
+        analyses::noteLocksTakenBy(*S, W.Held);
       }
   }
   return W;
@@ -105,14 +105,15 @@ FalseSharingCheck::FalseSharingCheck(StringRef Name, ClangTidyContext *Context)
       CacheLineBytes(Options.get("CacheLineBytes", 64U)),
       UseHardwareInterferenceSize(
           Options.get("UseHardwareInterferenceSize", false)),
-      MergeVetoes(Options.getLocalOrGlobal(utils::MergeVetoesOption, false)),
+      MergeVetoes(Options.getLocalOrGlobal(support::MergeVetoesOption, false)),
       RawSyncTypes(Options.get("SyncTypes", "")),
-      ExtraSyncTypes(utils::toStrings(utils::splitOptionList(RawSyncTypes))),
+      ExtraSyncTypes(
+          support::toStrings(support::splitOptionList(RawSyncTypes))),
       RawTaskSubmitFunctions(Options.get("TaskSubmitFunctions",
                                          "submit;post;enqueue;spawn;"
                                          "parallel_for;execute;schedule")),
-      TaskSubmitFunctions(
-          utils::toStrings(utils::splitOptionList(RawTaskSubmitFunctions))) {}
+      TaskSubmitFunctions(support::toStrings(
+          support::splitOptionList(RawTaskSubmitFunctions))) {}
 
 void FalseSharingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CacheLineBytes", CacheLineBytes);
@@ -133,19 +134,19 @@ void FalseSharingCheck::onStartOfTranslationUnit() {
 }
 
 void FalseSharingCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      recordDecl(utils::isUserRecordDefinition(), hasSyncField(ExtraSyncTypes))
-          .bind("record"),
-      this);
+  Finder->addMatcher(recordDecl(support::isUserRecordDefinition(),
+                                hasSyncField(ExtraSyncTypes))
+                         .bind("record"),
+                     this);
   // Uses are found by one walk per function (scanFunction).
-  Finder->addMatcher(functionDecl(utils::isUserFunctionWithBody()).bind("fn"),
+  Finder->addMatcher(functionDecl(support::isUserFunctionWithBody()).bind("fn"),
                      this);
   LayoutUse.registerMatchers(*Finder, *this);
   Threads.registerMatchers(*Finder, *this, TaskSubmitFunctions);
 }
 
 SyncKind FalseSharingCheck::kindOf(QualType T) const {
-  return utils::syncKind(T, ExtraSyncTypes);
+  return analyses::syncKind(T, ExtraSyncTypes);
 }
 
 void FalseSharingCheck::check(const MatchFinder::MatchResult &Result) {
@@ -168,13 +169,13 @@ void FalseSharingCheck::scanFunction(const FunctionDecl &FD) {
         MD->getParent()->getParentFunctionOrMethod())
       return;
   // Walked once: not kept in the check's cache, as every function is.
-  utils::BodyIndex Body(*FD.getBody());
+  analyses::BodyIndex Body(*FD.getBody());
   FunctionIndex Index{Body, FD.getCanonicalDecl()};
   const SourceManager &SM = Ctx->getSourceManager();
   for (const Stmt *S : Body.statements())
     if (const auto *ME = dyn_cast<MemberExpr>(S))
       if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-        if (kindOf(utils::baseElement(Field->getType(), *Ctx)) !=
+        if (kindOf(analyses::baseElement(Field->getType(), *Ctx)) !=
                 SyncKind::None &&
             !SM.isInSystemHeader(SM.getExpansionLoc(ME->getBeginLoc())))
           noteUse(*ME, Index);
@@ -195,7 +196,7 @@ void FalseSharingCheck::noteUse(const MemberExpr &ME, const FunctionIndex &Fn) {
       Node = AS;
       Parent = parentOf(*AS, Fn);
     }
-  if (!utils::isWrite(*Node, Parent))
+  if (!analyses::isWrite(*Node, Parent))
     return;
   // A constructor or destructor runs before the object is shared or after
   // it stops being: its writes contend with nobody.
@@ -215,7 +216,7 @@ void FalseSharingCheck::noteUse(const MemberExpr &ME, const FunctionIndex &Fn) {
     W.Writers.push_back(Where.Function);
   if (!Fn.Body.loopsAround(*Node).empty())
     W.InLoop = true;
-  if (Index && utils::isPerThreadIndex(Index, Ctx) &&
+  if (Index && analyses::isPerThreadIndex(Index, Ctx) &&
       !llvm::is_contained(W.PerThreadWriters, Where.Function))
     W.PerThreadWriters.push_back(Where.Function);
 
@@ -233,7 +234,7 @@ void FalseSharingCheck::noteUse(const MemberExpr &ME, const FunctionIndex &Fn) {
       Array = Op->getArg(0);
     }
   }
-  if (!Idx || !utils::isPerThreadIndex(Idx, Ctx))
+  if (!Idx || !analyses::isPerThreadIndex(Idx, Ctx))
     return;
   const RecordDecl *Element = Base->getType()->getAsRecordDecl();
   if (Element && Element->isCompleteDefinition() && !Element->isDependentType())
@@ -288,10 +289,10 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
   const SourceManager &SM = Ctx->getSourceManager();
   // A record of a test or an example program: decided (and counted) only
   // for a finding about to be reported.
-  std::optional<utils::RunOnce> Once;
+  std::optional<relevance::RunOnce> Once;
   auto RunsOnce = [&] {
     if (!Once)
-      Once = utils::runOnceRecord(RD);
+      Once = relevance::runOnceRecord(RD);
     return *Once;
   };
   std::string Record = RD.getNameAsString();
@@ -308,14 +309,14 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD)) {
     PrintingPolicy Policy = Ctx->getPrintingPolicy();
     Policy.SuppressTagKeyword = true;
-    Record = utils::recordType(*Ctx, Spec).getAsString(Policy);
+    Record = analyses::recordType(*Ctx, Spec).getAsString(Policy);
   }
 
   for (const FieldDecl *FD : RD.fields()) {
     QualType T = FD->getType();
     if (T->isIncompleteType() || T->isDependentType() || FD->isBitField())
       continue;
-    QualType Elem = utils::baseElement(T, *Ctx);
+    QualType Elem = analyses::baseElement(T, *Ctx);
     SyncKind Kind = kindOf(Elem);
     if (Kind == SyncKind::None)
       continue;
@@ -458,13 +459,13 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
                     "it on its own with 'alignas(%1)'")
             << Members[J].FD->getName() << Align;
       if (!Evidence)
-        F.note(Loc, utils::VetoOnly);
+        F.note(Loc, support::VetoOnly);
     });
   }
 }
 
 void FalseSharingCheck::onEndOfTranslationUnit() {
-  utils::EndOfTranslationUnitTrace Trace(getID());
+  support::EndOfTranslationUnitTrace Trace(getID());
   if (!Ctx)
     return;
   for (const RecordDecl *RD : Records)
@@ -477,14 +478,14 @@ void FalseSharingCheck::onEndOfTranslationUnit() {
       continue;
     const RecordDecl *RD = W.Element;
     std::uint64_t Size =
-        Ctx->getTypeSizeInChars(utils::recordType(*Ctx, RD)).getQuantity();
+        Ctx->getTypeSizeInChars(analyses::recordType(*Ctx, RD)).getQuantity();
     std::uint64_t Align =
         Ctx->getASTRecordLayout(RD).getAlignment().getQuantity();
     if (Size >= CacheLineBytes || Align >= CacheLineBytes ||
         !Done.insert(RD).second)
       continue;
     report(
-        W.Loc, utils::runOnceRecord(*RD), SM,
+        W.Loc, relevance::runOnceRecord(*RD), SM,
         [&] { return Hot.ofHottest(W.Writer, SM); },
         [&](Finding &F) {
           std::string Name = RD->getNameAsString();

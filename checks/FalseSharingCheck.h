@@ -61,7 +61,7 @@ private:
     const Decl *Writer;
   };
 
-  utils::SyncKind kindOf(QualType T) const;
+  analyses::SyncKind kindOf(QualType T) const;
   void scanFunction(const FunctionDecl &FD);
   void noteUse(const MemberExpr &ME, const FunctionIndex &Fn);
   void reportRecord(const RecordDecl &RD);
@@ -84,9 +84,9 @@ private:
   llvm::SetVector<const RecordDecl *> Records;
   llvm::DenseMap<const FieldDecl *, Writes> FieldWrites;
   std::vector<ElementWrite> ElementWrites;
-  utils::LayoutDependence LayoutUse;
+  analyses::LayoutDependence LayoutUse;
   /// Evidence of threads: writes count only from code that runs on one.
-  utils::ThreadEntries Threads;
+  analyses::ThreadEntries Threads;
 };
 
 } // namespace clang::tidy::hotpath

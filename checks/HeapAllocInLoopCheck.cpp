@@ -19,7 +19,7 @@ HeapAllocInLoopCheck::HeapAllocInLoopCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
       RawAllocFunctions(Options.get("AllocFunctions", DefaultAllocFunctions)),
-      AllocFunctions(utils::splitOptionList(RawAllocFunctions)) {}
+      AllocFunctions(support::splitOptionList(RawAllocFunctions)) {}
 
 void HeapAllocInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   HotpathCheck::storeOptions(Opts);
@@ -28,9 +28,9 @@ void HeapAllocInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void HeapAllocInLoopCheck::registerMatchers(MatchFinder *Finder) {
   // One walk per function body finds the allocations and the loops around
-  // them (utils::FunctionUsage), without clang's TU-wide parent map.
-  Finder->addMatcher(functionDecl(utils::isUserFunctionDefinition()).bind("fn"),
-                     this);
+  // them (analyses::FunctionUsage), without clang's TU-wide parent map.
+  Finder->addMatcher(
+      functionDecl(support::isUserFunctionDefinition()).bind("fn"), this);
 }
 
 namespace {
@@ -39,7 +39,7 @@ enum class Fate { Escapes, Temporary, Var };
 
 // Where the result of an allocation goes: a variable it initializes, a
 // temporary used once by `->`/`*`, or somewhere else (it escapes).
-Fate fateOf(const Expr &Alloc, const utils::FunctionUsage &FU,
+Fate fateOf(const Expr &Alloc, const analyses::FunctionUsage &FU,
             const VarDecl *&Var) {
   const Stmt *Prev = &Alloc;
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
@@ -115,14 +115,14 @@ void HeapAllocInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   if (!FD || !FD->getBody() || FD->isTemplateInstantiation() ||
-      utils::isInInstantiation(*FD))
+      analyses::isInInstantiation(*FD))
     return;
   // A lambda inside a function is walked with that function's body.
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
     if (MD->getParent()->isLambda() &&
         MD->getParent()->getParentFunctionOrMethod())
       return;
-  const utils::FunctionUsage &FU = Usage.get(*FD->getBody(), Ctx);
+  const analyses::FunctionUsage &FU = Usage.get(*FD->getBody(), Ctx);
   for (const Stmt *S : FU.statements()) {
     if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
       if (New->getNumPlacementArgs() == 0) // placement: no heap allocation
@@ -138,7 +138,7 @@ void HeapAllocInLoopCheck::check(const MatchFinder::MatchResult &Result) {
 void HeapAllocInLoopCheck::checkAllocation(const Expr &Alloc,
                                            const std::string &Kind,
                                            const FunctionDecl &FD,
-                                           const utils::FunctionUsage &FU,
+                                           const analyses::FunctionUsage &FU,
                                            ASTContext &Ctx) {
   auto Loops = FU.loopsAround(Alloc);
   if (Loops.empty())
@@ -151,15 +151,15 @@ void HeapAllocInLoopCheck::checkAllocation(const Expr &Alloc,
   if (F == Fate::Var) {
     if (Var->getType()->isDependentType())
       return;
-    const Stmt *Body = utils::enclosingBody(*Var);
+    const Stmt *Body = analyses::enclosingBody(*Var);
     if (!Body)
       return;
-    const utils::VarUses &Uses = Usage.get(*Body, Ctx).uses(Var);
-    if (Uses.has(utils::UseMove | utils::UseReturn | utils::UseEscape |
-                 utils::UseCopy))
+    const analyses::VarUses &Uses = Usage.get(*Body, Ctx).uses(Var);
+    if (Uses.has(analyses::UseMove | analyses::UseReturn | analyses::UseEscape |
+                 analyses::UseCopy))
       return;
     // A raw pointer dies in the iteration only when it is freed there.
-    if (Var->getType()->isPointerType() && !Uses.has(utils::UseDelete))
+    if (Var->getType()->isPointerType() && !Uses.has(analyses::UseDelete))
       return;
     What = ("'" + Var->getName() + "'").str();
   } else {
@@ -169,8 +169,8 @@ void HeapAllocInLoopCheck::checkAllocation(const Expr &Alloc,
   SourceLocation Loc = SM.getFileLoc(Alloc.getBeginLoc());
   report(
       Loc,
-      utils::runOnceAt(Alloc, &FD,
-                       [&FU](const Stmt *C) { return FU.parentOf(C); }),
+      relevance::runOnceAt(Alloc, &FD,
+                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
       SM, [&] { return Hot.ofLoop(Loops.front(), Loc, SM); },
       [&](Finding &F) {
         F.diag("%0 allocates on every iteration of the loop and %1 dies in "

@@ -31,8 +31,8 @@ public:
 private:
   const FunctionDecl *allocFunction(const CallExpr &Call) const;
   void checkAllocation(const Expr &Alloc, const std::string &Kind,
-                       const FunctionDecl &FD, const utils::FunctionUsage &FU,
-                       ASTContext &Ctx);
+                       const FunctionDecl &FD,
+                       const analyses::FunctionUsage &FU, ASTContext &Ctx);
 
   const StringRef RawAllocFunctions;
   std::vector<StringRef> AllocFunctions;

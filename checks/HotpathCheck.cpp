@@ -23,12 +23,12 @@ void HotpathCheck::onStartOfTranslationUnit() {
   Usage.clear();
 }
 
-bool HotpathCheck::admit(SourceLocation Loc, utils::RunOnce Why,
+bool HotpathCheck::admit(SourceLocation Loc, relevance::RunOnce Why,
                          const SourceManager &SM) {
   return !RunOnceCode.holdBack(Why, getID(), Loc, SM) && Reported.first(Loc);
 }
 
-std::optional<utils::Hot>
+std::optional<relevance::Hot>
 HotpathCheck::measureLoopOrFunction(llvm::ArrayRef<const Stmt *> Loops,
                                     const FunctionDecl *FD, SourceLocation Loc,
                                     const SourceManager &SM) const {
@@ -48,7 +48,8 @@ DiagnosticBuilder HotpathCheck::Finding::note(SourceLocation At,
   return Check.diag(At, Message, DiagnosticIDs::Note);
 }
 
-std::string HotpathCheck::Finding::hotText(utils::PerExecution PerExec) const {
+std::string
+HotpathCheck::Finding::hotText(relevance::PerExecution PerExec) const {
   Per = PerExec;
   return Check.Hot.text(H, PerExec);
 }

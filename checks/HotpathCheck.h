@@ -55,28 +55,28 @@ protected:
     /// " [profile: ...]" for the end of the message ("" without a profile);
     /// \p Per multiplies one execution's cost out ("6,021,555 heap
     /// allocations").
-    std::string hotText(utils::PerExecution Per = {}) const;
+    std::string hotText(relevance::PerExecution Per = {}) const;
     /// A note of the check's own, after the warning.
     DiagnosticBuilder note(SourceLocation Loc, StringRef Message);
     /// "the loop is here" at \p Loop, after the check's own notes.
     void noteLoop(const Stmt *Loop) { LoopAt = Loop; }
-    const std::optional<utils::Hot> &hot() const { return H; }
+    const std::optional<relevance::Hot> &hot() const { return H; }
 
   private:
     friend class HotpathCheck;
     Finding(HotpathCheck &Check, SourceLocation Loc,
-            std::optional<utils::Hot> H)
+            std::optional<relevance::Hot> H)
         : Check(Check), Loc(Loc), H(std::move(H)) {}
     /// The loop note, then the hotness note.
     void finish();
 
     HotpathCheck &Check;
     SourceLocation Loc;
-    std::optional<utils::Hot> H;
+    std::optional<relevance::Hot> H;
     const Stmt *LoopAt = nullptr;
     /// What hotText() multiplied out: the site note of a run without a
     /// profile carries it to `hotpath report --profile`.
-    mutable utils::PerExecution Per;
+    mutable relevance::PerExecution Per;
   };
 
   /// Reports one finding at \p Loc (a file location), unless the code runs
@@ -85,12 +85,12 @@ protected:
   /// \p Emit(Finding &), which builds the warning and the check's notes.
   /// True when the finding was reported.
   template <typename MeasureFn, typename EmitFn>
-  bool report(SourceLocation Loc, utils::RunOnce Why, const SourceManager &SM,
-              MeasureFn &&Measure, EmitFn &&Emit) {
+  bool report(SourceLocation Loc, relevance::RunOnce Why,
+              const SourceManager &SM, MeasureFn &&Measure, EmitFn &&Emit) {
     if (!admit(Loc, Why, SM))
       return false;
     Finding F(*this, Loc,
-              Hot.active() ? std::optional<utils::Hot>(Measure())
+              Hot.active() ? std::optional<relevance::Hot>(Measure())
                            : std::nullopt);
     Emit(F);
     F.finish();
@@ -99,24 +99,25 @@ protected:
 
   /// The first two steps alone: false when the finding at \p Loc is held
   /// back as run-once code (and counted) or was reported already.
-  bool admit(SourceLocation Loc, utils::RunOnce Why, const SourceManager &SM);
+  bool admit(SourceLocation Loc, relevance::RunOnce Why,
+             const SourceManager &SM);
 
   /// Measures \p Loops' innermost loop, else function \p FD (nullptr: none).
-  std::optional<utils::Hot>
+  std::optional<relevance::Hot>
   measureLoopOrFunction(llvm::ArrayRef<const Stmt *> Loops,
                         const FunctionDecl *FD, SourceLocation Loc,
                         const SourceManager &SM) const;
 
-  utils::RunOnceFilter RunOnceCode;
-  utils::Hotness Hot;
+  relevance::RunOnceFilter RunOnceCode;
+  relevance::Hotness Hot;
   /// Walks of function bodies, one per body and TU: the body index (parents,
   /// loops, the owning function) and, for the checks that ask about locals'
   /// uses, the same walk with each use classified.
-  utils::BodyIndexCache Bodies;
-  utils::UsageCache Usage;
+  analyses::BodyIndexCache Bodies;
+  analyses::UsageCache Usage;
 
 private:
-  utils::ReportOnce Reported;
+  support::ReportOnce Reported;
 };
 
 } // namespace clang::tidy::hotpath

@@ -44,7 +44,7 @@ std::optional<uint64_t> constantTrips(const Stmt *L, ASTContext &Ctx) {
     return std::nullopt;
   }
   if (const auto *F = dyn_cast<ForStmt>(L))
-    if (auto C = utils::canonicalFor(*F, Ctx))
+    if (auto C = analyses::canonicalFor(*F, Ctx))
       return C->TripCount;
   return std::nullopt;
 }
@@ -96,15 +96,15 @@ bool hasLoop(const Stmt *S) {
 
 } // namespace
 
-void LockInLoopCheck::checkSection(const utils::CriticalSection &CS,
-                                   const Decl &Fn, const utils::BodyIndex &P,
+void LockInLoopCheck::checkSection(const analyses::CriticalSection &CS,
+                                   const Decl &Fn, const analyses::BodyIndex &P,
                                    ASTContext &Ctx) {
   auto ParentOf = [&P](const Stmt *C) { return P.parentOf(C); };
-  auto Loops = utils::enclosingLoops(*CS.Acquire, ParentOf);
+  auto Loops = analyses::enclosingLoops(*CS.Acquire, ParentOf);
   if (Loops.empty())
     return;
   const Stmt *Loop = Loops.front();
-  const Stmt *Body = utils::loopBody(*Loop);
+  const Stmt *Body = analyses::loopBody(*Loop);
   // Where the lock sits in the body: its block, or blocks inside it; under
   // an `if` or `switch` it is taken only on some iterations.
   for (const Stmt *S = CS.Block; S && S != Body; S = P.parentOf(S)) {
@@ -115,11 +115,11 @@ void LockInLoopCheck::checkSection(const utils::CriticalSection &CS,
   }
   // A loop over data: not an event loop (`while (true)`), not one thread per
   // core, not a handful of iterations.
-  utils::TripCount Trips = utils::classifyTripCount(*Loop, Ctx, Vocab);
-  if (Trips.Kind == utils::TripKind::Unbounded ||
-      Trips.Kind == utils::TripKind::CpuSized)
+  analyses::TripCount Trips = analyses::classifyTripCount(*Loop, Ctx, Vocab);
+  if (Trips.Kind == analyses::TripKind::Unbounded ||
+      Trips.Kind == analyses::TripKind::CpuSized)
     return;
-  if (isa<WhileStmt, DoStmt>(Loop) && Trips.Kind != utils::TripKind::Data)
+  if (isa<WhileStmt, DoStmt>(Loop) && Trips.Kind != analyses::TripKind::Data)
     return;
   if (auto N = constantTrips(Loop, Ctx); N && *N < MinIterations)
     return;
@@ -128,7 +128,8 @@ void LockInLoopCheck::checkSection(const utils::CriticalSection &CS,
   // A mutex made per iteration is no one else's.
   if (const auto *Ref = dyn_cast<DeclRefExpr>(CS.Mutex->IgnoreParenImpCasts()))
     if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (utils::spanContains(*Body, VD->getLocation(), Ctx.getSourceManager()))
+      if (analyses::spanContains(*Body, VD->getLocation(),
+                                 Ctx.getSourceManager()))
         return;
   // A short critical section: no loop in it. Work the body does outside the
   // lock (any call) is what the lock lets other threads in around; holding
@@ -163,10 +164,10 @@ void LockInLoopCheck::checkSection(const utils::CriticalSection &CS,
   SourceLocation Loc = SM.getFileLoc(CS.Guard ? CS.Guard->getLocation()
                                               : CS.Acquire->getBeginLoc());
   report(
-      Loc, utils::runOnceAt(*CS.Acquire, &Fn, ParentOf), SM,
+      Loc, relevance::runOnceAt(*CS.Acquire, &Fn, ParentOf), SM,
       [&] { return Hot.ofLoop(Loop, Loc, SM); },
       [&](Finding &F) {
-        std::string Mutex = utils::mutexText(*CS.Mutex, Ctx);
+        std::string Mutex = analyses::mutexText(*CS.Mutex, Ctx);
         std::string Who = CS.Guard ? "'" + CS.Guard->getName().str() +
                                          "' locks '" + Mutex + "'"
                                    : "'" + Mutex + "' is locked and unlocked";

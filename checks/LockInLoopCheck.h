@@ -32,13 +32,13 @@ public:
   }
 
 private:
-  void checkSection(const utils::CriticalSection &CS, const Decl &Fn,
-                    const utils::BodyIndex &Parents, ASTContext &Ctx);
+  void checkSection(const analyses::CriticalSection &CS, const Decl &Fn,
+                    const analyses::BodyIndex &Parents, ASTContext &Ctx);
 
   const bool ReportConditionalLocks;
   const unsigned MinIterations;
-  utils::LoopVocabulary Vocab;
-  utils::LockAcquisitions Locks;
+  analyses::LoopVocabulary Vocab;
+  analyses::LockAcquisitions Locks;
 };
 
 } // namespace clang::tidy::hotpath

@@ -24,7 +24,7 @@ MissingReserveCheck::MissingReserveCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
       RawContainerTypes(Options.get("ContainerTypes", DefaultReservable)),
-      ContainerTypes(utils::splitOptionList(RawContainerTypes)) {}
+      ContainerTypes(support::splitOptionList(RawContainerTypes)) {}
 
 void MissingReserveCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   HotpathCheck::storeOptions(Opts);
@@ -57,33 +57,34 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
   // needs no parent map, unlike isInTemplateInstantiation().
   Finder->addMatcher(
       cxxMemberCallExpr(
-          utils::calleeNameIsOneOf({"push_back", "emplace_back", "emplace",
-                                    "insert", "try_emplace", "emplace_hint"}),
-          utils::isInUserCode(), callee(cxxMethodDecl(ofClass(Reservable))),
+          support::calleeNameIsOneOf({"push_back", "emplace_back", "emplace",
+                                      "insert", "try_emplace", "emplace_hint"}),
+          support::isInUserCode(), callee(cxxMethodDecl(ofClass(Reservable))),
           on(ignoringParenImpCasts(Container)))
           .bind("call"),
       this);
   // In a template's pattern a member call on a dependent container is
   // unresolved: `out.push_back(x)` on a `std::vector<T>`.
   Finder->addMatcher(
-      callExpr(calleeIsDependentGrowth(), utils::isInUserCode(),
+      callExpr(calleeIsDependentGrowth(), support::isInUserCode(),
                callee(cxxDependentScopeMemberExpr(
                    hasObjectExpression(ignoringParenImpCasts(LocalVar)))))
           .bind("call"),
       this);
-  Finder->addMatcher(cxxOperatorCallExpr(
-                         hasOverloadedOperatorName("+="), utils::isInUserCode(),
-                         hasArgument(0, ignoringParenImpCasts(Container)),
-                         callee(cxxMethodDecl(ofClass(Reservable))))
-                         .bind("call"),
-                     this);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("+="),
+                          support::isInUserCode(),
+                          hasArgument(0, ignoringParenImpCasts(Container)),
+                          callee(cxxMethodDecl(ofClass(Reservable))))
+          .bind("call"),
+      this);
 }
 
 namespace {
 
 // True when one call adds exactly one element.
 bool addsOneElement(const Expr &Call, const CXXRecordDecl &RD) {
-  bool Hash = utils::isHashContainer(RD);
+  bool Hash = analyses::isHashContainer(RD);
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
     return Op->getNumArgs() == 2 &&
            Op->getArg(1)->IgnoreImpCasts()->getType()->isCharType();
@@ -109,7 +110,7 @@ bool addsOneElement(const Expr &Call, const CXXRecordDecl &RD) {
 // The growth runs on every iteration: nothing but blocks between the call
 // and the loop.
 bool unconditional(const Expr &Call, const Stmt &Loop,
-                   const utils::FunctionUsage &FU) {
+                   const analyses::FunctionUsage &FU) {
   for (const Stmt *S = FU.parentOf(&Call); S; S = FU.parentOf(S)) {
     if (S == &Loop)
       return true;
@@ -154,7 +155,7 @@ bool MissingReserveCheck::isReservable(const CXXRecordDecl &RD) const {
 }
 
 bool MissingReserveCheck::growsInsideSmallBuffer(
-    const CXXRecordDecl &RD, const utils::ExactTripCount &C) const {
+    const CXXRecordDecl &RD, const analyses::ExactTripCount &C) const {
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
   if (!Spec || Spec->getName() != "basic_string" ||
       Spec->getTemplateArgs().size() == 0)
@@ -181,9 +182,9 @@ static bool memberStartsEmpty(const VarDecl &Var, const FieldDecl &Field) {
       Var.getType()->isPointerType())
     return false;
   if (const Expr *Init = Field.getInClassInitializer())
-    if (!utils::isEmptyConstruction(Init))
+    if (!analyses::isEmptyConstruction(Init))
       return false;
-  const Expr *Init = Var.getInit() ? utils::peel(Var.getInit()) : nullptr;
+  const Expr *Init = Var.getInit() ? analyses::peel(Var.getInit()) : nullptr;
   if (!Init)
     return true; // a trivially default-constructed aggregate
   if (const auto *C = dyn_cast<CXXConstructExpr>(Init))
@@ -202,15 +203,15 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Field = Result.Nodes.getNodeAs<FieldDecl>("field");
   const auto *BaseRef = Result.Nodes.getNodeAs<DeclRefExpr>("base");
   if (!Call || !Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
-      Var->getType()->isReferenceType() || utils::isInInstantiation(*Var) ||
+      Var->getType()->isReferenceType() || analyses::isInInstantiation(*Var) ||
       (Field ? !memberStartsEmpty(*Var, *Field)
-             : !utils::isEmptyConstruction(Var->getInit())))
+             : !analyses::isEmptyConstruction(Var->getInit())))
     return;
   // A dependent container (`std::vector<T>` in a template's pattern) counts
   // by its class template; the pattern is reported once for every
   // instantiation.
   const CXXRecordDecl *RD =
-      utils::recordOrPatternOf(Field ? Field->getType() : Var->getType());
+      analyses::recordOrPatternOf(Field ? Field->getType() : Var->getType());
   if (!RD || !addsOneElement(*Call, *RD))
     return;
   if (Var->getType()->isDependentType() && !isReservable(*RD))
@@ -225,10 +226,10 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
     if (const auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(
             C->getCallee()->IgnoreParens()))
       CallObject = DM->getBase()->IgnoreParenImpCasts();
-  const Stmt *Body = utils::enclosingBody(*Var);
+  const Stmt *Body = analyses::enclosingBody(*Var);
   if (!Body)
     return;
-  const utils::FunctionUsage &FU = Usage.get(*Body, Ctx);
+  const analyses::FunctionUsage &FU = Usage.get(*Body, Ctx);
   auto Loops = FU.loopsAround(*Call);
   if (Loops.empty())
     return;
@@ -236,9 +237,9 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   // Declared before this loop, and no other loop in between: then the
   // container is empty when the loop starts (checked below) and grows once
   // per iteration of this loop only.
-  if (utils::spanContains(*Loop, Var->getLocation(), SM) ||
+  if (analyses::spanContains(*Loop, Var->getLocation(), SM) ||
       (Loops.size() > 1 &&
-       !utils::spanContains(*Loops[1], Var->getLocation(), SM)))
+       !analyses::spanContains(*Loops[1], Var->getLocation(), SM)))
     return;
   const Stmt *LoopBody = nullptr;
   if (const auto *F = dyn_cast<ForStmt>(Loop))
@@ -249,21 +250,21 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
       hasEarlyExit(LoopBody, false, false))
     return;
   SourceLocation LoopBegin = SM.getExpansionLoc(Loop->getBeginLoc());
-  for (const utils::VarUse &U : FU.uses(Var).Uses) {
+  for (const analyses::VarUse &U : FU.uses(Var).Uses) {
     SourceLocation L = SM.getExpansionLoc(U.Ref->getBeginLoc());
     if (SM.isBeforeInTranslationUnit(L, LoopBegin))
       return; // used (reserved, filled, passed) before the loop
-    if (utils::spanContains(*Loop, L, SM) && U.Call != Call &&
+    if (analyses::spanContains(*Loop, L, SM) && U.Call != Call &&
         U.Ref != CallObject && U.Ref != BaseRef &&
-        (U.Kinds & ~(utils::UseRead | utils::UseCopy)))
+        (U.Kinds & ~(analyses::UseRead | analyses::UseCopy)))
       return; // another change inside the loop
     // Of the object holding the container, anything else in the loop may
     // touch the container (a member function, a reference handed out).
-    if (Field && U.Ref != BaseRef && utils::spanContains(*Loop, L, SM))
+    if (Field && U.Ref != BaseRef && analyses::spanContains(*Loop, L, SM))
       return;
   }
-  std::optional<utils::ExactTripCount> C =
-      utils::exactTripCount(*Loop, *Var, FU, Ctx);
+  std::optional<analyses::ExactTripCount> C =
+      analyses::exactTripCount(*Loop, *Var, FU, Ctx);
   if (!C || growsInsideSmallBuffer(*RD, *C))
     return;
   SourceLocation Loc = SM.getFileLoc(Call->getExprLoc());
@@ -275,15 +276,16 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   // average trip count), inclusive cost over its lines.
   report(
       Loc,
-      utils::runOnceAt(*Call, cast<Decl>(Var->getParentFunctionOrMethod()),
-                       [&FU](const Stmt *C) { return FU.parentOf(C); }),
+      relevance::runOnceAt(*Call, cast<Decl>(Var->getParentFunctionOrMethod()),
+                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
       SM, [&] { return Hot.ofLoop(Loop, Loc, SM); },
       [&](Finding &F) { describe(F, *C, Name, *Loop, FU, SM); });
 }
 
-void MissingReserveCheck::describe(Finding &F, const utils::ExactTripCount &C,
+void MissingReserveCheck::describe(Finding &F,
+                                   const analyses::ExactTripCount &C,
                                    const std::string &Name, const Stmt &Loop,
-                                   const utils::FunctionUsage &FU,
+                                   const analyses::FunctionUsage &FU,
                                    const SourceManager &SM) {
   std::string HotText = F.hotText();
   const std::string Quoted = "'" + Name + "'";

@@ -36,12 +36,12 @@ private:
   /// \p RD (a class template's pattern) is one of ContainerTypes.
   bool isReservable(const CXXRecordDecl &RD) const;
   bool growsInsideSmallBuffer(const CXXRecordDecl &RD,
-                              const utils::ExactTripCount &C) const;
+                              const analyses::ExactTripCount &C) const;
   /// The warning for container \p Name growing in \p Loop of trip count
   /// \p C, with the reserve() call as a fix-it where that is safe.
-  void describe(Finding &F, const utils::ExactTripCount &C,
+  void describe(Finding &F, const analyses::ExactTripCount &C,
                 const std::string &Name, const Stmt &Loop,
-                const utils::FunctionUsage &FU, const SourceManager &SM);
+                const analyses::FunctionUsage &FU, const SourceManager &SM);
 
   const StringRef RawContainerTypes;
   std::vector<StringRef> ContainerTypes;

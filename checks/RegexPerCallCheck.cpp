@@ -23,7 +23,7 @@ static constexpr size_t MaxPatternChars = 48;
 RegexPerCallCheck::RegexPerCallCheck(StringRef Name, ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
       RawRegexTypes(Options.get("RegexTypes", DefaultRegexTypes)),
-      RegexTypes(utils::splitOptionList(RawRegexTypes)) {}
+      RegexTypes(support::splitOptionList(RawRegexTypes)) {}
 
 void RegexPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   HotpathCheck::storeOptions(Opts);
@@ -46,9 +46,9 @@ void RegexPerCallCheck::registerMatchers(MatchFinder *Finder) {
       unless(isDefaultConstructor()), unless(isCopyConstructor()),
       unless(isMoveConstructor()));
   Finder->addMatcher(
-      cxxConstructExpr(utils::constructsClassNamedOneOf(
-                           utils::lastNameComponents(RegexTypes)),
-                       utils::isInUserCode(), hasDeclaration(Compiling))
+      cxxConstructExpr(support::constructsClassNamedOneOf(
+                           support::lastNameComponents(RegexTypes)),
+                       support::isInUserCode(), hasDeclaration(Compiling))
           .bind("construct"),
       this);
 }
@@ -60,7 +60,7 @@ void RegexPerCallCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void RegexPerCallCheck::onEndOfTranslationUnit() {
-  utils::EndOfTranslationUnitTrace Trace(getID());
+  support::EndOfTranslationUnitTrace Trace(getID());
   if (Ctx)
     for (const CXXConstructExpr *C : Constructions)
       judge(*C);
@@ -105,7 +105,7 @@ bool RegexPerCallCheck::isConstantVariable(const VarDecl &VD,
 bool RegexPerCallCheck::isConstant(const Expr *E, unsigned Depth) const {
   if (!E || Depth > 8)
     return false;
-  E = utils::peel(E);
+  E = analyses::peel(E);
   if (!E)
     return false;
   if (isa<StringLiteral, CXXDefaultArgExpr>(E))
@@ -178,7 +178,7 @@ std::string RegexPerCallCheck::patternText(const CXXConstructExpr &C) const {
     return "a constant pattern";
   if (Text.size() > MaxPatternChars)
     Text = Text.substr(0, MaxPatternChars - 3) + "...";
-  if (!isa<StringLiteral>(utils::peel(Arg)))
+  if (!isa<StringLiteral>(analyses::peel(Arg)))
     Text = "'" + Text + "'";
   return "the constant pattern " + Text;
 }
@@ -196,7 +196,7 @@ bool RegexPerCallCheck::holds(SourceRange R, SourceLocation L) const {
 RegexPerCallCheck::Site RegexPerCallCheck::inBody(const FunctionDecl *FD,
                                                   const Stmt &Body,
                                                   const CXXConstructExpr &C) {
-  const utils::FunctionUsage &FU = Usage.get(Body, *Ctx);
+  const analyses::FunctionUsage &FU = Usage.get(Body, *Ctx);
   if (!FU.parentOf(&C))
     return {};
   // Code in a lambda runs when the lambda is called: the innermost lambda
@@ -204,7 +204,7 @@ RegexPerCallCheck::Site RegexPerCallCheck::inBody(const FunctionDecl *FD,
   for (const Stmt *P = FU.parentOf(&C); P; P = FU.parentOf(P))
     if (const auto *L = dyn_cast<LambdaExpr>(P))
       if (const Stmt *LambdaBody = L->getBody()) {
-        const utils::FunctionUsage &LU = Usage.get(*LambdaBody, *Ctx);
+        const analyses::FunctionUsage &LU = Usage.get(*LambdaBody, *Ctx);
         if (LU.parentOf(&C))
           return {L->getCallOperator(), &LU};
       }
@@ -284,9 +284,9 @@ void RegexPerCallCheck::judge(const CXXConstructExpr &C) {
   Site S = siteOf(C);
   // Outside a function body: a global, a member's initialiser, a default
   // argument. Built once per object, not per call.
-  if (!S.Function || utils::isWrittenConstexpr(*S.Function, *Ctx))
+  if (!S.Function || analyses::isWrittenConstexpr(*S.Function, *Ctx))
     return;
-  const utils::FunctionUsage &FU = *S.Usage;
+  const analyses::FunctionUsage &FU = *S.Usage;
   // Up through the nodes that only wrap the new object: casts, the
   // temporary's bookkeeping, C++14's elidable move into a variable.
   const Stmt *Top = &C;
@@ -348,19 +348,20 @@ void RegexPerCallCheck::reportVariable(const CXXConstructExpr &C,
   const SourceManager &SM = Ctx->getSourceManager();
   if (!Var.isLocalVarDecl() || !Var.hasLocalStorage() ||
       Var.getType().isVolatileQualified() || Var.getType()->isDependentType() ||
-      utils::declaredByMacroFromArgument(Var, SM))
+      support::declaredByMacroFromArgument(Var, SM))
     return;
-  const utils::FunctionUsage &FU = *S.Usage;
+  const analyses::FunctionUsage &FU = *S.Usage;
   // Changed, moved from, returned or handed out by non-const reference: the
   // object is not the same constant on every call.
-  if (FU.uses(&Var).has(utils::UseMutate | utils::UseMove | utils::UseEscape |
-                        utils::UseReturn | utils::UseFill | utils::UseDelete))
+  if (FU.uses(&Var).has(analyses::UseMutate | analyses::UseMove |
+                        analyses::UseEscape | analyses::UseReturn |
+                        analyses::UseFill | analyses::UseDelete))
     return;
   SourceLocation Loc = SM.getFileLoc(Var.getLocation());
   auto ParentOf = [&FU](const Stmt *Child) { return FU.parentOf(Child); };
   auto Loops = FU.loopsAround(DS);
   report(
-      Loc, utils::runOnceAt(DS, S.Function, ParentOf), SM,
+      Loc, relevance::runOnceAt(DS, S.Function, ParentOf), SM,
       [&] { return measureLoopOrFunction(Loops, S.Function, Loc, SM); },
       [&](Finding &F) {
         bool PerIteration = !Loops.empty();
@@ -375,9 +376,9 @@ void RegexPerCallCheck::reportVariable(const CXXConstructExpr &C,
             << F.hotText({1, "pattern compilations"});
         SourceLocation Begin = Var.getBeginLoc();
         if (!Begin.isMacroID() && !Var.getLocation().isMacroID() &&
-            utils::soleDeclInBlock(Var, FU))
+            analyses::soleDeclInBlock(Var, FU))
           D << FixItHint::CreateInsertion(Begin,
-                                          utils::staticConstInsertion(Var));
+                                          analyses::staticConstInsertion(Var));
         if (PerIteration)
           F.noteLoop(Loops.front());
       });
@@ -386,12 +387,12 @@ void RegexPerCallCheck::reportVariable(const CXXConstructExpr &C,
 void RegexPerCallCheck::reportTemporary(const CXXConstructExpr &C,
                                         const Site &S) {
   const SourceManager &SM = Ctx->getSourceManager();
-  const utils::FunctionUsage &FU = *S.Usage;
+  const analyses::FunctionUsage &FU = *S.Usage;
   SourceLocation Loc = SM.getFileLoc(C.getBeginLoc());
   auto ParentOf = [&FU](const Stmt *Child) { return FU.parentOf(Child); };
   auto Loops = FU.loopsAround(C);
   report(
-      Loc, utils::runOnceAt(C, S.Function, ParentOf), SM,
+      Loc, relevance::runOnceAt(C, S.Function, ParentOf), SM,
       [&] { return measureLoopOrFunction(Loops, S.Function, Loc, SM); },
       [&](Finding &F) {
         bool PerIteration = !Loops.empty();

@@ -37,7 +37,7 @@ private:
   /// body holds it, and the walk of that body.
   struct Site {
     const FunctionDecl *Function = nullptr;
-    const utils::FunctionUsage *Usage = nullptr;
+    const analyses::FunctionUsage *Usage = nullptr;
   };
   Site siteOf(const CXXConstructExpr &C);
   /// The same, searching the declarations of \p DC whose source range

@@ -33,7 +33,7 @@ const internal::VariadicDynCastAllOfMatcher<Stmt, CXXParenListInitExpr>
 /// declaration of the C library's headers, so the cheapest test is first).
 AST_MATCHER(FunctionDecl, isUserExternC) {
   return !Node.isImplicit() && Node.isExternC() &&
-         utils::inUserCode(Node, Finder->getASTContext());
+         support::inUserCode(Node, Finder->getASTContext());
 }
 
 const RecordDecl *canonical(const RecordDecl *RD) {
@@ -92,9 +92,10 @@ StructPaddingCheck::StructPaddingCheck(StringRef Name,
       SmallObjectLines(Options.get("SmallObjectLines", 8U)),
       MinSavingPercent(Options.get("MinSavingPercent", 5U)),
       RawIgnoredRecords(Options.get("IgnoredRecords", "")),
-      IgnoredRecords(utils::splitOptionList(RawIgnoredRecords)),
+      IgnoredRecords(support::splitOptionList(RawIgnoredRecords)),
       ReportSingleObjects(Options.get("ReportSingleObjects", false)),
-      MergeVetoes(Options.getLocalOrGlobal(utils::MergeVetoesOption, false)) {}
+      MergeVetoes(Options.getLocalOrGlobal(support::MergeVetoesOption, false)) {
+}
 
 void StructPaddingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinSavingBytes", static_cast<unsigned>(MinSavingBytes));
@@ -119,18 +120,18 @@ void StructPaddingCheck::onStartOfTranslationUnit() {
 }
 
 void StructPaddingCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(recordDecl(utils::isUserRecordDefinition()).bind("record"),
-                     this);
+  Finder->addMatcher(
+      recordDecl(support::isUserRecordDefinition()).bind("record"), this);
   // Uses that tie the meaning of the code to the field order.
   Finder->addMatcher(
-      initListExpr(utils::isInUserCode(),
+      initListExpr(support::isInUserCode(),
                    hasType(hasUnqualifiedDesugaredType(recordType())))
           .bind("init"),
       this);
   if (getLangOpts().CPlusPlus20)
     Finder->addMatcher(
-        parenListInitExpr(utils::isInUserCode()).bind("parenInit"), this);
-  Finder->addMatcher(decompositionDecl(utils::isInUserCode()).bind("binding"),
+        parenListInitExpr(support::isInUserCode()).bind("parenInit"), this);
+  Finder->addMatcher(decompositionDecl(support::isInUserCode()).bind("binding"),
                      this);
   // A function with C linkage that takes or returns the record: its layout
   // is shared with C code and with binaries built against the old one
@@ -160,7 +161,7 @@ void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
     });
     if (Empty)
       return;
-    if (const RecordDecl *RD = utils::canonicalRecordOf(Init->getType()))
+    if (const RecordDecl *RD = analyses::canonicalRecordOf(Init->getType()))
       OrderDependentUse.try_emplace(
           RD, "it is aggregate-initialised from a braced list in this file, "
               "which assigns the values by field order");
@@ -168,7 +169,7 @@ void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Paren = Result.Nodes.getNodeAs<Stmt>("parenInit")) {
     if (const RecordDecl *RD =
-            utils::canonicalRecordOf(cast<Expr>(Paren)->getType()))
+            analyses::canonicalRecordOf(cast<Expr>(Paren)->getType()))
       OrderDependentUse.try_emplace(
           RD, "it is aggregate-initialised with parentheses in this file, "
               "which assigns the values by field order");
@@ -181,7 +182,7 @@ void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
         T = T->isArrayType() ? QualType(T->getPointeeOrArrayElementType(), 0)
                              : T->getPointeeType();
       if (!T.isNull())
-        if (const RecordDecl *RD = utils::canonicalRecordOf(T))
+        if (const RecordDecl *RD = analyses::canonicalRecordOf(T))
           CInterface.insert(RD);
     };
     Note(Fn->getReturnType());
@@ -191,7 +192,7 @@ void StructPaddingCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Binding =
           Result.Nodes.getNodeAs<DecompositionDecl>("binding")) {
-    if (const RecordDecl *RD = utils::canonicalRecordOf(Binding->getType()))
+    if (const RecordDecl *RD = analyses::canonicalRecordOf(Binding->getType()))
       OrderDependentUse.try_emplace(
           RD, "a structured binding in this file unpacks it by field order");
     return;
@@ -243,7 +244,7 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
       return;
   }
 
-  utils::LayoutInput In;
+  analyses::LayoutInput In;
   unsigned NonEmpty = 0;
   for (const FieldDecl *FD : RD.fields()) {
     QualType T = FD->getType();
@@ -256,7 +257,7 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
     // would pack the neighbours back next to it.
     if (FD->getMaxAlignment() >= CacheLineBytes * 8)
       return;
-    utils::LayoutField F;
+    analyses::LayoutField F;
     if (T->isReferenceType()) {
       F.Size = F.Align = Ctx.getTypeSizeInChars(Ctx.VoidPtrTy).getQuantity();
     } else {
@@ -305,7 +306,7 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
   }
 
   // Trust the model only where it reproduces clang's own layout.
-  utils::LayoutResult Current = utils::layoutAsDeclared(In);
+  analyses::LayoutResult Current = analyses::layoutAsDeclared(In);
   std::uint64_t Size = Layout.getSize().getQuantity();
   if (Current.Size != Size)
     return;
@@ -313,15 +314,15 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
     if (Current.Offsets[I] * 8 != Layout.getFieldOffset(I))
       return;
 
-  utils::BestLayout Best = utils::bestLayout(In);
+  analyses::BestLayout Best = analyses::bestLayout(In);
   // Members whose destruction runs user code keep their relative order
   // (analyses/DestructionOrder.h): the best order among those that do. When
   // only moving them saves enough, there is nothing safe to suggest.
   llvm::SmallVector<bool, 16> Pinned;
   for (const FieldDecl *FD : RD.fields())
-    Pinned.push_back(utils::runsUserDestructor(FD->getType()));
+    Pinned.push_back(analyses::runsUserDestructor(FD->getType()));
   if (llvm::count(Pinned, true) > 1)
-    Best = utils::bestKeepingOrder(In, Best, Pinned);
+    Best = analyses::bestKeepingOrder(In, Best, Pinned);
   if (Best.Size >= Size || Size - Best.Size < MinSavingBytes)
     return;
 
@@ -334,10 +335,10 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
   Policy.SuppressTagKeyword = true;
   std::string Name =
       Pattern->getIdentifier()
-          ? utils::recordType(Ctx, &RD).getAsString(Policy)
+          ? analyses::recordType(Ctx, &RD).getAsString(Policy)
           : Pattern->getTypedefNameForAnonDecl()->getNameAsString();
   Candidates.push_back({&RD, Pattern, Loc, Name, Size,
-                        utils::paddingBytes(In, Size), Best.Size, Best.Order,
+                        analyses::paddingBytes(In, Size), Best.Size, Best.Order,
                         Dependent});
 }
 
@@ -397,7 +398,7 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
       if (!Ctor->hasBody(Def))
         return ("a constructor is defined in another file, so its member "
                 "initialisers " +
-                utils::NotVisibleHere)
+                support::NotVisibleHere)
             .str();
       for (const CXXCtorInitializer *Init :
            cast<CXXConstructorDecl>(Def)->inits())
@@ -444,16 +445,16 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
     if (Semi.isInvalid())
       return "the end of '" + fieldLabel(*FD) + "' was not found";
     size_t After = SM.getFileOffset(Semi);
-    if (!utils::onlyCommentsToEndOfLine(Buf, After))
+    if (!analyses::onlyCommentsToEndOfLine(Buf, After))
       return "'" + fieldLabel(*FD) + "' shares its line with other code";
     Ends.push_back(After < Buf.size() ? After + 1 : After);
-    size_t Start = utils::lineStart(Buf, BL.second);
+    size_t Start = analyses::lineStart(Buf, BL.second);
     if (I == 0) {
       if (!Buf.substr(Start, BL.second - Start).trim().empty())
         return "'" + fieldLabel(*FD) + "' shares its line with other code";
       while (Start > 0) {
-        size_t Prev = utils::lineStart(Buf, Start - 1);
-        if (!utils::isCommentLine(Buf.substr(Prev, Start - Prev)))
+        size_t Prev = analyses::lineStart(Buf, Start - 1);
+        if (!analyses::isCommentLine(Buf.substr(Prev, Start - Prev)))
           break;
         Start = Prev;
       }
@@ -478,7 +479,7 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
   }
   std::string Text;
   for (unsigned I : C.Order) {
-    Text += utils::stripLeadingBlankLines(Slots[I]);
+    Text += analyses::stripLeadingBlankLines(Slots[I]);
     if (Text.empty() || Text.back() != '\n')
       Text += '\n';
   }
@@ -495,14 +496,14 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
   for (unsigned I = 0; I < C.Order.size(); ++I)
     Rank[C.Order[I]] = I;
   for (const CXXConstructorDecl *Ctor : Ctors)
-    if (!utils::reorderInitializers(*Ctor, Rank, *Ctx, Fixes))
+    if (!analyses::reorderInitializers(*Ctor, Rank, *Ctx, Fixes))
       return "the member initialisers of a constructor are written through "
              "a macro";
   return "";
 }
 
 void StructPaddingCheck::onEndOfTranslationUnit() {
-  utils::EndOfTranslationUnitTrace Trace(getID());
+  support::EndOfTranslationUnitTrace Trace(getID());
   if (!Candidates.empty())
     Many.finish(*Ctx);
   for (const Candidate &C : Candidates) {
@@ -519,9 +520,9 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
       Use = Many.why(*C.Pattern);
     std::uint64_t Saved = C.Size - C.BestSize;
     bool ManySaved = !Use.empty() && Saved * 100 >= MinSavingPercent * C.Size;
-    std::uint64_t Lines = utils::cacheLines(C.Size, CacheLineBytes);
+    std::uint64_t Lines = analyses::cacheLines(C.Size, CacheLineBytes);
     bool LineSaved = Lines <= SmallObjectLines &&
-                     utils::cacheLines(C.BestSize, CacheLineBytes) < Lines;
+                     analyses::cacheLines(C.BestSize, CacheLineBytes) < Lines;
     bool QuarterSaved = Saved * 4 >= C.Size;
     std::vector<FixItHint> Fixes;
     std::string Why = whyNoFix(C, Fixes);
@@ -542,11 +543,11 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
     // type, a library template instantiated for one): its layout is paid
     // in tests only.
     const DeclContext *Fn = C.Pattern->getParentFunctionOrMethod();
-    utils::RunOnce Once = Fn ? utils::runOnceFunction(cast<Decl>(Fn))
-                             : utils::runOnceRecord(*C.Record);
+    relevance::RunOnce Once = Fn ? relevance::runOnceFunction(cast<Decl>(Fn))
+                                 : relevance::runOnceRecord(*C.Record);
     // Measured: the hottest function of this file that uses the record (a
     // walk of the covered functions, only for what is reported).
-    auto Measure = [&]() -> std::optional<utils::Hot> {
+    auto Measure = [&]() -> std::optional<relevance::Hot> {
       auto Hots = Hot.ofRecords(*Ctx, {C.Record});
       if (auto It = Hots.find(C.Record); It != Hots.end())
         return It->second;
@@ -574,9 +575,10 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
             << static_cast<unsigned>(C.Padding) << Order
             << static_cast<unsigned>(C.BestSize)
             << static_cast<unsigned>(C.Size - C.BestSize)
-            << static_cast<unsigned>(utils::cacheLines(C.Size, CacheLineBytes))
             << static_cast<unsigned>(
-                   utils::cacheLines(C.BestSize, CacheLineBytes))
+                   analyses::cacheLines(C.Size, CacheLineBytes))
+            << static_cast<unsigned>(
+                   analyses::cacheLines(C.BestSize, CacheLineBytes))
             << static_cast<unsigned>(CacheLineBytes) << Use;
         if (Why.empty())
           D << Fixes;
@@ -586,7 +588,7 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
                       "hand as '%1'")
             << Why << Order;
       if (!Relevant)
-        F.note(C.Loc, utils::VetoOnly);
+        F.note(C.Loc, support::VetoOnly);
     });
   }
   Candidates.clear();

@@ -73,11 +73,11 @@ private:
   /// Records a function with C linkage takes or returns: their layout is
   /// an interface, not reported.
   llvm::DenseSet<const RecordDecl *> CInterface;
-  utils::ManyInstances Many;
+  relevance::ManyInstances Many;
   const bool ReportSingleObjects;
   const bool MergeVetoes; ///< support/FixScope.h
 
-  utils::LayoutDependence LayoutUse;
+  analyses::LayoutDependence LayoutUse;
 };
 
 } // namespace clang::tidy::hotpath

@@ -25,10 +25,10 @@ ThreadPerTaskCheck::ThreadPerTaskCheck(StringRef Name,
           Options.get("ThreadFunctions", DefaultThreadFunctions)),
       RawCpuCountFunctions(
           Options.get("CpuCountFunctions", DefaultCpuCountFunctions)),
-      ThreadTypes(utils::splitOptionList(RawThreadTypes)),
-      ThreadFunctions(utils::splitOptionList(RawThreadFunctions)) {
+      ThreadTypes(support::splitOptionList(RawThreadTypes)),
+      ThreadFunctions(support::splitOptionList(RawThreadFunctions)) {
   Vocab.CpuCountFunctions =
-      utils::toStrings(utils::splitOptionList(RawCpuCountFunctions));
+      support::toStrings(support::splitOptionList(RawCpuCountFunctions));
 }
 
 void ThreadPerTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -53,24 +53,25 @@ void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
       ofClass(ThreadRecord), unless(isDefaultConstructor()),
       unless(isCopyConstructor()), unless(isMoveConstructor()));
   // Function bodies, for the index of those that create threads.
-  Finder->addMatcher(utils::BodyIndexCache::functionMatcher().bind("fn"), this);
+  Finder->addMatcher(analyses::BodyIndexCache::functionMatcher().bind("fn"),
+                     this);
   // Library internals (std::async's own thread) are not the user's loop.
-  auto ThreadNames = utils::lastNameComponents(ThreadTypes);
+  auto ThreadNames = support::lastNameComponents(ThreadTypes);
   Finder->addMatcher(
-      cxxConstructExpr(utils::constructsClassNamedOneOf(ThreadNames),
-                       utils::isInUserCode(), hasDeclaration(StartingCtor))
+      cxxConstructExpr(support::constructsClassNamedOneOf(ThreadNames),
+                       support::isInUserCode(), hasDeclaration(StartingCtor))
           .bind("construct"),
       this);
-  Finder->addMatcher(callExpr(utils::calleeNameIsOneOf({"async"}),
-                              utils::isInUserCode(),
+  Finder->addMatcher(callExpr(support::calleeNameIsOneOf({"async"}),
+                              support::isInUserCode(),
                               callee(functionDecl(hasName("::std::async"))))
                          .bind("async"),
                      this);
   if (!ThreadFunctions.empty())
     Finder->addMatcher(
-        callExpr(utils::calleeNameIsOneOf(
-                     utils::lastNameComponents(ThreadFunctions)),
-                 utils::isInUserCode(),
+        callExpr(support::calleeNameIsOneOf(
+                     support::lastNameComponents(ThreadFunctions)),
+                 support::isInUserCode(),
                  callee(functionDecl(hasAnyName(ThreadFunctions))))
             .bind("call"),
         this);
@@ -80,10 +81,10 @@ void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
       hasTemplateArgument(0, refersToType(hasUnqualifiedDesugaredType(
                                  recordType(hasDeclaration(ThreadRecord))))));
   Finder->addMatcher(
-      cxxMemberCallExpr(utils::calleeNameIsOneOf(
+      cxxMemberCallExpr(support::calleeNameIsOneOf(
                             {"emplace_back", "emplace_front", "emplace",
                              "push_back", "push_front", "push", "insert"}),
-                        utils::isInUserCode(),
+                        support::isInUserCode(),
                         callee(cxxMethodDecl(ofClass(ThreadElementContainer))))
           .bind("store"),
       this);
@@ -184,7 +185,7 @@ void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void ThreadPerTaskCheck::onEndOfTranslationUnit() {
-  utils::EndOfTranslationUnitTrace Trace(getID());
+  support::EndOfTranslationUnitTrace Trace(getID());
   for (const PendingCreation &P : Pending)
     if (!ReportedAtCall.contains(P.Creation))
       reportIfPerTask(*P.Creation, P.Loc, P.What);
@@ -255,15 +256,15 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
   ASTContext &Ctx = *this->Ctx;
   // In a macro, report where the user wrote the macro.
   Loc = Ctx.getSourceManager().getFileLoc(Loc);
-  for (const Stmt *Loop : utils::enclosingLoops(Creation, ParentOf)) {
-    utils::TripCount TC = utils::classifyTripCount(*Loop, Ctx, Vocab);
-    bool ForkJoin =
-        TC.Kind == utils::TripKind::Unknown && joinsInFunction(Owner->Function);
-    if (!utils::followsData(TC.Kind) && !ForkJoin)
+  for (const Stmt *Loop : analyses::enclosingLoops(Creation, ParentOf)) {
+    analyses::TripCount TC = analyses::classifyTripCount(*Loop, Ctx, Vocab);
+    bool ForkJoin = TC.Kind == analyses::TripKind::Unknown &&
+                    joinsInFunction(Owner->Function);
+    if (!analyses::followsData(TC.Kind) && !ForkJoin)
       continue;
     const SourceManager &SM = Ctx.getSourceManager();
     report(
-        Loc, utils::runOnceAt(Creation, Owner->Function, ParentOf), SM,
+        Loc, relevance::runOnceAt(Creation, Owner->Function, ParentOf), SM,
         [&] { return Hot.ofLoop(Loop, Loc, SM); },
         [&](Finding &F) {
           F.diag("%0 starts a new thread on every iteration of a loop over "

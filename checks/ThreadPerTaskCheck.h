@@ -48,7 +48,7 @@ private:
   const StringRef RawCpuCountFunctions;
   std::vector<StringRef> ThreadTypes;
   std::vector<StringRef> ThreadFunctions;
-  utils::LoopVocabulary Vocab;
+  analyses::LoopVocabulary Vocab;
   // Thread temporaries already reported at the push_back that stores them.
   llvm::DenseSet<const Stmt *> ReportedAtCall;
   ASTContext *Ctx = nullptr;

@@ -18,7 +18,7 @@ UnnecessaryHeapCheck::UnnecessaryHeapCheck(StringRef Name,
       MaxStackBytes(Options.get("MaxStackBytes", 1024U)),
       RawOwningPointerTypes(
           Options.get("OwningPointerTypes", "::std::unique_ptr")),
-      OwningPointerTypes(utils::splitOptionList(RawOwningPointerTypes)) {}
+      OwningPointerTypes(support::splitOptionList(RawOwningPointerTypes)) {}
 
 void UnnecessaryHeapCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   HotpathCheck::storeOptions(Opts);
@@ -33,9 +33,9 @@ void UnnecessaryHeapCheck::registerMatchers(MatchFinder *Finder) {
   // TU, parameters of library instantiations included, to each top-level
   // matcher (support/NodeFilters.h).
   Finder->addMatcher(
-      varDecl(utils::isUserLocalVariable(),
-              anyOf(allOf(utils::typeIsRecordNamedOneOf(
-                              utils::lastNameComponents(OwningPointerTypes)),
+      varDecl(support::isUserLocalVariable(),
+              anyOf(allOf(support::typeIsRecordNamedOneOf(
+                              support::lastNameComponents(OwningPointerTypes)),
                           hasType(Owning), hasInitializer(expr())),
                     allOf(hasType(pointerType()),
                           hasInitializer(ignoringParenImpCasts(cxxNewExpr())))))
@@ -46,11 +46,11 @@ void UnnecessaryHeapCheck::registerMatchers(MatchFinder *Finder) {
 // The object type allocated by the initializer of an owning pointer:
 // `std::make_unique<T>(...)`, `new T(...)`, `unique_ptr<T>(new T)`.
 static QualType allocatedType(const Expr *Init) {
-  const Expr *E = utils::peel(Init);
+  const Expr *E = analyses::peel(Init);
   if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(E)) {
     if (C->getNumArgs() == 0)
       return {};
-    E = utils::peel(C->getArg(0));
+    E = analyses::peel(C->getArg(0));
   }
   if (const auto *New = dyn_cast_or_null<CXXNewExpr>(E)) {
     if (New->isArray() || New->getNumPlacementArgs() > 0)
@@ -94,8 +94,8 @@ static QualType pointeeOf(QualType T) {
 // checks that a destructor ran, pugixml and onetbb's tests do), which a
 // stack object would not be until the block ends.
 static bool deletedBeforeScopeEnd(const VarDecl &Var, QualType Allocated,
-                                  const utils::VarUses &Uses,
-                                  const utils::FunctionUsage &FU) {
+                                  const analyses::VarUses &Uses,
+                                  const analyses::FunctionUsage &FU) {
   const auto *RD = Allocated->getAsCXXRecordDecl();
   if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
     return false;
@@ -104,8 +104,8 @@ static bool deletedBeforeScopeEnd(const VarDecl &Var, QualType Allocated,
       DS ? dyn_cast_or_null<CompoundStmt>(FU.parentOf(DS)) : nullptr;
   if (!Block || Block->body_empty())
     return true; // no block to compare with: do not guess
-  for (const utils::VarUse &U : Uses.Uses) {
-    if (!(U.Kinds & utils::UseDelete))
+  for (const analyses::VarUse &U : Uses.Uses) {
+    if (!(U.Kinds & analyses::UseDelete))
       continue;
     // The statement of the block that holds the delete.
     const Stmt *S = U.Ref;
@@ -128,7 +128,7 @@ void UnnecessaryHeapCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
       Var->getType()->isDependentType() || !Var->getInit() ||
-      utils::isInInstantiation(*Var))
+      analyses::isInInstantiation(*Var))
     return;
   QualType Allocated = allocatedType(Var->getInit());
   QualType Pointee = pointeeOf(Var->getType());
@@ -142,19 +142,19 @@ void UnnecessaryHeapCheck::check(const MatchFinder::MatchResult &Result) {
   uint64_t Bytes = Ctx.getTypeSizeInChars(Allocated).getQuantity();
   if (Bytes > MaxStackBytes)
     return;
-  const Stmt *Body = utils::enclosingBody(*Var);
+  const Stmt *Body = analyses::enclosingBody(*Var);
   if (!Body)
     return;
-  const utils::FunctionUsage &FU = Usage.get(*Body, Ctx);
+  const analyses::FunctionUsage &FU = Usage.get(*Body, Ctx);
   // Inside a loop the allocation is hotpath-heap-alloc-in-loop's finding.
   if (!FU.loopsAround(*Var->getInit()).empty())
     return;
-  const utils::VarUses &Uses = FU.uses(Var);
-  if (Uses.has(utils::UseMove | utils::UseReturn | utils::UseEscape |
-               utils::UseMutate | utils::UseCopy | utils::UseFill))
+  const analyses::VarUses &Uses = FU.uses(Var);
+  if (Uses.has(analyses::UseMove | analyses::UseReturn | analyses::UseEscape |
+               analyses::UseMutate | analyses::UseCopy | analyses::UseFill))
     return;
   bool Raw = Var->getType()->isPointerType();
-  if (Raw && !Uses.has(utils::UseDelete))
+  if (Raw && !Uses.has(analyses::UseDelete))
     return; // leaked or freed elsewhere: ownership is not local
   if (Raw && deletedBeforeScopeEnd(*Var, Allocated, Uses, FU))
     return;
@@ -163,8 +163,8 @@ void UnnecessaryHeapCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Fn = cast<Decl>(Var->getParentFunctionOrMethod());
   report(
       Loc,
-      utils::runOnceAt(*Var->getInit(), Fn,
-                       [&FU](const Stmt *C) { return FU.parentOf(C); }),
+      relevance::runOnceAt(*Var->getInit(), Fn,
+                           [&FU](const Stmt *C) { return FU.parentOf(C); }),
       SM, [&] { return Hot.ofFunction(dyn_cast<FunctionDecl>(Fn), SM); },
       [&](Finding &F) {
         F.diag("%0 owns a heap-allocated %1 (%2 bytes) that never leaves "

@@ -2,6 +2,7 @@
 
 #include "Variants.h"
 #include "Measure.h"
+#include "findings/FindingJson.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringMap.h"
@@ -25,38 +26,28 @@ std::optional<std::vector<Fixable>> readFixables(const std::string &JsonPath,
     Error = "cannot read " + JsonPath;
     return std::nullopt;
   }
-  auto V = llvm::json::parse((*Buf)->getBuffer());
-  if (!V || !V->getAsArray()) {
-    Error = JsonPath + " is not the tool's JSON output";
-    if (!V)
-      llvm::consumeError(V.takeError());
+  // The one reader of the tool's JSON (findings/FindingJson.h).
+  auto Findings =
+      clang::tidy::hotpath::tool::parseToolJson((*Buf)->getBuffer(), JsonPath);
+  if (!Findings) {
+    Error = llvm::toString(Findings.takeError());
     return std::nullopt;
   }
   std::vector<Fixable> Out;
-  for (const llvm::json::Value &F : *V->getAsArray()) {
-    const llvm::json::Object *O = F.getAsObject();
-    const llvm::json::Array *Fixes = O ? O->getArray("fixes") : nullptr;
-    if (!Fixes || Fixes->empty())
+  for (const clang::tidy::hotpath::tool::Finding &F : *Findings) {
+    if (F.Fix.empty())
       continue;
     Fixable X;
-    X.Id = O->getString("id").value_or("").str();
-    X.Check = O->getString("check").value_or("").str();
-    X.File = O->getString("file").value_or("").str();
-    X.Message = O->getString("message").value_or("").str();
-    X.Line = O->getInteger("line").value_or(0);
-    X.Column = O->getInteger("column").value_or(0);
-    if (const llvm::json::Object *H = O->getObject("hotness"))
-      X.Share = H->getNumber("share").value_or(-1);
-    for (const llvm::json::Value &E : *Fixes) {
-      const llvm::json::Object *EO = E.getAsObject();
-      if (!EO)
-        continue;
-      X.Edits.push_back(
-          {EO->getString("file").value_or("").str(),
-           static_cast<unsigned>(EO->getInteger("offset").value_or(0)),
-           static_cast<unsigned>(EO->getInteger("length").value_or(0)),
-           EO->getString("replacement").value_or("").str()});
-    }
+    X.Id = F.Id;
+    X.Check = F.Check;
+    X.File = F.Loc.File;
+    X.Message = F.Message;
+    X.Line = F.Loc.Line;
+    X.Column = F.Loc.Column;
+    X.Share = F.Hot ? F.Hot->Share : -1;
+    for (const clang::tidy::hotpath::tool::Edit &E : F.Fix)
+      X.Edits.push_back({E.Begin.File, E.Begin.Offset,
+                         E.End.Offset - E.Begin.Offset, E.Text});
     Out.push_back(std::move(X));
   }
   return Out;

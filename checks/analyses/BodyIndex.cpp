@@ -4,7 +4,7 @@
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLExtras.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 void BodyIndex::build(Visitor Visit) {
   llvm::SmallVector<const Stmt *, 32> Stack;
@@ -74,4 +74,4 @@ BodyIndexCache::owning(const Stmt &S, const SourceManager &SM) {
   return std::nullopt;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -31,7 +31,7 @@
 #include <optional>
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 class BodyIndex {
 public:
@@ -93,7 +93,7 @@ public:
   /// included), to add() when matched.
   static ast_matchers::internal::BindableMatcher<Decl> functionMatcher() {
     using namespace ast_matchers;
-    return functionDecl(isUserFunctionWithBody());
+    return functionDecl(support::isUserFunctionWithBody());
   }
 
   const BodyIndex &get(const Stmt &Body);
@@ -118,6 +118,6 @@ private:
   std::vector<const FunctionDecl *> Functions;
 };
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_BODYINDEX_H

@@ -5,7 +5,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 namespace {
 
@@ -235,4 +235,4 @@ bool isAffineIn(const Expr *E, const VarDecl *Var) {
   }
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <optional>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 /// A counted `for` loop over an integer induction variable, the shape that
 /// trip-count reasoning and loop transformations (interchange) rely on.
@@ -53,6 +53,6 @@ std::optional<std::int64_t> constantValue(const Expr *E, const ASTContext &Ctx);
 /// mention Var. What a loop's induction variable walks linearly.
 bool isAffineIn(const Expr *E, const VarDecl *Var);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_CANONICALLOOP_H

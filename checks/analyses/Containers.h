@@ -17,7 +17,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 /// Every standard heap-owning container and std::basic_string.
 inline constexpr char DefaultContainerTypes[] =
@@ -234,6 +234,6 @@ inline bool isInInstantiation(const Decl &D) {
   return false;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_CONTAINERS_H

@@ -4,7 +4,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 namespace {
 
@@ -126,4 +126,4 @@ BestLayout bestKeepingOrder(const LayoutInput &In, const BestLayout &Best,
   return Out;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -17,7 +17,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 /// True when destroying a \p T runs a user-provided destructor of a class
 /// outside namespace std: its own, a member's or a base's, or that of what a
@@ -32,6 +32,6 @@ bool runsUserDestructor(QualType T);
 BestLayout bestKeepingOrder(const LayoutInput &In, const BestLayout &Best,
                             llvm::ArrayRef<bool> Pinned);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif

@@ -4,7 +4,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 static bool isBlank(char C) { return C == ' ' || C == '\t' || C == '\r'; }
 
@@ -86,4 +86,4 @@ bool reorderInitializers(const CXXConstructorDecl &Ctor,
   return true;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

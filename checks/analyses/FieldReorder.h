@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 /// Replacements that put the written member initialisers of \p Ctor in the
 /// new field order (\p Rank: a field's index to its new position); none if
@@ -42,6 +42,6 @@ bool isCommentLine(llvm::StringRef Line);
 /// \p Text without its leading blank lines.
 std::string stripLeadingBlankLines(llvm::StringRef Text);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_FIELDREORDER_H

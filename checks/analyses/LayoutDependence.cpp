@@ -8,7 +8,7 @@
 
 using namespace clang::ast_matchers;
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 namespace {
 
@@ -21,10 +21,11 @@ const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, OffsetOfExpr>
 void LayoutDependence::registerMatchers(MatchFinder &Finder,
                                         MatchFinder::MatchCallback &Callback) {
   Finder.addMatcher(
-      unaryExprOrTypeTraitExpr(isInUserCode()).bind("layout-sizeof"),
+      unaryExprOrTypeTraitExpr(support::isInUserCode()).bind("layout-sizeof"),
       &Callback);
-  Finder.addMatcher(offsetOfExpression(isInUserCode()).bind("layout-offsetof"),
-                    &Callback);
+  Finder.addMatcher(
+      offsetOfExpression(support::isInUserCode()).bind("layout-offsetof"),
+      &Callback);
 }
 
 bool LayoutDependence::handle(const MatchFinder::MatchResult &Result) {
@@ -61,4 +62,4 @@ std::string LayoutDependence::reason(const RecordDecl &RD) const {
 
 void LayoutDependence::clear() { Taken.clear(); }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

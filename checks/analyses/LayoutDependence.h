@@ -17,7 +17,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include <string>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 class LayoutDependence {
 public:
@@ -36,6 +36,6 @@ private:
   llvm::DenseMap<const RecordDecl *, std::string> Taken;
 };
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_LAYOUTDEPENDENCE_H

@@ -6,7 +6,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 static const Expr *ignoreWrappers(const Expr *E) {
   while (E) {
@@ -187,9 +187,9 @@ std::optional<CriticalSection> sectionOfLockCall(const CXXMemberCallExpr &Lock,
 static std::vector<std::string> typeList(llvm::StringRef Defaults,
                                          llvm::StringRef Extra) {
   std::vector<std::string> Out;
-  for (llvm::StringRef T : splitOptionList(Defaults))
+  for (llvm::StringRef T : support::splitOptionList(Defaults))
     Out.push_back(T.str());
-  for (llvm::StringRef T : splitOptionList(Extra))
+  for (llvm::StringRef T : support::splitOptionList(Extra))
     Out.push_back(T.str());
   return Out;
 }
@@ -215,8 +215,9 @@ void LockAcquisitions::registerMatchers(
   std::vector<llvm::StringRef> Guards(GuardTypes.begin(), GuardTypes.end());
   std::vector<llvm::StringRef> Mutexes(MutexTypes.begin(), MutexTypes.end());
   Finder->addMatcher(
-      varDecl(typeIsRecordNamedOneOf(lastNameComponents(GuardTypes)),
-              hasLocalStorage(), isInUserCode(),
+      varDecl(support::typeIsRecordNamedOneOf(
+                  support::lastNameComponents(GuardTypes)),
+              hasLocalStorage(), support::isInUserCode(),
               hasType(qualType(hasUnqualifiedDesugaredType(recordType(
                   hasDeclaration(cxxRecordDecl(hasAnyName(Guards))))))))
           .bind("guard"),
@@ -227,7 +228,8 @@ void LockAcquisitions::registerMatchers(
   Finder->addMatcher(BodyIndexCache::functionMatcher().bind("lock-fn"), Check);
   Finder->addMatcher(
       cxxMemberCallExpr(
-          calleeNameIsOneOf({"lock", "lock_shared"}), isInUserCode(),
+          support::calleeNameIsOneOf({"lock", "lock_shared"}),
+          support::isInUserCode(),
           callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasAnyName(Mutexes))))))
           .bind("lock"),
       Check);
@@ -261,4 +263,4 @@ std::optional<LockAcquisitions::Section> LockAcquisitions::sectionOf(
   return Section{*CS, Fn, &P};
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 /// Guard classes that lock in their constructor and unlock in their
 /// destructor, and mutex classes whose lock()/unlock() are called by hand.
@@ -100,6 +100,6 @@ private:
   BodyIndexCache &Bodies;
 };
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_LOCKS_H

@@ -13,7 +13,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 std::string tokenText(const Stmt *S, const ASTContext &Ctx) {
   if (!S)
@@ -566,4 +566,4 @@ std::string interchangeBlocker(const ForStmt &Outer, const CanonicalFor &O,
   return "";
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -22,7 +22,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <string>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 /// Which records count as containers (the check's ContainerTypes).
 using ContainerPred = llvm::function_ref<bool(const CXXRecordDecl &)>;
@@ -46,6 +46,6 @@ std::string interchangeBlocker(const ForStmt &Outer, const CanonicalFor &O,
 /// The source text of \p S as written (tokens, macros unexpanded).
 std::string tokenText(const Stmt *S, const ASTContext &Ctx);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_LOOPINTERCHANGE_H

@@ -5,7 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 const Stmt *loopBody(const Stmt &Loop) {
   if (const auto *F = dyn_cast<ForStmt>(&Loop))
@@ -61,4 +61,4 @@ bool spanContains(const Stmt &S, SourceLocation Loc, const SourceManager &SM) {
          !SM.isBeforeInTranslationUnit(E, Loc);
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -14,7 +14,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 /// The body of a ForStmt, CXXForRangeStmt, WhileStmt or DoStmt; nullptr for
 /// any other statement.
@@ -34,6 +34,6 @@ bool mentions(const Stmt *S, const ValueDecl *D);
 /// True when \p Loc (after macro expansion) lies within \p S's source span.
 bool spanContains(const Stmt &S, SourceLocation Loc, const SourceManager &SM);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_LOOPS_H

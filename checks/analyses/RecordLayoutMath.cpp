@@ -6,7 +6,7 @@
 #include <numeric>
 #include <unordered_map>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 LayoutResult layoutInOrder(const LayoutInput &In,
                            llvm::ArrayRef<unsigned> Order) {
@@ -281,4 +281,4 @@ BestLayout bestLayout(const LayoutInput &In, std::size_t MaxStates) {
   return G.Size < A.Size ? G : A;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -25,7 +25,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 struct LayoutField {
   /// sizeof the field's type (for an array: the whole array).
@@ -93,6 +93,6 @@ inline std::uint64_t alignUp(std::uint64_t Value, std::uint64_t Align) {
   return Align <= 1 ? Value : (Value + Align - 1) / Align * Align;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_RECORDLAYOUTMATH_H

@@ -12,7 +12,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Version.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 inline QualType recordType(const ASTContext &Ctx, const RecordDecl *RD) {
 #if CLANG_VERSION_MAJOR >= 22
@@ -32,6 +32,6 @@ inline const RecordDecl *canonicalRecordOf(QualType T) {
   return RD ? cast<RecordDecl>(RD->getCanonicalDecl()) : nullptr;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_RECORDTYPE_H

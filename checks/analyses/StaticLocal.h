@@ -17,7 +17,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Lex/Lexer.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 /// The DeclStmt declaring \p Var alone, as a statement of a block, or
 /// nullptr (several declarators, an `if`/`for` initialiser, ...).
@@ -54,6 +54,6 @@ inline const char *staticConstInsertion(const VarDecl &Var) {
              : "static const ";
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_STATICLOCAL_H

@@ -6,7 +6,7 @@
 #include "clang/AST/ExprCXX.h"
 #include <algorithm>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 QualType SubscriptChain::element() const {
   return Access ? Access->getType().getNonReferenceType() : QualType();
@@ -139,4 +139,4 @@ std::optional<RowMajorIndex> splitRowMajorIndex(const Expr *Index,
   return R;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -20,7 +20,7 @@
 #include <cstdint>
 #include <optional>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 /// Which classes index contiguous elements with operator[] (a configured
 /// list: `std::vector`, `std::array`, ...).
@@ -81,6 +81,6 @@ struct RowMajorIndex {
 std::optional<RowMajorIndex> splitRowMajorIndex(const Expr *Index,
                                                 const ValueDecl *RowVar);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_SUBSCRIPTS_H

@@ -5,7 +5,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 /// `::ns::Name`, leaving out inline namespaces (libc++'s `std::__1`).
 static std::string qualifiedName(const NamedDecl &D) {
@@ -137,4 +137,4 @@ bool isWrite(const Expr &Node, const Stmt *Parent) {
   return true;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -17,7 +17,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include <string>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 enum class SyncKind { None, Atomic, Flag, Mutex, CondVar, Other };
 
@@ -41,6 +41,6 @@ void noteLocksTakenBy(const Stmt &S,
 /// a write.
 bool isWrite(const Expr &Node, const Stmt *Parent);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_SYNCMEMBERS_H

@@ -9,7 +9,7 @@
 
 using namespace clang::ast_matchers;
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 namespace {
 
@@ -74,30 +74,32 @@ const Decl *callableOf(const Expr *Arg) {
 void ThreadEntries::registerMatchers(
     MatchFinder &Finder, MatchFinder::MatchCallback &Callback,
     const std::vector<std::string> &SubmitMethods) {
-  auto NotSystem = isInUserCode();
+  auto NotSystem = support::isInUserCode();
   Finder.addMatcher(
-      cxxConstructExpr(constructsClassNamedOneOf({"thread", "jthread"}),
-                       NotSystem,
-                       hasDeclaration(cxxConstructorDecl(startsThread())))
+      cxxConstructExpr(
+          support::constructsClassNamedOneOf({"thread", "jthread"}), NotSystem,
+          hasDeclaration(cxxConstructorDecl(startsThread())))
           .bind("threads.start"),
       &Callback);
   Finder.addMatcher(
       callExpr(
-          calleeNameIsOneOf({"async", "pthread_create"}), NotSystem,
+          support::calleeNameIsOneOf({"async", "pthread_create"}), NotSystem,
           callee(functionDecl(hasAnyName("::std::async", "::pthread_create"))))
           .bind("threads.start"),
       &Callback);
   Finder.addMatcher(
       cxxMemberCallExpr(
-          calleeNameIsOneOf({"emplace_back", "emplace_front", "emplace",
-                             "push_back", "push_front"}),
+          support::calleeNameIsOneOf({"emplace_back", "emplace_front",
+                                      "emplace", "push_back", "push_front"}),
           NotSystem, callee(cxxMethodDecl(ofThreadContainer())))
           .bind("threads.start"),
       &Callback);
   if (!SubmitMethods.empty())
     Finder.addMatcher(
         cxxMemberCallExpr(
-            calleeNameIsOneOf(lastNameComponents(SubmitMethods)), NotSystem,
+            support::calleeNameIsOneOf(
+                support::lastNameComponents(SubmitMethods)),
+            NotSystem,
             callee(cxxMethodDecl(hasAnyName(std::vector<StringRef>(
                 SubmitMethods.begin(), SubmitMethods.end())))))
             .bind("threads.start"),
@@ -265,4 +267,4 @@ bool isPerThreadIndex(const Expr *Idx, ASTContext &Ctx) {
          isPerThreadIndex(Init, Ctx);
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

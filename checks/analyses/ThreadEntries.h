@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 class ThreadEntries {
 public:
@@ -55,6 +55,6 @@ private:
 /// loop counter, a constant, or a call that hashes data.
 bool isPerThreadIndex(const Expr *Idx, ASTContext &Ctx);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif

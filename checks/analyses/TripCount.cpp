@@ -13,7 +13,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 namespace {
 
@@ -576,4 +576,4 @@ std::optional<ExactTripCount> exactTripCount(const Stmt &Loop,
                         true};
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 class FunctionUsage;
 
@@ -88,6 +88,6 @@ std::optional<ExactTripCount> exactTripCount(const Stmt &Loop,
                                              const FunctionUsage &Usage,
                                              ASTContext &Ctx);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_TRIPCOUNT_H

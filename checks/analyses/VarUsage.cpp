@@ -9,7 +9,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 const VarUse *VarUses::first(unsigned Kinds) const {
   for (const VarUse &U : Uses)
@@ -100,4 +100,4 @@ const FunctionUsage &UsageCache::get(const Stmt &Body, ASTContext &Ctx) {
   return *Slot;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -23,7 +23,7 @@
 #include <memory>
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 /// What one use of a variable does to it. A use can have several kinds.
 enum UseKind : unsigned {
@@ -123,6 +123,6 @@ bool copiesFromForwardedLvalue(const FunctionDecl &FD);
 /// try_emplace, emplace_hint, resize, assign).
 bool isGrowthMethod(StringRef Name);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_VARUSAGE_H

@@ -15,7 +15,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 namespace {
 
@@ -572,4 +572,4 @@ VarUse classifyUse(const DeclRefExpr &Ref,
   return C.Result;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -8,7 +8,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 bool isNamed(const FunctionDecl *FD, StringRef QualifiedName) {
   if (!FD || !FD->getDeclName().isIdentifier())
@@ -129,4 +129,4 @@ int argIndex(const Expr *const *Args, unsigned N, const Stmt *Arg) {
   return -1;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses

@@ -15,7 +15,7 @@
 #include "clang/Basic/OperatorKinds.h"
 #include "llvm/ADT/StringRef.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::analyses {
 
 /// \p FD has the qualified name \p QualifiedName ("::std::move").
 bool isNamed(const FunctionDecl *FD, StringRef QualifiedName);
@@ -56,6 +56,6 @@ bool isImplicitWrapper(const Stmt *S);
 /// The index of \p Arg among the arguments of a call, or -1.
 int argIndex(const Expr *const *Args, unsigned N, const Stmt *Arg);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::analyses
 
 #endif // HOTPATH_CHECKS_ANALYSES_VARUSERULES_H

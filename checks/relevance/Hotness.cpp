@@ -12,7 +12,7 @@
 #include "llvm/Support/Path.h"
 #include <atomic>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::relevance {
 
 namespace prof = ::hotpath::profile;
 
@@ -28,16 +28,16 @@ std::string withSeparators(uint64_t N) {
 
 Hotness::Hotness(ClangTidyCheck::OptionsView &Options,
                  ClangTidyContext *Context) {
-  std::string Path = Options.getLocalOrGlobal(ProfileOption, "").str();
+  std::string Path = Options.getLocalOrGlobal(support::ProfileOption, "").str();
   if (Path.empty()) {
-    Sites = Options.getLocalOrGlobal(HotnessSitesOption, false);
+    Sites = Options.getLocalOrGlobal(support::HotnessSitesOption, false);
     return;
   }
-  Notes = Options.getLocalOrGlobal(HotnessNotesOption, false);
+  Notes = Options.getLocalOrGlobal(support::HotnessNotesOption, false);
   prof::LoadRequest R;
   R.Path = Path;
   R.Binaries = prof::splitList(
-      Options.getLocalOrGlobal(ProfileBinariesOption, "").str());
+      Options.getLocalOrGlobal(support::ProfileBinariesOption, "").str());
   std::string Error;
   P = prof::loadCached(R, Error);
   // Every check of every translation unit asks; say it once per process.
@@ -126,7 +126,7 @@ std::optional<Hot> Hotness::ofLoop(const Stmt *Loop, SourceLocation Finding,
                                    const SourceManager &SM) const {
   if (!active() || !Loop)
     return std::nullopt;
-  const Stmt *Body = loopBody(*Loop);
+  const Stmt *Body = analyses::loopBody(*Loop);
   Site S;
   S.R.File = fileOf(Loop->getBeginLoc(), SM);
   S.R.Begin = position(Loop->getBeginLoc(), SM);
@@ -370,12 +370,13 @@ void Hotness::note(ClangTidyCheck &Check, SourceLocation Loc,
   if (!H)
     return;
   if (H->Where) {
-    Check.diag(Loc, (SiteNotePrefix + "%0").str(), DiagnosticIDs::Note)
+    Check.diag(Loc, (support::SiteNotePrefix + "%0").str(), DiagnosticIDs::Note)
         << siteNoteJson(*H->Where, H->K, Per);
     return;
   }
   if (Notes)
-    Check.diag(Loc, (HotnessNotePrefix + "%0").str(), DiagnosticIDs::Note)
+    Check.diag(Loc, (support::HotnessNotePrefix + "%0").str(),
+               DiagnosticIDs::Note)
         << hotnessNoteJson(*H);
 }
 
@@ -484,4 +485,4 @@ bool parseSiteNote(llvm::StringRef Json, Site &S, Hot::Kind &K,
   return true;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::relevance

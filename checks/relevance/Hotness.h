@@ -19,18 +19,17 @@
 
 #include "../../profile/Profile.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "support/Contract.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/ArrayRef.h"
-#include "support/Contract.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
-
+namespace clang::tidy::hotpath::relevance {
 
 /// What a finding measures: a loop (its range, where its executions and
 /// entries are counted, the finding's line for callgrind), a function body,
@@ -121,6 +120,6 @@ bool parseSiteNote(llvm::StringRef Json, Site &S, Hot::Kind &K,
 /// 1204311 -> "1,204,311".
 std::string withSeparators(uint64_t N);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::relevance
 
 #endif // HOTPATH_CHECKS_RELEVANCE_HOTNESS_H

@@ -12,7 +12,7 @@
 
 using namespace clang::ast_matchers;
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::relevance {
 
 namespace {
 
@@ -41,7 +41,7 @@ const char *const ContainerNames[] = {"vector",
 
 void ManyInstances::registerMatchers(MatchFinder &Finder,
                                      MatchFinder::MatchCallback &Callback) {
-  auto NotSystem = isInUserCode();
+  auto NotSystem = support::isInUserCode();
   Finder.addMatcher(
       varDecl(hasArrayOfRecordsType(), NotSystem).bind("many.array"),
       &Callback);
@@ -49,14 +49,15 @@ void ManyInstances::registerMatchers(MatchFinder &Finder,
       fieldDecl(hasArrayOfRecordsType(), NotSystem).bind("many.array"),
       &Callback);
   Finder.addMatcher(cxxNewExpr(NotSystem).bind("many.new"), &Callback);
-  Finder.addMatcher(callExpr(calleeNameIsOneOf({"make_unique", "make_shared",
-                                                "allocate_shared"}),
-                             NotSystem,
-                             callee(functionDecl(hasAnyName(
-                                 "::std::make_unique", "::std::make_shared",
-                                 "::std::allocate_shared"))))
-                        .bind("many.make"),
-                    &Callback);
+  Finder.addMatcher(
+      callExpr(support::calleeNameIsOneOf(
+                   {"make_unique", "make_shared", "allocate_shared"}),
+               NotSystem,
+               callee(functionDecl(hasAnyName("::std::make_unique",
+                                              "::std::make_shared",
+                                              "::std::allocate_shared"))))
+          .bind("many.make"),
+      &Callback);
   // One matcher per loop kind: MatchFinder dispatches on the node kind, so
   // the other statements of the TU never see them.
   Finder.addMatcher(forStmt(NotSystem).bind("many.loop"), &Callback);
@@ -91,7 +92,7 @@ bool ManyInstances::handle(const MatchFinder::MatchResult &Result) {
     return true;
   }
   if (const auto *Loop = Result.Nodes.getNodeAs<Stmt>("many.loop")) {
-    if (const Stmt *Body = loopBody(*Loop))
+    if (const Stmt *Body = analyses::loopBody(*Loop))
       LoopBodies.push_back(Body->getSourceRange());
     return true;
   }
@@ -99,7 +100,7 @@ bool ManyInstances::handle(const MatchFinder::MatchResult &Result) {
 }
 
 void ManyInstances::note(QualType T, std::string What) {
-  if (const RecordDecl *RD = canonicalRecordOf(T))
+  if (const RecordDecl *RD = analyses::canonicalRecordOf(T))
     Many.try_emplace(RD, std::move(What));
 }
 
@@ -131,7 +132,7 @@ void ManyInstances::finish(ASTContext &Ctx) {
             if (Args[I].getKind() == TemplateArgument::Type)
               note(Args[I].getAsType(),
                    "it is the element type of '" +
-                       recordType(Ctx, Spec).getAsString(Policy) +
+                       analyses::recordType(Ctx, Spec).getAsString(Policy) +
                        "' in this file, so every element carries the padding");
         }
       }
@@ -168,7 +169,7 @@ void ManyInstances::finish(ASTContext &Ctx) {
           continue;
         if (T->isArrayType())
           T = QualType(T->getBaseElementTypeUnsafe(), 0);
-        const RecordDecl *Inner = canonicalRecordOf(T);
+        const RecordDecl *Inner = analyses::canonicalRecordOf(T);
         if (!Inner || !T->isRecordType())
           continue;
         std::string OuterName = Outer->getNameAsString();
@@ -193,4 +194,4 @@ void ManyInstances::clear() {
   LoopBodies.clear();
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::relevance

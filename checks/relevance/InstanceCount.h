@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::relevance {
 
 class ManyInstances {
 public:
@@ -45,6 +45,6 @@ private:
   std::vector<SourceRange> LoopBodies;
 };
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::relevance
 
 #endif

@@ -13,7 +13,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include <mutex>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::relevance {
 
 llvm::StringRef describe(RunOnce Why) {
   switch (Why) {
@@ -65,7 +65,7 @@ bool isGoogleTestClass(const CXXRecordDecl *RD, unsigned Depth = 0) {
   if (!RD || Depth > 6 || !(RD = RD->getDefinition()))
     return false;
   for (const CXXBaseSpecifier &B : RD->bases()) {
-    const CXXRecordDecl *Base = recordOrPatternOf(B.getType());
+    const CXXRecordDecl *Base = analyses::recordOrPatternOf(B.getType());
     if (Base && (isTestingTest(*Base) || isGoogleTestClass(Base, Depth + 1)))
       return true;
   }
@@ -311,9 +311,10 @@ RunOnce runOnceAt(const Stmt &S, const Decl *FD,
     // `for (auto _ : state)` / `while (state.KeepRunning())`.
     if (const auto *R = dyn_cast<CXXForRangeStmt>(P))
       InTimingLoop |=
-          R->getBody() == Prev && mentions(R->getRangeInit(), State);
+          R->getBody() == Prev && analyses::mentions(R->getRangeInit(), State);
     if (const auto *W = dyn_cast<WhileStmt>(P))
-      InTimingLoop |= W->getBody() == Prev && mentions(W->getCond(), State);
+      InTimingLoop |=
+          W->getBody() == Prev && analyses::mentions(W->getCond(), State);
   }
   if (State)
     return InTimingLoop ? RunOnce::No : RunOnce::BenchmarkSetup;
@@ -359,4 +360,4 @@ bool RunOnceFilter::holdBack(RunOnce Why, llvm::StringRef Check,
   return true;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::relevance

@@ -15,8 +15,8 @@
 #define HOTPATH_CHECKS_RELEVANCE_RUNONCE_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "support/Contract.h"
 #include "relevance/TestCode.h"
+#include "support/Contract.h"
 #include "support/OptionList.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::relevance {
 
 enum class RunOnce {
   No,
@@ -82,16 +82,18 @@ std::vector<HeldBackFinding> takeHeldBackFindings();
 class RunOnceFilter {
 public:
   explicit RunOnceFilter(ClangTidyCheck::OptionsView &Options)
-      : Report(Options.getLocalOrGlobal(ReportRunOnceOption, false)),
-        TestFiles(Options.getLocalOrGlobal(TestProgramFilesOption, true)),
-        ExampleDirs(Options.getLocalOrGlobal(ExampleDirectoriesOption,
+      : Report(Options.getLocalOrGlobal(support::ReportRunOnceOption, false)),
+        TestFiles(
+            Options.getLocalOrGlobal(support::TestProgramFilesOption, true)),
+        ExampleDirs(Options.getLocalOrGlobal(support::ExampleDirectoriesOption,
                                              DefaultExampleDirs)),
-        ExampleDirNames(toStrings(splitOptionList(ExampleDirs))) {}
+        ExampleDirNames(
+            support::toStrings(support::splitOptionList(ExampleDirs))) {}
   void store(ClangTidyCheck::OptionsView &Options,
              ClangTidyOptions::OptionMap &Opts) const {
-    Options.store(Opts, ReportRunOnceOption, Report);
-    Options.store(Opts, TestProgramFilesOption, TestFiles);
-    Options.store(Opts, ExampleDirectoriesOption, ExampleDirs);
+    Options.store(Opts, support::ReportRunOnceOption, Report);
+    Options.store(Opts, support::TestProgramFilesOption, TestFiles);
+    Options.store(Opts, support::ExampleDirectoriesOption, ExampleDirs);
   }
   /// True when the finding of \p Check at \p Loc is held back (and counted).
   bool holdBack(RunOnce Why, llvm::StringRef Check, SourceLocation Loc,
@@ -111,6 +113,6 @@ private:
   std::vector<std::string> ExampleDirNames;
 };
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::relevance
 
 #endif

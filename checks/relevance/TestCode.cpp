@@ -19,7 +19,7 @@
 #include <mutex>
 #include <optional>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::relevance {
 
 bool isTestMacroName(llvm::StringRef Name) {
   llvm::SmallVector<llvm::StringRef, 6> Words;
@@ -446,4 +446,4 @@ SideProgram firstNeededBy(const RecordDecl &RD) {
   return SideProgram::None;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::relevance

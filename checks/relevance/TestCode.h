@@ -44,7 +44,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include <string>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::relevance {
 
 /// Records the include graph of the translation unit \p PP preprocesses.
 /// Any number of checks may call it; the first one per TU installs it, with
@@ -82,6 +82,6 @@ SideProgram instantiatedFor(const Decl &D);
 /// the same work whoever instantiates it first.
 SideProgram firstNeededBy(const RecordDecl &RD);
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::relevance
 
 #endif

@@ -15,7 +15,7 @@
 #include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/raw_ostream.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::support {
 
 /// Put one on the stack at the top of a check's onEndOfTranslationUnit.
 class EndOfTranslationUnitTrace : public llvm::PrettyStackTraceEntry {
@@ -29,6 +29,6 @@ private:
   llvm::StringRef Check;
 };
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::support
 
 #endif

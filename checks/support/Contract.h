@@ -13,7 +13,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::support {
 
 // ---- Global options (CheckOptions keys read with getLocalOrGlobal).
 
@@ -56,6 +56,6 @@ inline constexpr llvm::StringLiteral NotVisibleHere =
 inline constexpr llvm::StringLiteral VetoOnly =
     "reported here only to decline the fix another file offers";
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::support
 
 #endif // HOTPATH_CHECKS_SUPPORT_CONTRACT_H

@@ -15,7 +15,7 @@
 #include "support/Contract.h"
 #include "llvm/ADT/StringRef.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::support {
 
 /// A file whose own code forbids a fix (a braced initialisation, a sizeof)
 /// may not report the finding at all (the record is not relevant there, no
@@ -26,6 +26,6 @@ namespace clang::tidy::hotpath::utils {
 /// others. Other front-ends do not merge, so they never see these.
 // NotVisibleHere, VetoOnly and MergeVetoesOption are in support/Contract.h.
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::support
 
 #endif // HOTPATH_CHECKS_SUPPORT_FIXSCOPE_H

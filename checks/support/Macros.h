@@ -15,7 +15,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::support {
 
 namespace detail {
 inline bool hasMacroArgument(const Stmt *S, const SourceManager &SM,
@@ -41,6 +41,6 @@ inline bool declaredByMacroFromArgument(const VarDecl &Var,
   return detail::hasMacroArgument(Var.getInit(), SM, 0);
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::support
 
 #endif

@@ -32,7 +32,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::support {
 
 /// The identifiers that \p Names (possibly qualified: `::std::vector`) end
 /// in, for the name filters below.
@@ -126,6 +126,6 @@ AST_MATCHER_P(ValueDecl, typeIsRecordNamedOneOf, std::vector<std::string>,
   return false;
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::support
 
 #endif // HOTPATH_CHECKS_SUPPORT_NODEFILTERS_H

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::support {
 
 inline std::vector<llvm::StringRef> splitOptionList(llvm::StringRef Raw) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
@@ -33,6 +33,6 @@ inline std::vector<std::string> toStrings(llvm::ArrayRef<llvm::StringRef> In) {
   return std::vector<std::string>(In.begin(), In.end());
 }
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::support
 
 #endif // HOTPATH_CHECKS_SUPPORT_OPTIONLIST_H

@@ -11,7 +11,7 @@
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseSet.h"
 
-namespace clang::tidy::hotpath::utils {
+namespace clang::tidy::hotpath::support {
 
 class ReportOnce {
 public:
@@ -25,6 +25,6 @@ private:
   llvm::DenseSet<SourceLocation::UIntTy> Seen;
 };
 
-} // namespace clang::tidy::hotpath::utils
+} // namespace clang::tidy::hotpath::support
 
 #endif // HOTPATH_CHECKS_SUPPORT_REPORTONCE_H

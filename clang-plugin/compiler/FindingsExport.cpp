@@ -274,8 +274,9 @@ llvm::Error exportFindings(const CompilerInstance &CI,
   TU.Inputs = X.digests(TU.Source, Findings);
   TU.Findings = std::move(Findings);
   // This TU's: the plugin runs one TU per compiler process.
-  for (const utils::HeldBackFinding &H : utils::takeHeldBackFindings()) {
-    ff::HeldBack B{H.Check, H.File, H.Offset, utils::describe(H.Why).str()};
+  for (const relevance::HeldBackFinding &H :
+       relevance::takeHeldBackFindings()) {
+    ff::HeldBack B{H.Check, H.File, H.Offset, relevance::describe(H.Why).str()};
     X.place(B.File, B.Offset);
     TU.HeldBackFindings.push_back(std::move(B));
   }

@@ -28,6 +28,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "common/FrontendOptions.h"
 #include "relevance/Hotness.h"
 #include "support/FixScope.h"
 #include "clang/Basic/DiagnosticIDs.h"
@@ -119,7 +120,7 @@ class HotpathPluginAction : public PluginASTAction {
     // Reported only for the report's merge (support/FixScope.h).
     static bool isVetoOnly(const ClangTidyError &E) {
       return llvm::any_of(E.Notes, [](const tooling::DiagnosticMessage &N) {
-        return StringRef(N.Message).contains(utils::VetoOnly);
+        return StringRef(N.Message).contains(support::VetoOnly);
       });
     }
 
@@ -159,8 +160,8 @@ class HotpathPluginAction : public PluginASTAction {
       }
       unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
       for (const tooling::DiagnosticMessage &N : E.Notes)
-        if (!StringRef(N.Message).starts_with(utils::HotnessNotePrefix) &&
-            !StringRef(N.Message).starts_with(utils::SiteNotePrefix))
+        if (!StringRef(N.Message).starts_with(support::HotnessNotePrefix) &&
+            !StringRef(N.Message).starts_with(support::SiteNotePrefix))
           Diags.Report(locationOf(N.FilePath, N.FileOffset), NoteID)
               << N.Message;
     }
@@ -181,24 +182,23 @@ public:
                  const std::vector<std::string> &Args) override {
     DiagnosticsEngine &Diags = CI.getDiagnostics();
     ClangTidyOptions Override;
+    ::hotpath::common::FrontendSettings Settings;
     std::optional<std::string> Config;
-    std::vector<std::string> Binaries; // repeatable
     std::optional<std::string> ExportDir;
     for (StringRef Arg : Args) {
       auto [Key, Value] = Arg.split('=');
       if (Key == "checks")
-        Override.Checks = Value.str();
+        Settings.Checks = Value.str();
       else if (Key == "warnings-as-errors")
-        Override.WarningsAsErrors = Value.str();
+        Settings.WarningsAsErrors = Value.str();
       else if (Key == "header-filter")
-        Override.HeaderFilterRegex = Value.str();
+        Settings.HeaderFilter = Value.str();
       else if (Key == "config")
         Config = Value.str();
       else if (Key == "profile")
-        Override.CheckOptions.insert_or_assign(
-            utils::ProfileOption, ClangTidyOptions::ClangTidyValue(Value));
+        Settings.Profile = Value.str();
       else if (Key == "profile-binary")
-        Binaries.push_back(Value.str());
+        Settings.ProfileBinaries.push_back(Value.str()); // repeatable
       else if (Key == "export-dir")
         ExportDir = Value.str();
       else {
@@ -211,15 +211,6 @@ public:
       }
     }
 
-    if (!Binaries.empty())
-      Override.CheckOptions.insert_or_assign(
-          utils::ProfileBinariesOption,
-          ClangTidyOptions::ClangTidyValue(llvm::join(Binaries, ";")));
-
-    // A project's .clang-tidy may say `Checks: '*'`: the only checks besides
-    // hotpath's that this plugin can run are the static analyzer's, which
-    // would multiply the build's time (zeromq's build: 2.7x). Not ours to run.
-    Override.Checks = Override.Checks.value_or("") + ",-clang-analyzer-*";
     if (ExportDir && ExportDir->empty()) {
       Diags.Report(Diags.getCustomDiagID(
           DiagnosticsEngine::Error,
@@ -227,17 +218,12 @@ public:
           "directory"));
       return false;
     }
-    if (ExportDir) {
-      // The export keeps what the report's merge needs: the findings a TU
-      // reports only to veto a fix, and the profile's figures as notes.
-      auto Set = [&](StringRef Key) {
-        Override.CheckOptions.insert_or_assign(
-            Key, ClangTidyOptions::ClangTidyValue("true"));
-      };
-      Set(utils::MergeVetoesOption);
-      Set(utils::HotnessNotesOption);
-      Set(utils::HotnessSitesOption); // without a profile: for report --profile
-    }
+    // The export keeps what the report's merge needs: the findings a TU
+    // reports only to veto a fix, and the profile's figures as notes (and
+    // without a profile what to measure, for report --profile).
+    Settings.MergeVetoes = Settings.HotnessNotes = Settings.HotnessSites =
+        ExportDir.has_value();
+    ::hotpath::common::applySettings(Settings, Override);
     // A preprocessed input (a distributed compiler's .ii) is one file to
     // clang-tidy, which matches the header filter against its name: every
     // header finding would be dropped. Let them all through and match the

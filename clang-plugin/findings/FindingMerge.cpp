@@ -19,14 +19,14 @@ int fixStanding(const ClangTidyError &E) {
   if (!E.Message.Fix.empty())
     return 1;
   for (const tooling::DiagnosticMessage &N : E.Notes)
-    if (llvm::StringRef(N.Message).contains(utils::NotVisibleHere))
+    if (llvm::StringRef(N.Message).contains(support::NotVisibleHere))
       return 0;
   return 2;
 }
 
 bool isVetoOnly(const ClangTidyError &E) {
   return llvm::any_of(E.Notes, [](const tooling::DiagnosticMessage &N) {
-    return llvm::StringRef(N.Message).contains(utils::VetoOnly);
+    return llvm::StringRef(N.Message).contains(support::VetoOnly);
   });
 }
 
@@ -88,7 +88,7 @@ std::vector<ClangTidyError> FindingMerge::take() {
       continue;
     }
     llvm::erase_if(Unique[I].Notes, [](const tooling::DiagnosticMessage &N) {
-      return llvm::StringRef(N.Message).contains(utils::VetoOnly);
+      return llvm::StringRef(N.Message).contains(support::VetoOnly);
     });
     Shown.push_back(std::move(Unique[I]));
   }

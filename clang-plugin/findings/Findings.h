@@ -60,6 +60,9 @@ struct Finding {
   std::vector<Note> Notes;
   std::vector<Edit> Fix;
   std::optional<Hotness> Hot;
+  /// Reported only to decline a fix another file offers (a shard's JSON,
+  /// for the merge of `hotpath report`).
+  bool VetoOnly = false;
 };
 
 /// Maps byte offsets to line/column, reading each file once. Thread-safe.

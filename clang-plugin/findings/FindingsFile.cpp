@@ -1,6 +1,7 @@
 //===--- FindingsFile.cpp - hotpath ---------------------------------------===//
 
 #include "findings/FindingsFile.h"
+#include "findings/FindingJson.h"
 #include "support/Contract.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -265,100 +266,56 @@ public:
     return E;
   }
 
-  // Line and column of the tool's JSON, with the offset (written since the
-  // report command exists); \p Checks gets them to verify.
-  llvm::Expected<unsigned> position(const json::Object &O, llvm::StringRef What,
-                                    std::vector<PositionCheck> &Checks,
-                                    llvm::StringRef LineKey = "line",
-                                    llvm::StringRef ColumnKey = "column",
-                                    std::optional<unsigned> Offset = {}) const {
-    auto File = str(O, "file", What);
-    auto Line = num(O, LineKey, What);
-    auto Column = num(O, ColumnKey, What);
-    if (!File || !Line || !Column)
-      return llvm::joinErrors(
-          llvm::joinErrors(File.takeError(), Line.takeError()),
-          Column.takeError());
-    if (!Offset) {
-      auto Off = num(O, "offset", What);
-      if (!Off)
-        return Off.takeError();
-      Offset = static_cast<unsigned>(*Off);
-    }
-    Checks.push_back({*File, *Offset, static_cast<unsigned>(*Line),
-                      static_cast<unsigned>(*Column)});
-    return *Offset;
-  }
-
-  // One finding of the tool's --format=json output.
-  llvm::Expected<ClangTidyError> toolFinding(const json::Object &O,
-                                             TUFindings &TU) const {
-    auto Check = str(O, "check", "a finding");
-    auto Message = str(O, "message", "a finding");
-    if (!Check || !Message)
-      return llvm::joinErrors(Check.takeError(), Message.takeError());
-    bool IsError = O.getString("severity").value_or("warning") == "error";
+  // A finding of the tool's JSON (FindingJson.h) as the clang-tidy error the
+  // merge works on; every line and column read goes to \p Checks, to verify
+  // against the file as it is now.
+  llvm::Expected<ClangTidyError>
+  fromToolFinding(const clang::tidy::hotpath::tool::Finding &F,
+                  std::vector<PositionCheck> &Checks) const {
     // The tool marks both warnings-as-errors and compiler errors "error";
     // only hotpath findings get here, so it is the former.
-    ClangTidyError E(*Check, ClangTidyError::Warning, "", IsError);
-    E.Message.Message = *Message;
-    auto Offset = position(O, "a finding", TU.Positions);
-    if (!Offset)
-      return Offset.takeError();
-    E.Message.FilePath = TU.Positions.back().File;
-    E.Message.FileOffset = *Offset;
-    if (llvm::Error Err = eachObject(
-            O, "notes", "a note", [&](const json::Object &N) -> llvm::Error {
-              auto DM = note(N);
-              if (!DM)
-                return DM.takeError();
-              if (N.get("file")) {
-                auto NO = position(N, "a note", TU.Positions);
-                if (!NO)
-                  return NO.takeError();
-                DM->FilePath = TU.Positions.back().File;
-                DM->FileOffset = *NO;
-              }
-              E.Notes.push_back(std::move(*DM));
-              return llvm::Error::success();
-            }))
-      return std::move(Err);
-    if (const json::Object *H = O.getObject("hotness")) {
-      // Back into the note the checks write, which the merge keeps and the
-      // ranking reads (Ranking.cpp: takeHotness).
+    ClangTidyError E(F.Check, ClangTidyError::Warning, "", F.IsError);
+    E.Message.Message = F.Message;
+    E.Message.FilePath = F.Loc.File;
+    E.Message.FileOffset = F.Loc.Offset;
+    Checks.push_back({F.Loc.File, F.Loc.Offset, F.Loc.Line, F.Loc.Column});
+    auto NoteAt = [&](std::string Message) {
       clang::tooling::DiagnosticMessage DM;
+      DM.Message = std::move(Message);
+      DM.FilePath = E.Message.FilePath;
+      DM.FileOffset = E.Message.FileOffset;
+      return DM;
+    };
+    for (const clang::tidy::hotpath::tool::Note &N : F.Notes) {
+      clang::tooling::DiagnosticMessage DM;
+      DM.Message = N.Message;
+      if (!N.Loc.File.empty()) {
+        DM.FilePath = N.Loc.File;
+        DM.FileOffset = N.Loc.Offset;
+        Checks.push_back({N.Loc.File, N.Loc.Offset, N.Loc.Line, N.Loc.Column});
+      }
+      E.Notes.push_back(std::move(DM));
+    }
+    // Back into the note the checks write, which the merge keeps and the
+    // ranking reads (Ranking.cpp: takeHotness).
+    if (F.Hot) {
       std::string Text;
       llvm::raw_string_ostream OS(Text);
-      OS << json::Value(json::Object(*H));
-      DM.Message = "hotpath-hotness: " + Text;
-      DM.FilePath = E.Message.FilePath;
-      DM.FileOffset = E.Message.FileOffset;
-      E.Notes.push_back(std::move(DM));
+      OS << clang::tidy::hotpath::tool::toJSON(*F.Hot);
+      E.Notes.push_back(NoteAt(
+          (clang::tidy::hotpath::support::HotnessNotePrefix + Text).str()));
     }
-    if (O.getBoolean("veto_only").value_or(false)) {
-      clang::tooling::DiagnosticMessage DM;
-      DM.Message = VetoOnlyText.str();
-      DM.FilePath = E.Message.FilePath;
-      DM.FileOffset = E.Message.FileOffset;
-      E.Notes.push_back(std::move(DM));
+    if (F.VetoOnly)
+      E.Notes.push_back(NoteAt(VetoOnlyText.str()));
+    for (const clang::tidy::hotpath::tool::Edit &Ed : F.Fix) {
+      Checks.push_back(
+          {Ed.Begin.File, Ed.Begin.Offset, Ed.Begin.Line, Ed.Begin.Column});
+      Checks.push_back(
+          {Ed.End.File, Ed.End.Offset, Ed.End.Line, Ed.End.Column});
+      if (llvm::Error Err = addFix(E, Ed.Begin.File, Ed.Begin.Offset,
+                                   Ed.End.Offset - Ed.Begin.Offset, Ed.Text))
+        return std::move(Err);
     }
-    if (llvm::Error Err = eachObject(
-            O, "fixes", "a fix", [&](const json::Object &R) -> llvm::Error {
-              auto Begin = position(R, "a fix", TU.Positions);
-              auto Length = num(R, "length", "a fix");
-              auto Text = str(R, "replacement", "a fix");
-              if (!Begin || !Length || !Text)
-                return llvm::joinErrors(
-                    llvm::joinErrors(Begin.takeError(), Length.takeError()),
-                    Text.takeError());
-              std::string File = TU.Positions.back().File;
-              auto End = position(R, "a fix", TU.Positions, "end_line",
-                                  "end_column", *Begin + *Length);
-              if (!End)
-                return End.takeError();
-              return addFix(E, File, *Begin, *Length, *Text);
-            }))
-      return std::move(Err);
     return E;
   }
 
@@ -385,20 +342,20 @@ private:
 llvm::Expected<TUFindings> parseFindings(llvm::StringRef Text,
                                          llvm::StringRef Path) {
   Reader R(Path);
-  R.VetoOnlyText = clang::tidy::hotpath::utils::VetoOnly;
+  R.VetoOnlyText = clang::tidy::hotpath::support::VetoOnly;
   llvm::Expected<json::Value> Parsed = json::parse(Text);
   if (!Parsed)
     return R.fail("not a hotpath findings file: invalid JSON: " +
                   llvm::toString(Parsed.takeError()));
   TUFindings TU;
   TU.Path = Path.str();
-  if (const json::Array *A = Parsed->getAsArray()) {
+  if (Parsed->getAsArray()) {
     TU.Producer = "hotpath --format=json";
-    for (const json::Value &V : *A) {
-      const json::Object *O = V.getAsObject();
-      if (!O)
-        return R.fail("a finding that is not a JSON object");
-      auto E = R.toolFinding(*O, TU);
+    auto Findings = clang::tidy::hotpath::tool::parseToolJson(Text, Path);
+    if (!Findings)
+      return Findings.takeError();
+    for (const clang::tidy::hotpath::tool::Finding &F : *Findings) {
+      auto E = R.fromToolFinding(F, TU.Positions);
       if (!E)
         return E.takeError();
       TU.Findings.push_back(std::move(*E));

@@ -2,6 +2,7 @@
 
 #include "findings/Ranking.h"
 #include "../../profile/Load.h"
+#include "findings/FindingJson.h"
 #include "findings/Outputs.h"
 #include "relevance/Hotness.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -33,38 +34,18 @@ loadProfile(const std::string &Path, const std::vector<std::string> &Binaries,
 void takeHotness(Finding &F) {
   for (auto It = F.Notes.begin(); It != F.Notes.end(); ++It) {
     llvm::StringRef M = It->Message;
-    if (!M.consume_front(utils::HotnessNotePrefix))
+    if (!M.consume_front(support::HotnessNotePrefix))
       continue;
     llvm::Expected<llvm::json::Value> V = llvm::json::parse(M);
     if (!V) {
       llvm::consumeError(V.takeError());
       continue;
     }
-    const llvm::json::Object *O = V->getAsObject();
-    if (!O)
-      continue;
     Hotness H;
-    if (auto S = O->getString("source"))
-      H.Source = S->str();
-    auto Int = [&](llvm::StringRef K) -> std::optional<uint64_t> {
-      if (auto N = O->getInteger(K))
-        return static_cast<uint64_t>(*N);
-      return std::nullopt;
-    };
-    H.Executions = Int("executions");
-    H.Entries = Int("entries");
-    H.Samples = Int("samples");
-    H.Cost = Int("cost");
-    H.Weight = Int("weight").value_or(0);
-    H.Share = O->getNumber("share").value_or(0);
-    H.Cold = O->getBoolean("cold").value_or(false);
-    if (auto R = O->getString("range")) {
-      // "<file>:<first>-<last>"; the file may contain ':'.
-      auto [File, Lines] = R->rsplit(':');
-      auto [First, Last] = Lines.split('-');
-      H.RangeFile = File.str();
-      First.getAsInteger(10, H.FirstLine);
-      Last.getAsInteger(10, H.LastLine);
+    llvm::json::Path::Root Root;
+    if (!fromJSON(*V, H, Root)) {
+      llvm::consumeError(Root.getError());
+      continue;
     }
     F.Hot = std::move(H);
     F.Notes.erase(It);

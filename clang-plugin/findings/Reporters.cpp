@@ -2,6 +2,7 @@
 
 #include "findings/Reporters.h"
 #include "findings/CheckCatalog.h"
+#include "findings/FindingJson.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -54,76 +55,19 @@ void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
 
 // ----------------------------------------------------------------- JSON
 
-// The offset lets `hotpath report` merge and fix what it reads back.
-static Object jsonLocation(const Location &L) {
-  return Object{{"file", L.File},
-                {"line", L.Line},
-                {"column", L.Column},
-                {"offset", L.Offset}};
-}
-
-// The shape: source, executions, samples, cost, share; plus entries
-// (a loop's) and cold.
-static Object jsonHotness(const Hotness &H) {
-  auto Num = [](const std::optional<uint64_t> &V) -> Value {
-    if (V)
-      return static_cast<int64_t>(*V);
-    return nullptr;
-  };
-  return Object{{"source", H.Source},
-                {"executions", Num(H.Executions)},
-                {"entries", Num(H.Entries)},
-                {"samples", Num(H.Samples)},
-                {"cost", Num(H.Cost)},
-                {"share", H.Share},
-                {"cold", H.Cold},
-                {"weight", static_cast<int64_t>(H.Weight)},
-                {"range", (H.RangeFile + ":" + llvm::Twine(H.FirstLine) + "-" +
-                           llvm::Twine(H.LastLine))
-                              .str()}};
-}
-
 void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                const std::vector<Finding> &VetoOnly) {
   // Streamed one finding at a time: a merged report of a large build holds
   // tens of thousands, and a whole json::Value tree of them costs ten times
   // their size. OStream sorts each object's keys, as printing a Value does.
   llvm::json::OStream J(OS, 2);
-  auto Add = [&](const Finding &F, bool IsVetoOnly) {
-    Object O = jsonLocation(F.Loc);
-    O["id"] = F.Id;
-    O["check"] = F.Check;
-    O["severity"] = F.IsError ? "error" : "warning";
-    O["message"] = F.Message;
-    Array Notes;
-    for (const Note &N : F.Notes) {
-      Object NO = jsonLocation(N.Loc);
-      NO["message"] = N.Message;
-      Notes.push_back(std::move(NO));
-    }
-    O["notes"] = std::move(Notes);
-    Array Fixes;
-    for (const Edit &E : F.Fix)
-      Fixes.push_back(Object{{"file", E.Begin.File},
-                             {"line", E.Begin.Line},
-                             {"column", E.Begin.Column},
-                             {"end_line", E.End.Line},
-                             {"end_column", E.End.Column},
-                             {"offset", E.Begin.Offset},
-                             {"length", E.End.Offset - E.Begin.Offset},
-                             {"replacement", E.Text}});
-    O["fixes"] = std::move(Fixes);
-    if (F.Hot)
-      O["hotness"] = jsonHotness(*F.Hot);
-    if (IsVetoOnly)
-      O["veto_only"] = true;
-    J.value(Value(std::move(O)));
-  };
   J.array([&] {
     for (const Finding &F : Findings)
-      Add(F, false);
-    for (const Finding &F : VetoOnly)
-      Add(F, true);
+      J.value(toJSON(F));
+    for (Finding F : VetoOnly) {
+      F.VetoOnly = true;
+      J.value(toJSON(F));
+    }
   });
   OS << "\n";
 }
@@ -211,7 +155,7 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     if (F.Hot) {
       // Code-scanning UIs order by rank (0-100).
       R["rank"] = std::min(100.0, F.Hot->Share * 100.0);
-      R["properties"] = Object{{"hotness", jsonHotness(*F.Hot)}};
+      R["properties"] = Object{{"hotness", toJSON(*F.Hot)}};
     }
     if (!F.Loc.File.empty())
       R["locations"] =

@@ -18,12 +18,13 @@ namespace clang::tidy::hotpath::tool {
 // header's finding is seen from every TU that includes it).
 std::vector<::hotpath::frontend::HeldBack> takeHeldBack() {
   std::vector<::hotpath::frontend::HeldBack> Out;
-  for (const utils::HeldBackFinding &H : utils::takeHeldBackFindings()) {
+  for (const relevance::HeldBackFinding &H :
+       relevance::takeHeldBackFindings()) {
     SmallString<256> Abs(H.File);
     sys::fs::make_absolute(Abs);
     sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
     Out.push_back(
-        {H.Check, Abs.str().str(), H.Offset, utils::describe(H.Why).str()});
+        {H.Check, Abs.str().str(), H.Offset, relevance::describe(H.Why).str()});
   }
   return Out;
 }

@@ -22,6 +22,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
+#include "common/FrontendOptions.h"
 #include "findings/CheckCatalog.h"
 #include "findings/CommandLine.h"
 #include "findings/FindingMerge.h"
@@ -252,21 +253,16 @@ int clang::tidy::hotpath::tool::runCheck(
   // Main files only unless told otherwise, whatever this clang-tidy's own
   // default is (LLVM 22 reports in every header by default).
   Setup.Defaults.HeaderFilterRegex = "";
+  ::hotpath::common::FrontendSettings Settings;
   if (!Checks.empty())
-    Setup.Override.Checks = Checks;
+    Settings.Checks = Checks;
   if (!CrashProbe.empty() && !CrashProbeChecks.empty())
-    Setup.Override.Checks = CrashProbeChecks;
-  // A project's .clang-tidy may enable every check: the static analyzer's
-  // are the only others linked in, and not what this tool is run for.
-  Setup.Override.Checks =
-      Setup.Override.Checks.value_or("") + ",-clang-analyzer-*";
+    Settings.Checks = CrashProbeChecks;
   if (!WarningsAsErrors.empty())
-    Setup.Override.WarningsAsErrors = WarningsAsErrors;
+    Settings.WarningsAsErrors = WarningsAsErrors;
   // Files report the findings they would only veto (support/FixScope.h): the
   // merge below needs them.
-  Setup.Override.CheckOptions.insert_or_assign(
-      clang::tidy::hotpath::utils::MergeVetoesOption,
-      ClangTidyOptions::ClangTidyValue("true"));
+  Settings.MergeVetoes = true;
   // The profile is read here once (and shared with the checks through the
   // process-wide cache); a profile that cannot be read is an input error,
   // and the findings are still printed, without hotness.
@@ -282,21 +278,14 @@ int clang::tidy::hotpath::tool::runCheck(
     return ExitInputError;
   }
   if (Profile) {
-    auto Set = [&](StringRef Key, StringRef Value) {
-      Setup.Override.CheckOptions.insert_or_assign(
-          Key, ClangTidyOptions::ClangTidyValue(Value));
-    };
-    Set(clang::tidy::hotpath::utils::ProfileOption, Rank.Profile);
-    Set(clang::tidy::hotpath::utils::ProfileBinariesOption,
-        join(Rank.Binaries, ";"));
-    Set(clang::tidy::hotpath::utils::HotnessNotesOption, "true");
+    Settings.Profile = Rank.Profile;
+    Settings.ProfileBinaries = Rank.Binaries;
+    Settings.HotnessNotes = true;
   }
-  if (IncludeRunOnce)
-    Setup.Override.CheckOptions.insert_or_assign(
-        clang::tidy::hotpath::utils::ReportRunOnceOption,
-        ClangTidyOptions::ClangTidyValue("true"));
+  Settings.ReportRunOnce = IncludeRunOnce;
   if (!HeaderFilter.empty())
-    Setup.Override.HeaderFilterRegex = HeaderFilter;
+    Settings.HeaderFilter = HeaderFilter;
+  ::hotpath::common::applySettings(Settings, Setup.Override);
   if (!Config.empty() && !ConfigFile.empty()) {
     errorLine("--config and --config-file are mutually exclusive");
     return ExitInputError;

@@ -59,7 +59,7 @@ public:
   void onEndOfTranslationUnit() override {
     if (CrashUntraced)
       writeThroughNull();
-    utils::EndOfTranslationUnitTrace Trace(getID());
+    support::EndOfTranslationUnitTrace Trace(getID());
     if (CrashAtEnd)
       writeThroughNull();
   }

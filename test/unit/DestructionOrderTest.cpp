@@ -12,7 +12,7 @@
 #include <random>
 
 using namespace clang;
-using namespace clang::tidy::hotpath::utils;
+using namespace clang::tidy::hotpath::analyses;
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <numeric>
 #include <random>
 
-using namespace clang::tidy::hotpath::utils;
+using namespace clang::tidy::hotpath::analyses;
 
 namespace {
 

@@ -12,7 +12,7 @@
 
 using namespace clang;
 using namespace clang::ast_matchers;
-using namespace clang::tidy::hotpath::utils;
+using namespace clang::tidy::hotpath::analyses;
 
 namespace {
 

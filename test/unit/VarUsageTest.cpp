@@ -11,7 +11,8 @@
 
 using namespace clang;
 using namespace clang::ast_matchers;
-using namespace clang::tidy::hotpath::utils;
+using namespace clang::tidy::hotpath::analyses;
+using namespace clang::tidy::hotpath::support;
 
 namespace {
 
