@@ -195,64 +195,93 @@ private:
   const tooling::CompilationDatabase &DB;
 };
 
-} // namespace
-
-int clang::tidy::hotpath::tool::runCheck(
-    llvm::ArrayRef<const char *> OriginalArgv,
-    std::unique_ptr<tooling::CompilationDatabase> Fixed,
-    const std::string &FixedError) {
-  const Ranking Rank = rankingOptions();
-  const bool Quiet = quietOption();
-  OutputSettings OS = outputOptions(OriginalArgv[0]);
-  if (!FixedError.empty()) {
-    errorLine("invalid flags after '--': " + FixedError);
-    return ExitInputError;
-  }
-
+// The compile database: flags after `--`, -p's directory, or one found
+// above the first file. nullptr after an error line.
+std::unique_ptr<tooling::CompilationDatabase>
+loadDatabase(std::unique_ptr<tooling::CompilationDatabase> Fixed) {
+  if (Fixed)
+    return Fixed;
+  std::string Error;
   std::unique_ptr<tooling::CompilationDatabase> Loaded;
-  const bool IsFixed = Fixed != nullptr;
-  if (Fixed) {
-    Loaded = std::move(Fixed);
-  } else {
-    std::string Error;
-    if (!BuildPath.empty())
-      Loaded =
-          tooling::CompilationDatabase::loadFromDirectory(BuildPath, Error);
-    else if (!SourcePaths.empty())
-      Loaded = tooling::CompilationDatabase::autoDetectFromSource(
-          SourcePaths.front(), Error);
-    else
-      Error = "give -p <build dir> or files followed by -- <compiler flags>";
-    if (!Loaded) {
-      errorLine(
-          "no compilation database" +
-          (BuildPath.empty() ? Twine("") : Twine(" in '" + BuildPath + "'")) +
-          ": " + StringRef(Error).trim());
-      return ExitInputError;
-    }
-  }
-  tooling::CompilationDatabase &BaseDB = *Loaded;
-  tooling::ArgumentsAdjustingCompilations ResourceDB(
-      std::make_unique<BorrowedDatabase>(BaseDB));
+  if (!BuildPath.empty())
+    Loaded = tooling::CompilationDatabase::loadFromDirectory(BuildPath, Error);
+  else if (!SourcePaths.empty())
+    Loaded = tooling::CompilationDatabase::autoDetectFromSource(
+        SourcePaths.front(), Error);
+  else
+    Error = "give -p <build dir> or files followed by -- <compiler flags>";
+  if (!Loaded)
+    errorLine(
+        "no compilation database" +
+        (BuildPath.empty() ? Twine("") : Twine(" in '" + BuildPath + "'")) +
+        ": " + StringRef(Error).trim());
+  return Loaded;
+}
+
+// --extra-arg(-before), this clang's resource directory, no carets.
+void addAdjusters(tooling::ArgumentsAdjustingCompilations &DB) {
   if (!ExtraArgsBefore.empty())
-    ResourceDB.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+    DB.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
   if (!ExtraArgs.empty())
-    ResourceDB.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+    DB.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         ExtraArgs, tooling::ArgumentInsertPosition::END));
-  ResourceDB.appendArgumentsAdjuster(resourceDirAdjuster());
+  DB.appendArgumentsAdjuster(resourceDirAdjuster());
   // No "N warnings generated." per TU on stderr: the findings are ours to
   // print.
-  ResourceDB.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+  DB.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
+}
 
-  // ---------------------------------------------------------------- options
+// The clang-tidy options of a run and what was read to make them.
+struct RunOptions {
   OptionsSetup Setup;
-  Setup.Defaults = ClangTidyOptions::getDefaults();
-  Setup.Defaults.Checks = "-*,hotpath-*";
+  std::shared_ptr<const ::hotpath::profile::Profile> Profile;
+  bool ProfileFailed = false;
+  std::vector<std::string> Enabled;
+  SmallString<256> Cwd;
+};
+
+// --config or --config-file into \p Setup; false after an error line.
+bool readConfig(OptionsSetup &Setup) {
+  if (!Config.empty() && !ConfigFile.empty()) {
+    errorLine("--config and --config-file are mutually exclusive");
+    return false;
+  }
+  if (Config.empty() && ConfigFile.empty())
+    return true;
+  std::string Text = Config, Source = "--config";
+  if (!ConfigFile.empty()) {
+    auto Buf = MemoryBuffer::getFile(ConfigFile);
+    if (!Buf) {
+      errorLine("cannot read --config-file '" + ConfigFile +
+                "': " + Buf.getError().message());
+      return false;
+    }
+    Text = (*Buf)->getBuffer().str();
+    Source = ConfigFile;
+  }
+  auto Opts = parseConfiguration(MemoryBufferRef(Text, Source));
+  if (!Opts) {
+    errorLine("invalid configuration in " + Source + ": " +
+              Opts.getError().message());
+    return false;
+  }
+  Setup.FromConfig = std::move(*Opts);
+  return true;
+}
+
+// The command line as clang-tidy options, the profile read once (and shared
+// with the checks through the process-wide cache), the checks validated.
+// nullopt after an error line. A profile that cannot be read is an input
+// error, and the findings are still printed, without hotness.
+std::optional<RunOptions> buildOptions(const Ranking &Rank, bool Quiet) {
+  RunOptions R;
+  R.Setup.Defaults = ClangTidyOptions::getDefaults();
+  R.Setup.Defaults.Checks = "-*,hotpath-*";
   // Main files only unless told otherwise, whatever this clang-tidy's own
   // default is (LLVM 22 reports in every header by default).
-  Setup.Defaults.HeaderFilterRegex = "";
+  R.Setup.Defaults.HeaderFilterRegex = "";
   ::hotpath::common::FrontendSettings Settings;
   if (!Checks.empty())
     Settings.Checks = Checks;
@@ -261,23 +290,18 @@ int clang::tidy::hotpath::tool::runCheck(
   if (!WarningsAsErrors.empty())
     Settings.WarningsAsErrors = WarningsAsErrors;
   // Files report the findings they would only veto (support/FixScope.h): the
-  // merge below needs them.
+  // merge needs them.
   Settings.MergeVetoes = true;
-  // The profile is read here once (and shared with the checks through the
-  // process-wide cache); a profile that cannot be read is an input error,
-  // and the findings are still printed, without hotness.
-  std::shared_ptr<const ::hotpath::profile::Profile> Profile;
-  bool ProfileFailed = false;
   if (!Rank.Profile.empty() && CrashProbe.empty()) {
-    Profile = loadProfile(Rank.Profile, Rank.Binaries, Quiet);
+    R.Profile = loadProfile(Rank.Profile, Rank.Binaries, Quiet);
     // A stale profile (functions or files changed since it was recorded) is
     // bad input too: the rest is measured, the warnings say what is not.
-    ProfileFailed = !Profile || !Profile->Warnings.empty();
+    R.ProfileFailed = !R.Profile || !R.Profile->Warnings.empty();
   } else if (!Rank.Binaries.empty() && Rank.Profile.empty()) {
     errorLine("--profile-binary needs --profile");
-    return ExitInputError;
+    return std::nullopt;
   }
-  if (Profile) {
+  if (R.Profile) {
     Settings.Profile = Rank.Profile;
     Settings.ProfileBinaries = Rank.Binaries;
     Settings.HotnessNotes = true;
@@ -285,59 +309,39 @@ int clang::tidy::hotpath::tool::runCheck(
   Settings.ReportRunOnce = IncludeRunOnce;
   if (!HeaderFilter.empty())
     Settings.HeaderFilter = HeaderFilter;
-  ::hotpath::common::applySettings(Settings, Setup.Override);
-  if (!Config.empty() && !ConfigFile.empty()) {
-    errorLine("--config and --config-file are mutually exclusive");
-    return ExitInputError;
-  }
-  if (!Config.empty() || !ConfigFile.empty()) {
-    std::string Text = Config, Source = "--config";
-    if (!ConfigFile.empty()) {
-      auto Buf = MemoryBuffer::getFile(ConfigFile);
-      if (!Buf) {
-        errorLine("cannot read --config-file '" + ConfigFile +
-                  "': " + Buf.getError().message());
-        return ExitInputError;
-      }
-      Text = (*Buf)->getBuffer().str();
-      Source = ConfigFile;
-    }
-    auto Opts = parseConfiguration(MemoryBufferRef(Text, Source));
-    if (!Opts) {
-      errorLine("invalid configuration in " + Source + ": " +
-                Opts.getError().message());
-      return ExitInputError;
-    }
-    Setup.FromConfig = std::move(*Opts);
-  }
-
+  ::hotpath::common::applySettings(Settings, R.Setup.Override);
+  if (!readConfig(R.Setup))
+    return std::nullopt;
   // The options as they apply in the current directory, for validation and
   // --list-checks (per-file .clang-tidy files may still differ).
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
+  sys::fs::current_path(R.Cwd);
   ClangTidyOptions Effective =
-      Setup.make()->getOptions((Cwd + "/hotpath-dummy.cpp").str());
+      R.Setup.make()->getOptions((R.Cwd + "/hotpath-dummy.cpp").str());
   if (!validate(Effective, Checks))
-    return ExitInputError;
-  std::vector<std::string> Enabled = enabledChecks(Effective);
+    return std::nullopt;
+  R.Enabled = enabledChecks(Effective);
+  return R;
+}
 
-  if (ListChecks) {
-    outs() << "Enabled checks:\n";
-    for (const std::string &C : Enabled) {
-      const auto *Info = clang::tidy::hotpath::findCheckInfo(C);
-      outs() << "    " << C << "  "
-             << (Info ? Info->Summary
-                      : StringRef("(no description: add it to "
-                                  "checks/Checks.def)"))
-             << "\n";
-    }
-    return ExitOk;
+void listChecks(const std::vector<std::string> &Enabled) {
+  outs() << "Enabled checks:\n";
+  for (const std::string &C : Enabled) {
+    const auto *Info = clang::tidy::hotpath::findCheckInfo(C);
+    outs() << "    " << C << "  "
+           << (Info ? Info->Summary
+                    : StringRef("(no description: add it to "
+                                "checks/Checks.def)"))
+           << "\n";
   }
+}
 
-  // ------------------------------------------------------------------ files
+// The files to analyse (the files named, or all of the database's, less
+// --exclude, this --shard's) into \p Work; \p Listed gets the database's
+// files. False after an error line.
+bool selectWork(tooling::CompilationDatabase &DB, StringRef Cwd, bool Quiet,
+                std::vector<std::string> &Work, std::set<std::string> &Listed) {
   std::vector<std::string> Files(SourcePaths.begin(), SourcePaths.end());
-  std::set<std::string> Listed;
-  for (const std::string &F : BaseDB.getAllFiles()) {
+  for (const std::string &F : DB.getAllFiles()) {
     SmallString<256> Abs(F);
     sys::fs::make_absolute(Abs);
     sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
@@ -346,22 +350,135 @@ int clang::tidy::hotpath::tool::runCheck(
   if (!CrashProbe.empty())
     Files = {CrashProbe};
   else if (Files.empty())
-    Files = BaseDB.getAllFiles();
+    Files = DB.getAllFiles();
   if (Files.empty()) {
     errorLine("no files to analyse: give files, or -p <build dir> with a "
               "compile_commands.json that lists some");
-    return ExitInputError;
+    return false;
   }
-  std::vector<std::string> Work;
   std::string SelectError;
   if (!selectFiles(Files, Exclude, Cwd, Work, SelectError) ||
       (!Shard.empty() && CrashProbe.empty() &&
        !takeShard(Work, Shard, Quiet, SelectError))) {
     errorLine(SelectError);
+    return false;
+  }
+  return true;
+}
+
+// What the analysis of every file left for the report.
+struct Outcome {
+  std::vector<ClangTidyError> Unique; // merged, with their fixes
+  std::vector<Finding> Findings;      // shown, ranked
+  std::vector<Finding> VetoOnly;      // a JSON shard's, for report's merge
+  std::map<std::string, unsigned> PerCheck;
+  unsigned Failed = 0, Crashed = 0, AsErrors = 0;
+  size_t BelowShare = 0;
+  std::vector<std::string> ProfiledCandidates;
+};
+
+// Findings in a header shared by several TUs are reported once; a crashed
+// file gets its crash report, a file that failed its error line.
+Outcome mergeResults(llvm::ArrayRef<const char *> OriginalArgv,
+                     const std::vector<std::string> &Work,
+                     std::vector<FileResult> &Results, const RunOptions &Run,
+                     const Ranking &Rank, bool JsonShard, LineTable &Lines) {
+  Outcome O;
+  FindingMerge Merge;
+  for (size_t I = 0; I < Work.size(); ++I) {
+    if (Results[I].Crashed) {
+      ++O.Crashed;
+      printCrashReport(diagnoseCrash(OriginalArgv, Work[I], Run.Enabled),
+                       errs());
+      continue;
+    }
+    if (!Results[I].Failure.empty()) {
+      ++O.Failed;
+      errorLine(Work[I] + ": " + Results[I].Failure);
+    }
+    Merge.add(std::move(Results[I].Errors));
+  }
+  O.Unique = Merge.take();
+  for (const ClangTidyError &E : O.Unique) {
+    O.Findings.push_back(toFinding(E, Lines));
+    takeHotness(O.Findings.back());
+    O.AsErrors += E.IsWarningAsError;
+    ++O.PerCheck[E.DiagnosticName];
+  }
+  // What the profile could cover: the analysed TUs and the files of every
+  // finding, hidden ones included (a header-only library's findings are in
+  // headers the profiled program uses, its TUs are tests it does not run).
+  O.ProfiledCandidates = Work;
+  if (Run.Profile) {
+    for (const Finding &F : O.Findings)
+      O.ProfiledCandidates.push_back(F.Loc.File);
+    if (Rank.Order != SortOrder::Location)
+      sortByHotness(O.Findings);
+    if (Rank.MinShare > 0)
+      O.BelowShare = dropBelowShare(O.Findings, Rank.MinShare);
+  }
+  if (O.BelowShare) {
+    O.PerCheck.clear();
+    for (const Finding &F : O.Findings)
+      ++O.PerCheck[F.Check];
+  }
+  // A shard hands the findings it reports only to veto a fix on to the
+  // report that merges the shards (FindingMerge).
+  if (JsonShard)
+    for (const ClangTidyError &E : Merge.takeVetoOnly())
+      O.VetoOnly.push_back(toFinding(E, Lines));
+  return O;
+}
+
+void printRunSummary(const Outcome &O, size_t Files, double Seconds,
+                     const RunOptions &Run, const Ranking &Rank) {
+  RunSummary Sum;
+  Sum.Analysed = Files - O.Failed - O.Crashed;
+  Sum.Failed = O.Failed;
+  Sum.Crashed = O.Crashed;
+  Sum.Findings = O.Findings.size();
+  Sum.Seconds = Seconds;
+  Sum.PerCheck = O.PerCheck;
+  Sum.BelowShare = O.BelowShare;
+  Sum.MinShare = Rank.MinShare;
+  Sum.HeldBack = takeHeldBack();
+  printSummary(errs(), Sum);
+  if (Run.Profile)
+    printProfileSummary(errs(), *Run.Profile, O.Findings, O.ProfiledCandidates);
+}
+
+} // namespace
+
+int clang::tidy::hotpath::tool::runCheck(
+    llvm::ArrayRef<const char *> OriginalArgv,
+    std::unique_ptr<tooling::CompilationDatabase> Fixed,
+    const std::string &FixedError) {
+  const Ranking Rank = rankingOptions();
+  const bool Quiet = quietOption();
+  if (!FixedError.empty()) {
+    errorLine("invalid flags after '--': " + FixedError);
     return ExitInputError;
   }
+  const bool IsFixed = Fixed != nullptr;
+  std::unique_ptr<tooling::CompilationDatabase> Loaded =
+      loadDatabase(std::move(Fixed));
+  if (!Loaded)
+    return ExitInputError;
+  tooling::ArgumentsAdjustingCompilations ResourceDB(
+      std::make_unique<BorrowedDatabase>(*Loaded));
+  addAdjusters(ResourceDB);
+  std::optional<RunOptions> Run = buildOptions(Rank, Quiet);
+  if (!Run)
+    return ExitInputError;
+  if (ListChecks) {
+    listChecks(Run->Enabled);
+    return ExitOk;
+  }
+  std::vector<std::string> Work;
+  std::set<std::string> Listed;
+  if (!selectWork(*Loaded, Run->Cwd, Quiet, Work, Listed))
+    return ExitInputError;
 
-  // ---------------------------------------------------------------- analyse
   const bool Probe = !CrashProbe.empty();
   unsigned NumJobs = jobsOption()
                          ? jobsOption()
@@ -371,8 +488,8 @@ int clang::tidy::hotpath::tool::runCheck(
   NumJobs = std::min<unsigned>(NumJobs, Work.size());
   bool Tty = !Quiet && !Probe && sys::Process::StandardErrIsDisplayed();
   Progress Prog(Work.size(), Tty);
-  clang::tidy::hotpath::tool::LineTable Lines;
-  AnalysisSetup Analysis{Setup, ResourceDB, Listed, IsFixed};
+  LineTable Lines;
+  AnalysisSetup Analysis{Run->Setup, ResourceDB, Listed, IsFixed};
   if (Probe) {
     // Crash as a normal run would, with clang's dump; nothing else to do.
     return analyseFile(Analysis, Work[0], Lines).Failure.empty()
@@ -383,85 +500,21 @@ int clang::tidy::hotpath::tool::runCheck(
       analyseAll(Analysis, Work, NumJobs, Prog, Lines);
   Prog.clear();
 
-  // ------------------------------------------------------- merge and report
-  // Findings in a header shared by several TUs are reported once.
-  FindingMerge Merge;
-  unsigned Failed = 0, Crashed = 0;
-  for (size_t I = 0; I < Work.size(); ++I) {
-    if (Results[I].Crashed) {
-      ++Crashed;
-      printCrashReport(diagnoseCrash(OriginalArgv, Work[I], Enabled), errs());
-      continue;
-    }
-    if (!Results[I].Failure.empty()) {
-      ++Failed;
-      errorLine(Work[I] + ": " + Results[I].Failure);
-    }
-    Merge.add(std::move(Results[I].Errors));
-  }
-  std::vector<ClangTidyError> Unique = Merge.take();
-  std::vector<Finding> Findings;
-  unsigned AsErrors = 0;
-  std::map<std::string, unsigned> PerCheck;
-  for (const ClangTidyError &E : Unique) {
-    Findings.push_back(clang::tidy::hotpath::tool::toFinding(E, Lines));
-    takeHotness(Findings.back());
-    AsErrors += E.IsWarningAsError;
-    ++PerCheck[E.DiagnosticName];
-  }
-  size_t BelowShare = 0;
-  // What the profile could cover: the analysed TUs and the files of every
-  // finding, hidden ones included (a header-only library's findings are in
-  // headers the profiled program uses, its TUs are tests it does not run).
-  std::vector<std::string> ProfiledCandidates = Work;
-  if (Profile) {
-    for (const Finding &F : Findings)
-      ProfiledCandidates.push_back(F.Loc.File);
-    if (Rank.Order != SortOrder::Location)
-      sortByHotness(Findings);
-    if (Rank.MinShare > 0)
-      BelowShare = dropBelowShare(Findings, Rank.MinShare);
-  }
-  if (BelowShare) {
-    PerCheck.clear();
-    for (const Finding &F : Findings)
-      ++PerCheck[F.Check];
-  }
-
-  // A shard hands the findings it reports only to veto a fix on to the
-  // report that merges the shards (FindingMerge).
-  std::vector<Finding> VetoOnly;
-  if (!Shard.empty() && OS.Fmt == Format::Json)
-    for (const ClangTidyError &E : Merge.takeVetoOnly())
-      VetoOnly.push_back(clang::tidy::hotpath::tool::toFinding(E, Lines));
-  OS.Rules = Enabled;
+  OutputSettings OS = outputOptions(OriginalArgv[0]);
+  Outcome O = mergeResults(OriginalArgv, Work, Results, *Run, Rank,
+                           !Shard.empty() && OS.Fmt == Format::Json, Lines);
+  OS.Rules = Run->Enabled;
   OS.ExportMainFile = Work.size() == 1 ? Work.front() : "";
-  int Status = writeOutputs(OS, Findings, VetoOnly, Unique, Lines)
+  int Status = writeOutputs(OS, O.Findings, O.VetoOnly, O.Unique, Lines)
                    ? ExitOk
                    : ExitInputError;
-
-  if (!Quiet) {
-    RunSummary Sum;
-    Sum.Analysed = Work.size() - Failed - Crashed;
-    Sum.Failed = Failed;
-    Sum.Crashed = Crashed;
-    Sum.Findings = Findings.size();
-    Sum.Seconds = Prog.seconds();
-    Sum.PerCheck = std::move(PerCheck);
-    Sum.BelowShare = BelowShare;
-    Sum.MinShare = Rank.MinShare;
-    Sum.HeldBack = takeHeldBack();
-    printSummary(errs(), Sum);
-    if (Profile)
-      printProfileSummary(errs(), *Profile, Findings, ProfiledCandidates);
-  }
-  if (Crashed)
+  if (!Quiet)
+    printRunSummary(O, Work.size(), Prog.seconds(), *Run, Rank);
+  if (O.Crashed)
     return ExitCrashed;
-  if (ProfileFailed)
-    return ExitInputError;
-  if (Failed)
+  if (Run->ProfileFailed || O.Failed)
     return ExitInputError;
   if (Status != ExitOk)
     return Status;
-  return AsErrors ? ExitFindingsAsErrors : ExitOk;
+  return O.AsErrors ? ExitFindingsAsErrors : ExitOk;
 }
