@@ -201,6 +201,55 @@ struct Loaded {
   std::string Error; // corrupt or stale: why
 };
 
+// Reads and checks every file on -j threads: a file that does not parse or
+// is stale gets its error; the rest are measured with \p Profile, per TU
+// before the merge, as in a run with the profile (the merge prefers the copy
+// of a header's finding that says more).
+std::vector<Loaded> readAll(const std::vector<std::string> &Files,
+                            const ::hotpath::profile::Profile *Profile,
+                            LineTable &Lines) {
+  SourceState State(Lines);
+  std::vector<Loaded> Read(Files.size());
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    for (size_t I; (I = Next.fetch_add(1)) < Files.size();) {
+      Expected<ff::TUFindings> TU = ff::readFindingsFile(Files[I]);
+      if (!TU) {
+        Read[I].Error = toString(TU.takeError());
+        continue;
+      }
+      std::string Stale = State.staleness(*TU);
+      if (!Stale.empty()) {
+        Read[I].Error =
+            Files[I] + ": stale: " + Stale +
+            (TU->Source.empty() ? std::string("; run the analysis again")
+                                : "; rebuild " + TU->Source +
+                                      " to refresh them (its findings are "
+                                      "left out)");
+        continue;
+      }
+      for (clang::tidy::ClangTidyError &E : TU->Findings) {
+        if (Profile)
+          applyProfile(*Profile, E);
+        else
+          dropSites(E);
+      }
+      Read[I].TU = std::move(*TU);
+    }
+  };
+  unsigned Jobs = jobsOption()
+                      ? jobsOption()
+                      : std::max(1u, std::thread::hardware_concurrency());
+  Jobs = std::min<unsigned>(Jobs, std::max<size_t>(1, Files.size()));
+  std::vector<std::thread> Threads;
+  for (unsigned T = 1; T < Jobs; ++T)
+    Threads.emplace_back(Work);
+  Work();
+  for (std::thread &T : Threads)
+    T.join();
+  return Read;
+}
+
 } // namespace
 
 int runReport(const char *Argv0) {
@@ -223,51 +272,9 @@ int runReport(const char *Argv0) {
     InputFailed |= !Profile || !Profile->Warnings.empty();
   }
 
-  // ------------------------------------------------- read and check, parallel
   LineTable Lines;
-  SourceState State(Lines);
-  std::vector<Loaded> Read(Files.size());
-  std::atomic<size_t> Next{0};
-  auto Work = [&] {
-    for (size_t I; (I = Next.fetch_add(1)) < Files.size();) {
-      Expected<ff::TUFindings> TU = ff::readFindingsFile(Files[I]);
-      if (!TU) {
-        Read[I].Error = toString(TU.takeError());
-        continue;
-      }
-      std::string Stale = State.staleness(*TU);
-      if (!Stale.empty()) {
-        Read[I].Error =
-            Files[I] + ": stale: " + Stale +
-            (TU->Source.empty() ? std::string("; run the analysis again")
-                                : "; rebuild " + TU->Source +
-                                      " to refresh them (its findings are "
-                                      "left out)");
-        continue;
-      }
-      // Measured per TU, before the merge, as in a run with the profile:
-      // the merge prefers the copy of a header's finding that says more.
-      for (clang::tidy::ClangTidyError &E : TU->Findings) {
-        if (Profile)
-          applyProfile(*Profile, E);
-        else
-          dropSites(E);
-      }
-      Read[I].TU = std::move(*TU);
-    }
-  };
-  unsigned Jobs = jobsOption()
-                      ? jobsOption()
-                      : std::max(1u, std::thread::hardware_concurrency());
-  Jobs = std::min<unsigned>(Jobs, std::max<size_t>(1, Files.size()));
-  std::vector<std::thread> Threads;
-  for (unsigned T = 1; T < Jobs; ++T)
-    Threads.emplace_back(Work);
-  Work();
-  for (std::thread &T : Threads)
-    T.join();
+  std::vector<Loaded> Read = readAll(Files, Profile.get(), Lines);
 
-  // ------------------------------------------------------------------ merge
   // By source, then file: the merge keeps the first of equals, so the order
   // is fixed whatever order the inputs came in.
   std::vector<size_t> Order;
