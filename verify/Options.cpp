@@ -11,7 +11,7 @@ namespace hotpath::verify {
 namespace {
 
 using namespace llvm;
-using clang::tidy::hotpath::tool::verifyCommand;
+using clang::tidy::hotpath::findings::verifyCommand;
 
 cl::OptionCategory Category("hotpath verify options");
 

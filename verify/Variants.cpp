@@ -27,14 +27,14 @@ std::optional<std::vector<Fixable>> readFixables(const std::string &JsonPath,
     return std::nullopt;
   }
   // The one reader of the tool's JSON (findings/FindingJson.h).
-  auto Findings =
-      clang::tidy::hotpath::tool::parseToolJson((*Buf)->getBuffer(), JsonPath);
+  auto Findings = clang::tidy::hotpath::findings::parseToolJson(
+      (*Buf)->getBuffer(), JsonPath);
   if (!Findings) {
     Error = llvm::toString(Findings.takeError());
     return std::nullopt;
   }
   std::vector<Fixable> Out;
-  for (const clang::tidy::hotpath::tool::Finding &F : *Findings) {
+  for (const clang::tidy::hotpath::findings::Finding &F : *Findings) {
     if (F.Fix.empty())
       continue;
     Fixable X;
@@ -45,7 +45,7 @@ std::optional<std::vector<Fixable>> readFixables(const std::string &JsonPath,
     X.Line = F.Loc.Line;
     X.Column = F.Loc.Column;
     X.Share = F.Hot ? F.Hot->Share : -1;
-    for (const clang::tidy::hotpath::tool::Edit &E : F.Fix)
+    for (const clang::tidy::hotpath::findings::Edit &E : F.Fix)
       X.Edits.push_back({E.Begin.File, E.Begin.Offset,
                          E.End.Offset - E.Begin.Offset, E.Text});
     Out.push_back(std::move(X));

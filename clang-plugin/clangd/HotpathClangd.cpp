@@ -24,7 +24,7 @@ extern volatile int HotpathModuleAnchorSource;
 int main(int argc, char *argv[]) {
   (void)clang::tidy::HotpathModuleAnchorSource;
   hotpath::clangd::setDefaultDocBase(
-      hotpath::frontend::checkPagesUri(argv[0], HOTPATH_DOCS_DIR));
+      ::hotpath::common::checkPagesUri(argv[0], HOTPATH_DOCS_DIR));
   // clangd looks for clang's builtin headers beside its own binary
   // (<bin>/../lib/clang/N), which is not where this one is installed: point
   // it at the compiler's, as found at build time, unless the user did.

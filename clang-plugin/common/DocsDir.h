@@ -15,7 +15,7 @@
 #include "llvm/Support/Path.h"
 #include <string>
 
-namespace hotpath::frontend {
+namespace hotpath::common {
 
 /// file:// URI of the directory of check pages, ending in '/'.
 /// \p SourceDocs is the source tree's docs/ (HOTPATH_DOCS_DIR).
@@ -34,6 +34,6 @@ inline std::string checkPagesUri(const char *Argv0,
   return fileUri(Dir) + "/";
 }
 
-} // namespace hotpath::frontend
+} // namespace hotpath::common
 
 #endif

@@ -12,7 +12,7 @@
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
-namespace hotpath::frontend {
+namespace hotpath::common {
 
 /// file:// URI for an absolute path, percent-encoding what URIs forbid.
 inline std::string fileUri(llvm::StringRef AbsolutePath) {
@@ -30,6 +30,6 @@ inline std::string fileUri(llvm::StringRef AbsolutePath) {
   return Out;
 }
 
-} // namespace hotpath::frontend
+} // namespace hotpath::common
 
 #endif

@@ -16,7 +16,7 @@
 #include <cstdlib>
 #include <string>
 
-namespace hotpath::frontend {
+namespace hotpath::common {
 
 /// Stops the process unless the host clang has our major version.
 /// \p What names the artifact and host ("hotpath-tidy.so", "clang-tidy").
@@ -40,6 +40,6 @@ inline void requireHostMajor(const char *What, const char *Host,
   std::_Exit(ExitCode);
 }
 
-} // namespace hotpath::frontend
+} // namespace hotpath::common
 
 #endif // HOTPATH_CLANG_PLUGIN_COMMON_HOSTVERSION_H

@@ -14,7 +14,7 @@
 
 namespace clang::tidy::hotpath::plugin {
 
-namespace ff = ::hotpath::frontend;
+namespace ff = clang::tidy::hotpath::findings;
 
 namespace {
 

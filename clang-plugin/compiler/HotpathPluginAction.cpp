@@ -58,8 +58,8 @@ namespace {
 // Built for another clang major, the plugin would crash or misbehave.
 struct PluginVersionGuard {
   PluginVersionGuard() {
-    ::hotpath::frontend::requireHostMajor("hotpath-plugin.so", "clang",
-                                          "it cannot run there", 1);
+    ::hotpath::common::requireHostMajor("hotpath-plugin.so", "clang",
+                                        "it cannot run there", 1);
   }
 };
 const PluginVersionGuard Guard;

@@ -3,7 +3,7 @@
 #include "findings/CheckCatalog.h"
 #include <string>
 
-namespace clang::tidy::hotpath {
+namespace clang::tidy::hotpath::findings {
 
 // Every check of checks/Checks.def, in its order.
 static const CheckInfo Catalog[] = {
@@ -25,4 +25,4 @@ std::string checkDocPath(llvm::StringRef Name) {
   return "docs/checks/" + Name.str() + ".md";
 }
 
-} // namespace clang::tidy::hotpath
+} // namespace clang::tidy::hotpath::findings

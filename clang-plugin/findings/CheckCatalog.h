@@ -13,7 +13,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
-namespace clang::tidy::hotpath {
+namespace clang::tidy::hotpath::findings {
 
 struct CheckInfo {
   llvm::StringRef Name;
@@ -27,6 +27,6 @@ const CheckInfo *findCheckInfo(llvm::StringRef Name);
 /// Where the check's documentation lives, relative to the repository.
 std::string checkDocPath(llvm::StringRef Name);
 
-} // namespace clang::tidy::hotpath
+} // namespace clang::tidy::hotpath::findings
 
 #endif // HOTPATH_STANDALONE_CHECKCATALOG_H

@@ -2,7 +2,7 @@
 
 #include "findings/CommandLine.h"
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 using namespace llvm;
 
@@ -147,4 +147,4 @@ void showOnly(ArrayRef<const cl::OptionCategory *> Categories,
   cl::HideUnrelatedOptions(Categories, Sub);
 }
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 llvm::cl::SubCommand &checkCommand();
 llvm::cl::SubCommand &reportCommand();
@@ -56,6 +56,6 @@ bool quietOption();
 void showOnly(llvm::ArrayRef<const llvm::cl::OptionCategory *> Categories,
               llvm::cl::SubCommand &Sub);
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings
 
 #endif // HOTPATH_FINDINGS_COMMANDLINE_H

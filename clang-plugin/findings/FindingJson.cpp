@@ -3,7 +3,7 @@
 #include "findings/FindingJson.h"
 #include "llvm/ADT/Twine.h"
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 using llvm::json::Array;
 using llvm::json::Object;
@@ -218,4 +218,4 @@ llvm::Expected<std::vector<Finding>> parseToolJson(llvm::StringRef Text,
   return Out;
 }
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings

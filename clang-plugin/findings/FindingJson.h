@@ -16,7 +16,7 @@
 #include "llvm/Support/JSON.h"
 #include <vector>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 llvm::json::Value toJSON(const Hotness &H);
 bool fromJSON(const llvm::json::Value &V, Hotness &H, llvm::json::Path P);
@@ -35,6 +35,6 @@ bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P);
 llvm::Expected<std::vector<Finding>> parseToolJson(llvm::StringRef Text,
                                                    llvm::StringRef Path);
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings
 
 #endif // HOTPATH_FINDINGS_FINDINGJSON_H

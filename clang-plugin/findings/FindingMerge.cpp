@@ -9,7 +9,7 @@
 #include <tuple>
 #include <vector>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 namespace {
 
@@ -106,4 +106,4 @@ std::vector<ClangTidyError> FindingMerge::take() {
   return Shown;
 }
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 class FindingMerge {
 public:
@@ -39,6 +39,6 @@ private:
   std::vector<ClangTidyError> VetoOnlyFindings;
 };
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings
 
 #endif

@@ -7,7 +7,7 @@
 #include "llvm/Support/xxhash.h"
 #include <algorithm>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 const LineTable::FileLines &LineTable::load(const std::string &File) {
   auto It = Files.find(File);
@@ -119,4 +119,4 @@ std::string findingKey(const clang::tidy::ClangTidyError &E) {
          std::to_string(E.Message.FileOffset);
 }
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings

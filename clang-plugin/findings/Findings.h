@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 struct Location {
   std::string File; // absolute path
@@ -82,7 +82,7 @@ private:
   std::map<std::string, FileLines> Files;
 };
 
-using ::hotpath::frontend::makePathsAbsolute;
+using clang::tidy::hotpath::findings::makePathsAbsolute;
 
 /// The finding id of a check's finding at a location (see Finding::Id).
 std::string findingId(llvm::StringRef Check, llvm::StringRef File,
@@ -96,6 +96,6 @@ Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines);
 /// its message (how the TU uses a record), so the message is not part of it.
 std::string findingKey(const clang::tidy::ClangTidyError &E);
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings
 
 #endif

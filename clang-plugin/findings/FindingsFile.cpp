@@ -12,7 +12,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
-namespace hotpath::frontend {
+namespace clang::tidy::hotpath::findings {
 
 using clang::tidy::ClangTidyError;
 namespace json = llvm::json;
@@ -270,7 +270,7 @@ public:
   // merge works on; every line and column read goes to \p Checks, to verify
   // against the file as it is now.
   llvm::Expected<ClangTidyError>
-  fromToolFinding(const clang::tidy::hotpath::tool::Finding &F,
+  fromToolFinding(const clang::tidy::hotpath::findings::Finding &F,
                   std::vector<PositionCheck> &Checks) const {
     // The tool marks both warnings-as-errors and compiler errors "error";
     // only hotpath findings get here, so it is the former.
@@ -286,7 +286,7 @@ public:
       DM.FileOffset = E.Message.FileOffset;
       return DM;
     };
-    for (const clang::tidy::hotpath::tool::Note &N : F.Notes) {
+    for (const clang::tidy::hotpath::findings::Note &N : F.Notes) {
       clang::tooling::DiagnosticMessage DM;
       DM.Message = N.Message;
       if (!N.Loc.File.empty()) {
@@ -301,13 +301,13 @@ public:
     if (F.Hot) {
       std::string Text;
       llvm::raw_string_ostream OS(Text);
-      OS << clang::tidy::hotpath::tool::toJSON(*F.Hot);
+      OS << clang::tidy::hotpath::findings::toJSON(*F.Hot);
       E.Notes.push_back(NoteAt(
           (clang::tidy::hotpath::support::HotnessNotePrefix + Text).str()));
     }
     if (F.VetoOnly)
       E.Notes.push_back(NoteAt(VetoOnlyText.str()));
-    for (const clang::tidy::hotpath::tool::Edit &Ed : F.Fix) {
+    for (const clang::tidy::hotpath::findings::Edit &Ed : F.Fix) {
       Checks.push_back(
           {Ed.Begin.File, Ed.Begin.Offset, Ed.Begin.Line, Ed.Begin.Column});
       Checks.push_back(
@@ -351,10 +351,10 @@ llvm::Expected<TUFindings> parseFindings(llvm::StringRef Text,
   TU.Path = Path.str();
   if (Parsed->getAsArray()) {
     TU.Producer = "hotpath --format=json";
-    auto Findings = clang::tidy::hotpath::tool::parseToolJson(Text, Path);
+    auto Findings = clang::tidy::hotpath::findings::parseToolJson(Text, Path);
     if (!Findings)
       return Findings.takeError();
-    for (const clang::tidy::hotpath::tool::Finding &F : *Findings) {
+    for (const clang::tidy::hotpath::findings::Finding &F : *Findings) {
       auto E = R.fromToolFinding(F, TU.Positions);
       if (!E)
         return E.takeError();
@@ -424,4 +424,4 @@ llvm::Expected<TUFindings> readFindingsFile(llvm::StringRef Path) {
   return parseFindings((*Buf)->getBuffer(), Path);
 }
 
-} // namespace hotpath::frontend
+} // namespace clang::tidy::hotpath::findings

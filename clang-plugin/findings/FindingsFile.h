@@ -25,7 +25,7 @@
 #include <string>
 #include <vector>
 
-namespace hotpath::frontend {
+namespace clang::tidy::hotpath::findings {
 
 inline constexpr llvm::StringLiteral ExportFormatName = "hotpath-findings";
 inline constexpr int ExportFormatVersion = 1;
@@ -96,6 +96,6 @@ llvm::Expected<TUFindings> readFindingsFile(llvm::StringRef Path);
 llvm::Expected<TUFindings> parseFindings(llvm::StringRef Text,
                                          llvm::StringRef Path);
 
-} // namespace hotpath::frontend
+} // namespace clang::tidy::hotpath::findings
 
 #endif

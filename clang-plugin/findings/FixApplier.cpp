@@ -9,7 +9,7 @@
 #include <set>
 #include <tuple>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 using clang::tooling::Replacement;
 using clang::tooling::Replacements;
@@ -83,4 +83,4 @@ FixResult applyFixes(const std::vector<clang::tidy::ClangTidyError> &Errors) {
   return Result;
 }
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings

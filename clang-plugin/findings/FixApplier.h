@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 struct FixResult {
   unsigned Offered = 0; // findings with a fix
@@ -25,6 +25,6 @@ struct FixResult {
 
 FixResult applyFixes(const std::vector<clang::tidy::ClangTidyError> &Errors);
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings
 
 #endif

@@ -12,7 +12,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 void errorLine(const llvm::Twine &Msg) {
   llvm::WithColor::error(llvm::errs(), "hotpath") << Msg << "\n";
@@ -50,8 +50,8 @@ bool writeOutputs(const OutputSettings &S, const std::vector<Finding> &Shown,
     sys::path::remove_dots(Base, true);
     Sarif.BaseDir = Base.str().str();
     Sarif.DocBaseUri = S.DocBaseUri.empty()
-                           ? ::hotpath::frontend::checkPagesUri(
-                                 S.Argv0.c_str(), HOTPATH_DOCS_DIR)
+                           ? ::hotpath::common::checkPagesUri(S.Argv0.c_str(),
+                                                              HOTPATH_DOCS_DIR)
                            : S.DocBaseUri;
     Sarif.Rules = S.Rules;
     writeSarif(*Out, Shown, Sarif);
@@ -90,4 +90,4 @@ bool writeOutputs(const OutputSettings &S, const std::vector<Finding> &Shown,
   return Ok;
 }
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 /// Prints "hotpath: error: <Msg>".
 void errorLine(const llvm::Twine &Msg);
@@ -44,6 +44,6 @@ bool writeOutputs(const OutputSettings &S, const std::vector<Finding> &Shown,
                   const std::vector<Finding> &VetoOnly,
                   const std::vector<ClangTidyError> &Merged, LineTable &Lines);
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings
 
 #endif

@@ -12,7 +12,7 @@
 #include <map>
 #include <tuple>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 namespace prof = ::hotpath::profile;
 
@@ -126,4 +126,4 @@ void printProfileSummary(llvm::raw_ostream &OS, const prof::Profile &P,
                       P.Description, Share * 100.0, Measured, Cold, Uncovered);
 }
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 /// Reads the profile (through the process-wide cache the checks use too),
 /// printing its warnings. Null and an error line when it cannot be read.
@@ -44,6 +44,6 @@ void printProfileSummary(llvm::raw_ostream &OS,
                          const std::vector<Finding> &Findings,
                          const std::vector<std::string> &AnalysedFiles);
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings
 
 #endif

@@ -9,7 +9,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 using llvm::json::Array;
 using llvm::json::Object;
@@ -120,7 +120,7 @@ static std::string ruleName(llvm::StringRef Id) {
 
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 const SarifSettings &S) {
-  using clang::tidy::hotpath::findCheckInfo;
+  using clang::tidy::hotpath::findings::findCheckInfo;
   std::vector<std::string> RuleIds = S.Rules;
   for (const Finding &F : Findings)
     if (std::find(RuleIds.begin(), RuleIds.end(), F.Check) == RuleIds.end())
@@ -231,4 +231,4 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
   OS << "\n";
 }
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 struct SarifSettings {
   std::string BaseDir;    // results under it get relative URIs (SRCROOT)
@@ -32,8 +32,8 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 const SarifSettings &Settings);
 
-using ::hotpath::frontend::fileUri;
+using ::hotpath::common::fileUri;
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings
 
 #endif

@@ -12,12 +12,12 @@
 
 using namespace llvm;
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 // Findings the checks held back as run-once code, each location once (a
 // header's finding is seen from every TU that includes it).
-std::vector<::hotpath::frontend::HeldBack> takeHeldBack() {
-  std::vector<::hotpath::frontend::HeldBack> Out;
+std::vector<clang::tidy::hotpath::findings::HeldBack> takeHeldBack() {
+  std::vector<clang::tidy::hotpath::findings::HeldBack> Out;
   for (const relevance::HeldBackFinding &H :
        relevance::takeHeldBackFindings()) {
     SmallString<256> Abs(H.File);
@@ -29,13 +29,13 @@ std::vector<::hotpath::frontend::HeldBack> takeHeldBack() {
   return Out;
 }
 
-static void
-printHeldBack(raw_ostream &OS,
-              const std::vector<::hotpath::frontend::HeldBack> &Held) {
+static void printHeldBack(
+    raw_ostream &OS,
+    const std::vector<clang::tidy::hotpath::findings::HeldBack> &Held) {
   std::set<std::tuple<std::string, std::string, unsigned>> Seen;
   std::map<std::string, unsigned> PerReason;
   unsigned Total = 0;
-  for (const ::hotpath::frontend::HeldBack &H : Held) {
+  for (const clang::tidy::hotpath::findings::HeldBack &H : Held) {
     if (!Seen.insert({H.Check, H.File, H.Offset}).second)
       continue;
     ++Total;
@@ -77,4 +77,4 @@ void printSummary(raw_ostream &OS, const RunSummary &S) {
   }
 }
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings

@@ -17,7 +17,7 @@
 #include <map>
 #include <string>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::findings {
 
 /// "[done/total] N findings, 1.2s elapsed, ETA 3s" on a terminal.
 class Progress {
@@ -61,17 +61,17 @@ struct RunSummary {
   size_t BelowShare = 0; // hidden by --min-share
   double MinShare = 0;
   /// Held back as run-once code, in every TU (a header's more than once).
-  std::vector<::hotpath::frontend::HeldBack> HeldBack;
+  std::vector<clang::tidy::hotpath::findings::HeldBack> HeldBack;
   llvm::StringRef Unit = "files analysed"; // `report`: "TU files merged"
 };
 
 /// The checks' held-back findings since the last call, for RunSummary.
-std::vector<::hotpath::frontend::HeldBack> takeHeldBack();
+std::vector<clang::tidy::hotpath::findings::HeldBack> takeHeldBack();
 
 /// "hotpath: 5 files analysed, 0 failed, 13 findings in 1.7s (...)", the
 /// findings held back as run-once code, and those --min-share hid.
 void printSummary(llvm::raw_ostream &OS, const RunSummary &S);
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::findings
 
 #endif

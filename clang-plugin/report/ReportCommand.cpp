@@ -33,8 +33,8 @@
 namespace hotpath::report {
 
 using namespace llvm;
-using namespace clang::tidy::hotpath::tool;
-namespace ff = ::hotpath::frontend;
+using namespace clang::tidy::hotpath::findings;
+namespace ff = clang::tidy::hotpath::findings;
 
 namespace {
 

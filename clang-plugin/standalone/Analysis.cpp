@@ -14,8 +14,9 @@
 #include <thread>
 
 using namespace llvm;
+using namespace clang::tidy::hotpath::findings;
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::standalone {
 
 bool selectFiles(ArrayRef<std::string> Files, ArrayRef<std::string> Excludes,
                  StringRef Cwd, std::vector<std::string> &Work,
@@ -139,4 +140,4 @@ std::vector<FileResult> analyseAll(const AnalysisSetup &S,
   return Results;
 }
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::standalone

@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::standalone {
 
 /// What the analysis of one file gave.
 struct FileResult {
@@ -56,16 +56,16 @@ struct AnalysisSetup {
 /// The checks over \p File, without crash recovery (the crash probe wants
 /// clang's own dump).
 FileResult analyseFile(const AnalysisSetup &S, const std::string &File,
-                       LineTable &Lines);
+                       findings::LineTable &Lines);
 
 /// The checks over every file of \p Work on \p Jobs threads, each crash
 /// recovered (that file's result is then marked Crashed); \p Prog counts
 /// the files done and their findings.
 std::vector<FileResult> analyseAll(const AnalysisSetup &S,
                                    const std::vector<std::string> &Work,
-                                   unsigned Jobs, Progress &Prog,
-                                   LineTable &Lines);
+                                   unsigned Jobs, findings::Progress &Prog,
+                                   findings::LineTable &Lines);
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::standalone
 
 #endif

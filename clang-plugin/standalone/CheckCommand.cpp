@@ -59,7 +59,8 @@
 using namespace clang;
 using namespace clang::tidy;
 using namespace llvm;
-using namespace clang::tidy::hotpath::tool;
+using namespace clang::tidy::hotpath::findings;
+using namespace clang::tidy::hotpath::standalone;
 
 namespace clang::tidy {
 extern volatile int HotpathModuleAnchorSource;
@@ -85,7 +86,7 @@ static cl::list<std::string>
                     cl::desc("Compiler argument to prepend."),
                     cl::cat(checkCategory()), InCheckCommand());
 
-const char *clang::tidy::hotpath::tool::checkHelp() {
+const char *clang::tidy::hotpath::standalone::checkHelp() {
   return R"(
 Examples:
   hotpath -p build                      all files of build/compile_commands.json
@@ -326,7 +327,7 @@ std::optional<RunOptions> buildOptions(const Ranking &Rank, bool Quiet) {
 void listChecks(const std::vector<std::string> &Enabled) {
   outs() << "Enabled checks:\n";
   for (const std::string &C : Enabled) {
-    const auto *Info = clang::tidy::hotpath::findCheckInfo(C);
+    const auto *Info = clang::tidy::hotpath::findings::findCheckInfo(C);
     outs() << "    " << C << "  "
            << (Info ? Info->Summary
                     : StringRef("(no description: add it to "
@@ -449,7 +450,7 @@ void printRunSummary(const Outcome &O, size_t Files, double Seconds,
 
 } // namespace
 
-int clang::tidy::hotpath::tool::runCheck(
+int clang::tidy::hotpath::standalone::runCheck(
     llvm::ArrayRef<const char *> OriginalArgv,
     std::unique_ptr<tooling::CompilationDatabase> Fixed,
     const std::string &FixedError) {

@@ -12,7 +12,7 @@
 #include <memory>
 #include <string>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::standalone {
 
 /// After main() parsed the command line: \p OriginalArgv as given (a crash
 /// probe reruns it); \p Fixed, the database from flags after `--`, if any,
@@ -24,6 +24,6 @@ int runCheck(llvm::ArrayRef<const char *> OriginalArgv,
 /// What `hotpath check --help` prints after the options.
 const char *checkHelp();
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::standalone
 
 #endif

@@ -11,8 +11,9 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
+using namespace clang::tidy::hotpath::findings;
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::standalone {
 
 std::unique_ptr<ClangTidyOptionsProvider> OptionsSetup::make() const {
   if (FromConfig)
@@ -83,4 +84,4 @@ bool validate(const ClangTidyOptions &Effective, StringRef UserChecks) {
   return Ok;
 }
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::standalone

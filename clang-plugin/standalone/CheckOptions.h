@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::standalone {
 
 // Builds a fresh options provider per translation unit: providers cache per
 // directory and are not meant to be shared between threads.
@@ -35,6 +35,6 @@ std::vector<std::string> enabledChecks(const ClangTidyOptions &Opts);
 /// and every hotpath-* key in CheckOptions must be an option of a check.
 bool validate(const ClangTidyOptions &Effective, llvm::StringRef UserChecks);
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::standalone
 
 #endif

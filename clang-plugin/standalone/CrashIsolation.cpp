@@ -15,7 +15,7 @@
 #include <cstring>
 #include <optional>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::standalone {
 
 using namespace llvm;
 
@@ -171,4 +171,4 @@ void printCrashReport(const CrashReport &R, raw_ostream &OS) {
     OS << "  to go on without it: --checks=-" << R.Check << "\n";
 }
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::standalone

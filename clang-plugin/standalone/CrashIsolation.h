@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::hotpath::tool {
+namespace clang::tidy::hotpath::standalone {
 
 /// The option that makes the tool a crash probe: analyse only this file,
 /// on one thread, with no recovery and no output (hidden; the child runs).
@@ -55,6 +55,6 @@ CrashReport diagnoseCrash(llvm::ArrayRef<const char *> Argv,
 /// The report as the tool prints it on stderr.
 void printCrashReport(const CrashReport &R, llvm::raw_ostream &OS);
 
-} // namespace clang::tidy::hotpath::tool
+} // namespace clang::tidy::hotpath::standalone
 
 #endif

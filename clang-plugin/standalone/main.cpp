@@ -22,7 +22,8 @@
 #include "llvm/Support/raw_ostream.h"
 #include <vector>
 
-using namespace clang::tidy::hotpath::tool;
+using namespace clang::tidy::hotpath::findings;
+using namespace clang::tidy::hotpath::standalone;
 namespace cl = llvm::cl;
 
 // LLVM looks an option up in the top level when the sub-command has no such

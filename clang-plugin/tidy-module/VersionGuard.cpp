@@ -12,7 +12,7 @@ namespace {
 
 struct VersionGuard {
   VersionGuard() {
-    hotpath::frontend::requireHostMajor(
+    ::hotpath::common::requireHostMajor(
         "hotpath-tidy.so", "clang-tidy",
         "its checks would silently report nothing", 2);
   }
