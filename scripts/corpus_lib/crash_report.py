@@ -1,10 +1,11 @@
 """The crash hunt's results: the machine, the table printed at the end, the
 Markdown section of docs/corpus.md (scripts/crash-hunt writes them)."""
 import collections
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from corpus_lib.report import machine
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 LLVM = "19"
@@ -17,17 +18,6 @@ def log(msg):
 
 def run(cmd, **kw):
     return subprocess.run(cmd, text=True, errors="replace", **kw)
-
-
-def machine():
-    cpu = "?"
-    try:
-        cpu = next(l.split(":", 1)[1].strip() for l in
-                   Path("/proc/cpuinfo").read_text().splitlines()
-                   if l.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    return os.cpu_count(), cpu
 
 
 def by_check(findings):

@@ -253,7 +253,8 @@ def check_row(name, c, weighted):
     return row
 
 
-def markdown(results, commit, triages):
+def machine():
+    """The number of CPUs and the CPU's model name."""
     cpu = "?"
     try:
         cpu = next(l.split(":", 1)[1].strip() for l in
@@ -261,6 +262,11 @@ def markdown(results, commit, triages):
                    if l.startswith("model name"))
     except (OSError, StopIteration):
         pass
+    return os.cpu_count(), cpu
+
+
+def markdown(results, commit, triages):
+    _, cpu = machine()
     lines = [
         f"Run of {datetime.date.today().isoformat()} at commit `{commit}`, "
         f"clang {LLVM}, on {os.cpu_count()} × {cpu}, "
