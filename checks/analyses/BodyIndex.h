@@ -37,7 +37,6 @@ class BodyIndex {
 public:
   explicit BodyIndex(const Stmt &Body) : Body(&Body) { build(nullptr); }
 
-  const Stmt &body() const { return *Body; }
   /// The parent of \p S inside the body; nullptr for the body itself and for
   /// statements outside it.
   const Stmt *parentOf(const Stmt *S) const { return Parents.lookup(S); }

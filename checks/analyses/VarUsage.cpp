@@ -64,15 +64,6 @@ bool copiesFromForwardedLvalue(const FunctionDecl &FD) {
   return DC && DC->isStdNamespace();
 }
 
-const Stmt *enclosingBody(const VarDecl &Var) {
-  const DeclContext *DC = Var.getParentFunctionOrMethod();
-  if (const auto *FD = dyn_cast_or_null<FunctionDecl>(DC))
-    return FD->getBody();
-  if (const auto *BD = dyn_cast_or_null<BlockDecl>(DC))
-    return BD->getBody();
-  return nullptr;
-}
-
 FunctionUsage::FunctionUsage(const Stmt &Body, ASTContext &Ctx,
                              const UsageVocabulary &Vocab)
     : BodyIndex(Body, Unbuilt{}) {

@@ -100,7 +100,9 @@ private:
 
 /// The body of the function, lambda or block that declares \p Var (the body
 /// whose walk sees all its uses), or nullptr.
-const Stmt *enclosingBody(const VarDecl &Var);
+inline const Stmt *enclosingBody(const VarDecl &Var) {
+  return bodyOf(dyn_cast_or_null<Decl>(Var.getParentFunctionOrMethod()));
+}
 
 /// Classifies one reference: the climb from \p Ref through \p Ancestors
 /// (innermost last). Exposed for tests; FunctionUsage uses it.

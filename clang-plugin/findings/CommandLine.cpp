@@ -142,9 +142,4 @@ OutputSettings outputOptions(const char *Argv0) {
 unsigned jobsOption() { return Jobs; }
 bool quietOption() { return Quiet; }
 
-void showOnly(ArrayRef<const cl::OptionCategory *> Categories,
-              cl::SubCommand &Sub) {
-  cl::HideUnrelatedOptions(Categories, Sub);
-}
-
 } // namespace clang::tidy::hotpath::findings

@@ -51,11 +51,6 @@ OutputSettings outputOptions(const char *Argv0);
 unsigned jobsOption();
 bool quietOption();
 
-/// Hides every option outside \p Categories from \p Sub's --help (the LLVM
-/// libraries register dozens of their own).
-void showOnly(llvm::ArrayRef<const llvm::cl::OptionCategory *> Categories,
-              llvm::cl::SubCommand &Sub);
-
 } // namespace clang::tidy::hotpath::findings
 
 #endif // HOTPATH_FINDINGS_COMMANDLINE_H

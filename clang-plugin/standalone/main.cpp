@@ -64,13 +64,15 @@ int main(int argc, const char **argv) {
   llvm::StringRef Command = Args.size() > 1 ? Args[1] : "";
   bool IsCheck = Command != "report" && Command != "verify";
 
-  // Each command's --help lists its own options, and its notes after them.
+  // Each command's --help lists its own options (the LLVM libraries register
+  // dozens of their own, hidden here), and its notes after them.
   std::vector<const cl::OptionCategory *> CheckCats = {&checkCategory(),
                                                        &outputCategory()};
-  showOnly(CheckCats, cl::SubCommand::getTopLevel());
-  showOnly(CheckCats, checkCommand());
-  showOnly({&outputCategory()}, reportCommand());
-  showOnly({&hotpath::verify::verifyCategory()}, verifyCommand());
+  cl::HideUnrelatedOptions(CheckCats, cl::SubCommand::getTopLevel());
+  cl::HideUnrelatedOptions(CheckCats, checkCommand());
+  cl::HideUnrelatedOptions({&outputCategory()}, reportCommand());
+  cl::HideUnrelatedOptions({&hotpath::verify::verifyCategory()},
+                           verifyCommand());
   cl::extrahelp MoreHelp(Command == "report"   ? hotpath::report::reportHelp()
                          : Command == "verify" ? hotpath::verify::verifyHelp()
                                                : checkHelp());
