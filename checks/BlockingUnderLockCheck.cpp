@@ -48,20 +48,12 @@ static const std::pair<const char *, const char *> DefaultBlocking[] = {
 
 BlockingUnderLockCheck::BlockingUnderLockCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : HotpathCheck(Name, Context),
-      RawExtraBlocking(Options.get("ExtraBlockingFunctions", "")),
-      Locks(Options, Bodies) {
+    : HotpathCheck(Name, Context, Needs::CPlusPlus11), Locks(Config, Bodies) {
   for (const auto &[Fn, What] : DefaultBlocking)
     BlockingByName[Fn] = What;
-  for (StringRef Fn : support::splitOptionList(RawExtraBlocking))
+  for (StringRef Fn : Config.getList("ExtraBlockingFunctions", ""))
     BlockingByName[Fn.starts_with("::") ? Fn.str() : "::" + Fn.str()] =
         "can block (ExtraBlockingFunctions)";
-}
-
-void BlockingUnderLockCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  HotpathCheck::storeOptions(Opts);
-  Locks.store(Options, Opts);
-  Options.store(Opts, "ExtraBlockingFunctions", RawExtraBlocking);
 }
 
 // Start from the acquisitions and walk only the statements each one guards.

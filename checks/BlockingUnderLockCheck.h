@@ -23,12 +23,8 @@ namespace clang::tidy::hotpath {
 class BlockingUnderLockCheck : public HotpathCheck {
 public:
   BlockingUnderLockCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11;
-  }
 
 private:
   /// What the call does that blocks ("sleeps", "file I/O", ...), or "".
@@ -36,7 +32,6 @@ private:
   void checkSection(const analyses::CriticalSection &CS, const Decl &Fn,
                     const analyses::BodyIndex &Parents, ASTContext &Ctx);
 
-  const StringRef RawExtraBlocking;
   llvm::StringMap<std::string> BlockingByName;
   analyses::LockAcquisitions Locks;
 };

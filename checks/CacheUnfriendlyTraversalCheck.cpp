@@ -24,18 +24,9 @@ static constexpr char DefaultContainerTypes[] = "::std::vector;::std::array";
 CacheUnfriendlyTraversalCheck::CacheUnfriendlyTraversalCheck(
     StringRef Name, ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
-      CacheLineBytes(std::max(1U, Options.get("CacheLineBytes", 64U))),
-      MinInnerTripCount(Options.get("MinInnerTripCount", 8U)),
-      RawContainerTypes(Options.get("ContainerTypes", DefaultContainerTypes)),
-      ContainerTypes(support::splitOptionList(RawContainerTypes)) {}
-
-void CacheUnfriendlyTraversalCheck::storeOptions(
-    ClangTidyOptions::OptionMap &Opts) {
-  HotpathCheck::storeOptions(Opts);
-  Options.store(Opts, "CacheLineBytes", CacheLineBytes);
-  Options.store(Opts, "MinInnerTripCount", MinInnerTripCount);
-  Options.store(Opts, "ContainerTypes", RawContainerTypes);
-}
+      CacheLineBytes(std::max(1U, Config.get("CacheLineBytes", 64U))),
+      MinInnerTripCount(Config.get("MinInnerTripCount", 8U)),
+      ContainerTypes(Config.getList("ContainerTypes", DefaultContainerTypes)) {}
 
 void CacheUnfriendlyTraversalCheck::onStartOfTranslationUnit() {
   HotpathCheck::onStartOfTranslationUnit();

@@ -28,13 +28,9 @@ namespace clang::tidy::hotpath {
 class CacheUnfriendlyTraversalCheck : public HotpathCheck {
 public:
   CacheUnfriendlyTraversalCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
 
   /// A loop of the function being analysed.
   struct LoopInfo {
@@ -81,7 +77,6 @@ private:
 
   const unsigned CacheLineBytes;
   const unsigned MinInnerTripCount;
-  const StringRef RawContainerTypes;
   std::vector<StringRef> ContainerTypes;
   llvm::DenseMap<const CXXRecordDecl *, bool> ContainerCache;
 };

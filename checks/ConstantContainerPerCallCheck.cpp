@@ -15,18 +15,10 @@ namespace clang::tidy::hotpath {
 
 ConstantContainerPerCallCheck::ConstantContainerPerCallCheck(
     StringRef Name, ClangTidyContext *Context)
-    : HotpathCheck(Name, Context),
-      RawContainerTypes(
-          Options.get("ContainerTypes", analyses::DefaultContainerTypes)),
-      MinStringLength(Options.get("MinStringLength", 16U)),
-      ContainerTypes(support::splitOptionList(RawContainerTypes)) {}
-
-void ConstantContainerPerCallCheck::storeOptions(
-    ClangTidyOptions::OptionMap &Opts) {
-  HotpathCheck::storeOptions(Opts);
-  Options.store(Opts, "ContainerTypes", RawContainerTypes);
-  Options.store(Opts, "MinStringLength", MinStringLength);
-}
+    : HotpathCheck(Name, Context, Needs::CPlusPlus11),
+      MinStringLength(Config.get("MinStringLength", 16U)),
+      ContainerTypes(
+          Config.getList("ContainerTypes", analyses::DefaultContainerTypes)) {}
 
 void ConstantContainerPerCallCheck::registerMatchers(MatchFinder *Finder) {
   auto Container = qualType(hasUnqualifiedDesugaredType(

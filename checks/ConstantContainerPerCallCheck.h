@@ -19,12 +19,8 @@ namespace clang::tidy::hotpath {
 class ConstantContainerPerCallCheck : public HotpathCheck {
 public:
   ConstantContainerPerCallCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11;
-  }
 
 private:
   /// Allocations that building \p Init costs, or 0 when it is not a
@@ -39,7 +35,6 @@ private:
   void checkReturn(const ReturnStmt &Ret, const FunctionDecl &FD,
                    const analyses::FunctionUsage &FU, ASTContext &Ctx);
 
-  const StringRef RawContainerTypes;
   const unsigned MinStringLength;
   std::vector<StringRef> ContainerTypes;
 };

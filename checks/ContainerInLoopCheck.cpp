@@ -22,17 +22,10 @@ static analyses::UsageVocabulary fillVocabulary(StringRef Raw) {
 ContainerInLoopCheck::ContainerInLoopCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
-      RawContainerTypes(
-          Options.get("ContainerTypes", analyses::KeepsCapacityContainerTypes)),
-      RawFillFunctions(Options.get("FillFunctions", "::std::getline")),
-      ContainerTypes(support::splitOptionList(RawContainerTypes)) {
-  Usage = analyses::UsageCache(fillVocabulary(RawFillFunctions));
-}
-
-void ContainerInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  HotpathCheck::storeOptions(Opts);
-  Options.store(Opts, "ContainerTypes", RawContainerTypes);
-  Options.store(Opts, "FillFunctions", RawFillFunctions);
+      ContainerTypes(Config.getList("ContainerTypes",
+                                    analyses::KeepsCapacityContainerTypes)) {
+  Usage = analyses::UsageCache(
+      fillVocabulary(Config.get("FillFunctions", "::std::getline")));
 }
 
 void ContainerInLoopCheck::registerMatchers(MatchFinder *Finder) {

@@ -21,16 +21,10 @@ namespace clang::tidy::hotpath {
 class ContainerInLoopCheck : public HotpathCheck {
 public:
   ContainerInLoopCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
 
 private:
-  const StringRef RawContainerTypes;
-  const StringRef RawFillFunctions;
   std::vector<StringRef> ContainerTypes;
 };
 

@@ -101,28 +101,14 @@ const FieldDecl *patternField(const FieldDecl *FD) {
 } // namespace
 
 FalseSharingCheck::FalseSharingCheck(StringRef Name, ClangTidyContext *Context)
-    : HotpathCheck(Name, Context),
-      CacheLineBytes(Options.get("CacheLineBytes", 64U)),
+    : HotpathCheck(Name, Context, Needs::CPlusPlus11),
+      CacheLineBytes(Config.get("CacheLineBytes", 64U)),
       UseHardwareInterferenceSize(
-          Options.get("UseHardwareInterferenceSize", false)),
-      MergeVetoes(Options.getLocalOrGlobal(support::MergeVetoesOption, false)),
-      RawSyncTypes(Options.get("SyncTypes", "")),
-      ExtraSyncTypes(
-          support::toStrings(support::splitOptionList(RawSyncTypes))),
-      RawTaskSubmitFunctions(Options.get("TaskSubmitFunctions",
-                                         "submit;post;enqueue;spawn;"
-                                         "parallel_for;execute;schedule")),
-      TaskSubmitFunctions(support::toStrings(
-          support::splitOptionList(RawTaskSubmitFunctions))) {}
-
-void FalseSharingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "CacheLineBytes", CacheLineBytes);
-  Options.store(Opts, "UseHardwareInterferenceSize",
-                UseHardwareInterferenceSize);
-  Options.store(Opts, "SyncTypes", RawSyncTypes);
-  Options.store(Opts, "TaskSubmitFunctions", RawTaskSubmitFunctions);
-  HotpathCheck::storeOptions(Opts);
-}
+          Config.get("UseHardwareInterferenceSize", false)),
+      ExtraSyncTypes(support::toStrings(Config.getList("SyncTypes", ""))),
+      TaskSubmitFunctions(support::toStrings(Config.getList(
+          "TaskSubmitFunctions", "submit;post;enqueue;spawn;"
+                                 "parallel_for;execute;schedule"))) {}
 
 void FalseSharingCheck::onStartOfTranslationUnit() {
   HotpathCheck::onStartOfTranslationUnit();
@@ -459,7 +445,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
                     "it on its own with 'alignas(%1)'")
             << Members[J].FD->getName() << Align;
       if (!Evidence)
-        F.note(Loc, support::VetoOnly);
+        F.vetoOnly();
     });
   }
 }

@@ -28,14 +28,10 @@ namespace clang::tidy::hotpath {
 class FalseSharingCheck : public HotpathCheck {
 public:
   FalseSharingCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11;
-  }
 
   struct FunctionIndex;
 
@@ -72,10 +68,7 @@ private:
 
   const unsigned CacheLineBytes;
   const bool UseHardwareInterferenceSize;
-  const bool MergeVetoes; ///< support/FixScope.h
-  const StringRef RawSyncTypes;
   std::vector<std::string> ExtraSyncTypes;
-  const StringRef RawTaskSubmitFunctions;
   std::vector<std::string> TaskSubmitFunctions;
   /// Test and example programs' records (their threads are not the
   /// product's): held back like run-once code.

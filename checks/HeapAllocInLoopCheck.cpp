@@ -18,13 +18,7 @@ static constexpr char DefaultAllocFunctions[] =
 HeapAllocInLoopCheck::HeapAllocInLoopCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
-      RawAllocFunctions(Options.get("AllocFunctions", DefaultAllocFunctions)),
-      AllocFunctions(support::splitOptionList(RawAllocFunctions)) {}
-
-void HeapAllocInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  HotpathCheck::storeOptions(Opts);
-  Options.store(Opts, "AllocFunctions", RawAllocFunctions);
-}
+      AllocFunctions(Config.getList("AllocFunctions", DefaultAllocFunctions)) {}
 
 void HeapAllocInLoopCheck::registerMatchers(MatchFinder *Finder) {
   // One walk per function body finds the allocations and the loops around

@@ -21,12 +21,8 @@ namespace clang::tidy::hotpath {
 class HeapAllocInLoopCheck : public HotpathCheck {
 public:
   HeapAllocInLoopCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
 
 private:
   const FunctionDecl *allocFunction(const CallExpr &Call) const;
@@ -34,7 +30,6 @@ private:
                        const FunctionDecl &FD,
                        const analyses::FunctionUsage &FU, ASTContext &Ctx);
 
-  const StringRef RawAllocFunctions;
   std::vector<StringRef> AllocFunctions;
 };
 

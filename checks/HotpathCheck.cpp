@@ -4,12 +4,28 @@
 
 namespace clang::tidy::hotpath {
 
-HotpathCheck::HotpathCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), RunOnceCode(Options),
-      Hot(Options, Context) {}
+HotpathCheck::HotpathCheck(StringRef Name, ClangTidyContext *Context,
+                           Needs Language)
+    : ClangTidyCheck(Name, Context), Config(Options), RunOnceCode(Config),
+      Hot(Options, Context),
+      MergeVetoes(Options.getLocalOrGlobal(support::MergeVetoesOption, false)),
+      Language(Language) {}
 
 void HotpathCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  RunOnceCode.store(Options, Opts);
+  Config.store(Opts);
+}
+
+bool HotpathCheck::isLanguageVersionSupported(
+    const LangOptions &LangOpts) const {
+  switch (Language) {
+  case Needs::AnyLanguage:
+    return true;
+  case Needs::CPlusPlus:
+    return LangOpts.CPlusPlus;
+  case Needs::CPlusPlus11:
+    return LangOpts.CPlusPlus11;
+  }
+  llvm_unreachable("unknown language requirement");
 }
 
 void HotpathCheck::registerPPCallbacks(const SourceManager &SM,
@@ -57,7 +73,12 @@ HotpathCheck::Finding::hotText(relevance::PerExecution PerExec) const {
 void HotpathCheck::Finding::finish() {
   if (LoopAt)
     Check.diag(LoopAt->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
-  Check.Hot.note(Check, Loc, H, Per);
+  Check.Hot.describe(H, Per, Data);
+  // Only a front-end that merges reads these (support/FixScope.h).
+  if (!Check.MergeVetoes)
+    Data.FixNotVisible = Data.VetoOnly = false;
+  if (!Data.empty())
+    Check.diag(Loc, "%0", DiagnosticIDs::Note) << support::dataNote(Data);
 }
 
 } // namespace clang::tidy::hotpath

@@ -7,11 +7,14 @@
 // user, in a fixed order:
 //
 //   hold back (run-once code) -> report once -> measure -> the diagnostic
-//   -> the check's own notes -> "the loop is here" -> the hotness note.
+//   -> the check's own notes -> "the loop is here" -> the finding's data
+//   for the front-ends (support/FindingData.h).
 //
-// A check overrides what upstream checks override (registerMatchers, check,
-// storeOptions, isLanguageVersionSupported; onStartOfTranslationUnit and
-// registerPPCallbacks calling this class's first) and reports with report().
+// A check overrides registerMatchers and check (onStartOfTranslationUnit
+// and registerPPCallbacks too where it needs them, calling this class's
+// first), reads its options with Config.get (stored back without a
+// storeOptions of its own), names the language it needs in the constructor
+// and reports with report().
 // The contributing guide says how a check is built: docs/contributing.md.
 //
 //===----------------------------------------------------------------------===//
@@ -23,6 +26,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "relevance/Hotness.h"
 #include "relevance/RunOnce.h"
+#include "support/DeclaredOptions.h"
 #include "support/ReportOnce.h"
 #include <optional>
 #include <string>
@@ -31,10 +35,15 @@ namespace clang::tidy::hotpath {
 
 class HotpathCheck : public ClangTidyCheck {
 public:
-  HotpathCheck(StringRef Name, ClangTidyContext *Context);
+  /// What a check's matchers need of the language.
+  enum class Needs { AnyLanguage, CPlusPlus, CPlusPlus11 };
 
-  /// The run-once options; a check with options of its own calls this first.
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  HotpathCheck(StringRef Name, ClangTidyContext *Context,
+               Needs Language = Needs::CPlusPlus);
+
+  /// Every option read through Config (the run-once filter's included).
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) final;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const final;
   /// Test and example programs are known by their includes (utils/TestCode).
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
@@ -60,6 +69,13 @@ protected:
     DiagnosticBuilder note(SourceLocation Loc, StringRef Message);
     /// "the loop is here" at \p Loop, after the check's own notes.
     void noteLoop(const Stmt *Loop) { LoopAt = Loop; }
+    /// The fix is declined for code this translation unit cannot see (say
+    /// why in a note with support::NotVisibleHere): a merge takes the fix
+    /// from a unit that could judge it (support/FixScope.h).
+    void fixNotVisible() { Data.FixNotVisible = true; }
+    /// The finding is reported only to decline a fix another file offers
+    /// (under HotpathMergeVetoes); the merge drops it.
+    void vetoOnly() { Data.VetoOnly = true; }
     const std::optional<relevance::Hot> &hot() const { return H; }
 
   private:
@@ -67,16 +83,18 @@ protected:
     Finding(HotpathCheck &Check, SourceLocation Loc,
             std::optional<relevance::Hot> H)
         : Check(Check), Loc(Loc), H(std::move(H)) {}
-    /// The loop note, then the hotness note.
+    /// The loop note, then the data note.
     void finish();
 
     HotpathCheck &Check;
     SourceLocation Loc;
     std::optional<relevance::Hot> H;
     const Stmt *LoopAt = nullptr;
-    /// What hotText() multiplied out: the site note of a run without a
-    /// profile carries it to `hotpath report --profile`.
+    /// What hotText() multiplied out: the site of a run without a profile
+    /// carries it to `hotpath report --profile`.
     mutable relevance::PerExecution Per;
+    /// For the front-ends: sent as the last note (support/FindingData.h).
+    support::FindingData Data;
   };
 
   /// Reports one finding at \p Loc (a file location), unless the code runs
@@ -108,8 +126,13 @@ protected:
                         const FunctionDecl *FD, SourceLocation Loc,
                         const SourceManager &SM) const;
 
+  /// The check's options: read once, written back by storeOptions().
+  support::DeclaredOptions Config;
   relevance::RunOnceFilter RunOnceCode;
   relevance::Hotness Hot;
+  /// Set by the hotpath tool and the plugin, which merge findings from
+  /// several translation units (support/FixScope.h).
+  const bool MergeVetoes;
   /// Walks of function bodies, one per body and TU: the body index (parents,
   /// loops, the owning function) and, for the checks that ask about locals'
   /// uses, the same walk with each use classified.
@@ -117,6 +140,7 @@ protected:
   analyses::UsageCache Usage;
 
 private:
+  Needs Language;
   support::ReportOnce Reported;
 };
 

@@ -10,16 +10,9 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::hotpath {
 
 LockInLoopCheck::LockInLoopCheck(StringRef Name, ClangTidyContext *Context)
-    : HotpathCheck(Name, Context),
-      ReportConditionalLocks(Options.get("ReportConditionalLocks", false)),
-      MinIterations(Options.get("MinIterations", 8U)), Locks(Options, Bodies) {}
-
-void LockInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  HotpathCheck::storeOptions(Opts);
-  Locks.store(Options, Opts);
-  Options.store(Opts, "ReportConditionalLocks", ReportConditionalLocks);
-  Options.store(Opts, "MinIterations", MinIterations);
-}
+    : HotpathCheck(Name, Context, Needs::CPlusPlus11),
+      ReportConditionalLocks(Config.get("ReportConditionalLocks", false)),
+      MinIterations(Config.get("MinIterations", 8U)), Locks(Config, Bodies) {}
 
 // The acquisitions are rare, narrow nodes; the loops around one come from a
 // walk of its function only.

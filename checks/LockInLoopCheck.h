@@ -24,12 +24,8 @@ namespace clang::tidy::hotpath {
 class LockInLoopCheck : public HotpathCheck {
 public:
   LockInLoopCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11;
-  }
 
 private:
   void checkSection(const analyses::CriticalSection &CS, const Decl &Fn,

@@ -23,13 +23,7 @@ static constexpr char DefaultReservable[] =
 MissingReserveCheck::MissingReserveCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
-      RawContainerTypes(Options.get("ContainerTypes", DefaultReservable)),
-      ContainerTypes(support::splitOptionList(RawContainerTypes)) {}
-
-void MissingReserveCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  HotpathCheck::storeOptions(Opts);
-  Options.store(Opts, "ContainerTypes", RawContainerTypes);
-}
+      ContainerTypes(Config.getList("ContainerTypes", DefaultReservable)) {}
 
 namespace {
 /// `out.push_back(x)` or `out.emplace_back(x)` on a dependent object: the

@@ -24,12 +24,8 @@ namespace clang::tidy::hotpath {
 class MissingReserveCheck : public HotpathCheck {
 public:
   MissingReserveCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
 
 private:
   /// A string whose appends all fit its small buffer, or may well do.
@@ -43,7 +39,6 @@ private:
                 const std::string &Name, const Stmt &Loop,
                 const analyses::FunctionUsage &FU, const SourceManager &SM);
 
-  const StringRef RawContainerTypes;
   std::vector<StringRef> ContainerTypes;
 };
 

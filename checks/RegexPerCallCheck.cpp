@@ -21,14 +21,8 @@ static constexpr char DefaultRegexTypes[] = "::std::basic_regex";
 static constexpr size_t MaxPatternChars = 48;
 
 RegexPerCallCheck::RegexPerCallCheck(StringRef Name, ClangTidyContext *Context)
-    : HotpathCheck(Name, Context),
-      RawRegexTypes(Options.get("RegexTypes", DefaultRegexTypes)),
-      RegexTypes(support::splitOptionList(RawRegexTypes)) {}
-
-void RegexPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  HotpathCheck::storeOptions(Opts);
-  Options.store(Opts, "RegexTypes", RawRegexTypes);
-}
+    : HotpathCheck(Name, Context, Needs::CPlusPlus11),
+      RegexTypes(Config.getList("RegexTypes", DefaultRegexTypes)) {}
 
 void RegexPerCallCheck::onStartOfTranslationUnit() {
   HotpathCheck::onStartOfTranslationUnit();

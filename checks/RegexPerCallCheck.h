@@ -23,14 +23,10 @@ namespace clang::tidy::hotpath {
 class RegexPerCallCheck : public HotpathCheck {
 public:
   RegexPerCallCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus11;
-  }
 
 private:
   /// Where a construction sits: the innermost function (or lambda) whose
@@ -65,7 +61,6 @@ private:
   /// The pattern as written, for the message.
   std::string patternText(const CXXConstructExpr &C) const;
 
-  const StringRef RawRegexTypes;
   std::vector<StringRef> RegexTypes;
   ASTContext *Ctx = nullptr;
   /// Constructions found by the matcher, judged at the end of the

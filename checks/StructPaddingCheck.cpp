@@ -86,28 +86,13 @@ std::string fieldLabel(const FieldDecl &FD) {
 
 StructPaddingCheck::StructPaddingCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : HotpathCheck(Name, Context),
-      MinSavingBytes(Options.get("MinSavingBytes", 4U)),
-      CacheLineBytes(Options.get("CacheLineBytes", 64U)),
-      SmallObjectLines(Options.get("SmallObjectLines", 8U)),
-      MinSavingPercent(Options.get("MinSavingPercent", 5U)),
-      RawIgnoredRecords(Options.get("IgnoredRecords", "")),
-      IgnoredRecords(support::splitOptionList(RawIgnoredRecords)),
-      ReportSingleObjects(Options.get("ReportSingleObjects", false)),
-      MergeVetoes(Options.getLocalOrGlobal(support::MergeVetoesOption, false)) {
-}
-
-void StructPaddingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "MinSavingBytes", static_cast<unsigned>(MinSavingBytes));
-  Options.store(Opts, "CacheLineBytes", static_cast<unsigned>(CacheLineBytes));
-  Options.store(Opts, "SmallObjectLines",
-                static_cast<unsigned>(SmallObjectLines));
-  Options.store(Opts, "MinSavingPercent",
-                static_cast<unsigned>(MinSavingPercent));
-  Options.store(Opts, "IgnoredRecords", RawIgnoredRecords);
-  Options.store(Opts, "ReportSingleObjects", ReportSingleObjects);
-  HotpathCheck::storeOptions(Opts);
-}
+    : HotpathCheck(Name, Context, Needs::AnyLanguage),
+      MinSavingBytes(Config.get("MinSavingBytes", 4U)),
+      CacheLineBytes(Config.get("CacheLineBytes", 64U)),
+      SmallObjectLines(Config.get("SmallObjectLines", 8U)),
+      MinSavingPercent(Config.get("MinSavingPercent", 5U)),
+      IgnoredRecords(Config.getList("IgnoredRecords", "")),
+      ReportSingleObjects(Config.get("ReportSingleObjects", false)) {}
 
 void StructPaddingCheck::onStartOfTranslationUnit() {
   HotpathCheck::onStartOfTranslationUnit();
@@ -343,7 +328,8 @@ void StructPaddingCheck::analyse(const RecordDecl &RD, ASTContext &Ctx) {
 }
 
 std::string StructPaddingCheck::whyNoFix(const Candidate &C,
-                                         std::vector<FixItHint> &Fixes) const {
+                                         std::vector<FixItHint> &Fixes,
+                                         bool &NotVisible) const {
   if (C.Pattern != C.Record && C.FieldTypesDependent)
     return "the best order depends on the template arguments";
   for (const RecordDecl *RD : {C.Record, C.Pattern}) {
@@ -395,11 +381,13 @@ std::string StructPaddingCheck::whyNoFix(const Candidate &C,
       // A constructor defined in another translation unit may read one
       // member to initialise another, and would list its initialisers in
       // the old order: its record cannot be rewritten from here.
-      if (!Ctor->hasBody(Def))
+      if (!Ctor->hasBody(Def)) {
+        NotVisible = true;
         return ("a constructor is defined in another file, so its member "
                 "initialisers " +
                 support::NotVisibleHere)
             .str();
+      }
       for (const CXXCtorInitializer *Init :
            cast<CXXConstructorDecl>(Def)->inits())
         if (Init->isWritten() && Init->isAnyMemberInitializer() &&
@@ -525,7 +513,8 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
                      analyses::cacheLines(C.BestSize, CacheLineBytes) < Lines;
     bool QuarterSaved = Saved * 4 >= C.Size;
     std::vector<FixItHint> Fixes;
-    std::string Why = whyNoFix(C, Fixes);
+    bool NotVisible = false;
+    std::string Why = whyNoFix(C, Fixes, NotVisible);
     // A header's record may matter in another translation unit, whose fix
     // would then be applied: a file with a reason of its own to decline it
     // (a braced aggregate initialisation, a sizeof) still reports, without
@@ -587,8 +576,10 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
         F.note(C.Loc, "no automatic reordering: %0; reorder the fields by "
                       "hand as '%1'")
             << Why << Order;
+      if (NotVisible)
+        F.fixNotVisible();
       if (!Relevant)
-        F.note(C.Loc, support::VetoOnly);
+        F.vetoOnly();
     });
   }
   Candidates.clear();

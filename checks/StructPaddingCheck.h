@@ -27,7 +27,6 @@ namespace clang::tidy::hotpath {
 class StructPaddingCheck : public HotpathCheck {
 public:
   StructPaddingCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
@@ -50,7 +49,9 @@ private:
   /// Why the fields of \p C cannot be rewritten safely; empty if they can.
   /// On success \p Fixes receives the replacements: the fields, and the
   /// member initialisers of constructors that list them in the old order.
-  std::string whyNoFix(const Candidate &C, std::vector<FixItHint> &Fixes) const;
+  /// \p NotVisible: the reason is code this translation unit cannot see.
+  std::string whyNoFix(const Candidate &C, std::vector<FixItHint> &Fixes,
+                       bool &NotVisible) const;
 
   const std::uint64_t MinSavingBytes;
   const std::uint64_t CacheLineBytes;
@@ -60,7 +61,6 @@ private:
   /// A record paid many times is reported when the saving is at least this
   /// share of its size, in percent.
   const std::uint64_t MinSavingPercent;
-  const StringRef RawIgnoredRecords;
   std::vector<StringRef> IgnoredRecords;
 
   ASTContext *Ctx = nullptr;
@@ -75,7 +75,6 @@ private:
   llvm::DenseSet<const RecordDecl *> CInterface;
   relevance::ManyInstances Many;
   const bool ReportSingleObjects;
-  const bool MergeVetoes; ///< support/FixScope.h
 
   analyses::LayoutDependence LayoutUse;
 };

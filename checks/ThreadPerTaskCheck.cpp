@@ -20,22 +20,11 @@ static constexpr char DefaultCpuCountFunctions[] =
 ThreadPerTaskCheck::ThreadPerTaskCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
-      RawThreadTypes(Options.get("ThreadTypes", DefaultThreadTypes)),
-      RawThreadFunctions(
-          Options.get("ThreadFunctions", DefaultThreadFunctions)),
-      RawCpuCountFunctions(
-          Options.get("CpuCountFunctions", DefaultCpuCountFunctions)),
-      ThreadTypes(support::splitOptionList(RawThreadTypes)),
-      ThreadFunctions(support::splitOptionList(RawThreadFunctions)) {
-  Vocab.CpuCountFunctions =
-      support::toStrings(support::splitOptionList(RawCpuCountFunctions));
-}
-
-void ThreadPerTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  HotpathCheck::storeOptions(Opts);
-  Options.store(Opts, "ThreadTypes", RawThreadTypes);
-  Options.store(Opts, "ThreadFunctions", RawThreadFunctions);
-  Options.store(Opts, "CpuCountFunctions", RawCpuCountFunctions);
+      ThreadTypes(Config.getList("ThreadTypes", DefaultThreadTypes)),
+      ThreadFunctions(
+          Config.getList("ThreadFunctions", DefaultThreadFunctions)) {
+  Vocab.CpuCountFunctions = support::toStrings(
+      Config.getList("CpuCountFunctions", DefaultCpuCountFunctions));
 }
 
 void ThreadPerTaskCheck::onStartOfTranslationUnit() {

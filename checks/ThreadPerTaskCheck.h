@@ -24,14 +24,10 @@ namespace clang::tidy::hotpath {
 class ThreadPerTaskCheck : public HotpathCheck {
 public:
   ThreadPerTaskCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
 
 private:
   /// A thread creation found by the matchers, judged at the end of the TU.
@@ -43,9 +39,6 @@ private:
   void reportIfPerTask(const Stmt &Creation, SourceLocation Loc,
                        StringRef What);
 
-  const StringRef RawThreadTypes;
-  const StringRef RawThreadFunctions;
-  const StringRef RawCpuCountFunctions;
   std::vector<StringRef> ThreadTypes;
   std::vector<StringRef> ThreadFunctions;
   analyses::LoopVocabulary Vocab;

@@ -15,16 +15,9 @@ namespace clang::tidy::hotpath {
 UnnecessaryHeapCheck::UnnecessaryHeapCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
-      MaxStackBytes(Options.get("MaxStackBytes", 1024U)),
-      RawOwningPointerTypes(
-          Options.get("OwningPointerTypes", "::std::unique_ptr")),
-      OwningPointerTypes(support::splitOptionList(RawOwningPointerTypes)) {}
-
-void UnnecessaryHeapCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  HotpathCheck::storeOptions(Opts);
-  Options.store(Opts, "MaxStackBytes", MaxStackBytes);
-  Options.store(Opts, "OwningPointerTypes", RawOwningPointerTypes);
-}
+      MaxStackBytes(Config.get("MaxStackBytes", 1024U)),
+      OwningPointerTypes(
+          Config.getList("OwningPointerTypes", "::std::unique_ptr")) {}
 
 void UnnecessaryHeapCheck::registerMatchers(MatchFinder *Finder) {
   auto Owning = qualType(hasUnqualifiedDesugaredType(recordType(

@@ -20,16 +20,11 @@ namespace clang::tidy::hotpath {
 class UnnecessaryHeapCheck : public HotpathCheck {
 public:
   UnnecessaryHeapCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
 
 private:
   const unsigned MaxStackBytes;
-  const StringRef RawOwningPointerTypes;
   std::vector<StringRef> OwningPointerTypes;
 };
 

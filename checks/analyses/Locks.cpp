@@ -194,19 +194,13 @@ static std::vector<std::string> typeList(llvm::StringRef Defaults,
   return Out;
 }
 
-LockAcquisitions::LockAcquisitions(ClangTidyCheck::OptionsView &Options,
+LockAcquisitions::LockAcquisitions(support::DeclaredOptions &Options,
                                    BodyIndexCache &Bodies)
-    : RawExtraLockTypes(Options.get("ExtraLockTypes", "")),
-      RawExtraMutexTypes(Options.get("ExtraMutexTypes", "")),
-      GuardTypes(typeList(DefaultGuardTypes, RawExtraLockTypes)),
-      MutexTypes(typeList(DefaultMutexTypes, RawExtraMutexTypes)),
+    : GuardTypes(
+          typeList(DefaultGuardTypes, Options.get("ExtraLockTypes", ""))),
+      MutexTypes(
+          typeList(DefaultMutexTypes, Options.get("ExtraMutexTypes", ""))),
       Bodies(Bodies) {}
-
-void LockAcquisitions::store(ClangTidyCheck::OptionsView &Options,
-                             ClangTidyOptions::OptionMap &Opts) const {
-  Options.store(Opts, "ExtraLockTypes", RawExtraLockTypes);
-  Options.store(Opts, "ExtraMutexTypes", RawExtraMutexTypes);
-}
 
 void LockAcquisitions::registerMatchers(
     ast_matchers::MatchFinder *Finder,

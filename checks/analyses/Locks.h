@@ -13,6 +13,7 @@
 
 #include "analyses/BodyIndex.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "support/DeclaredOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
@@ -78,10 +79,7 @@ class LockAcquisitions {
 public:
   /// \p Bodies: the check's body indices, which also find the function
   /// around a `lock()` call.
-  LockAcquisitions(ClangTidyCheck::OptionsView &Options,
-                   BodyIndexCache &Bodies);
-  void store(ClangTidyCheck::OptionsView &Options,
-             ClangTidyOptions::OptionMap &Opts) const;
+  LockAcquisitions(support::DeclaredOptions &Options, BodyIndexCache &Bodies);
   void registerMatchers(ast_matchers::MatchFinder *Finder,
                         ast_matchers::MatchFinder::MatchCallback *Check) const;
 
@@ -95,7 +93,6 @@ public:
   sectionOf(const ast_matchers::MatchFinder::MatchResult &Result);
 
 private:
-  const StringRef RawExtraLockTypes, RawExtraMutexTypes;
   std::vector<std::string> GuardTypes, MutexTypes;
   BodyIndexCache &Bodies;
 };

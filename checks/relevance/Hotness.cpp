@@ -11,6 +11,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include <atomic>
+#include <cstdlib>
 
 namespace clang::tidy::hotpath::relevance {
 
@@ -365,37 +366,37 @@ std::string hotnessText(const Hot &Measured, PerExecution Per) {
   return S + "]";
 }
 
-void Hotness::note(ClangTidyCheck &Check, SourceLocation Loc,
-                   const std::optional<Hot> &H, PerExecution Per) const {
+void Hotness::describe(const std::optional<Hot> &H, PerExecution Per,
+                       support::FindingData &Data) const {
   if (!H)
     return;
-  if (H->Where) {
-    Check.diag(Loc, (support::SiteNotePrefix + "%0").str(), DiagnosticIDs::Note)
-        << siteNoteJson(*H->Where, H->K, Per);
-    return;
-  }
-  if (Notes)
-    Check.diag(Loc, (support::HotnessNotePrefix + "%0").str(),
-               DiagnosticIDs::Note)
-        << hotnessNoteJson(*H);
+  if (H->Where)
+    Data.Site = siteJson(*H->Where, H->K, Per);
+  else if (Notes)
+    Data.Hotness = hotnessJson(*H);
 }
 
-std::string hotnessNoteJson(const Hot &H) {
-  auto Num = [](const std::optional<uint64_t> &V) {
-    return V ? std::to_string(*V) : std::string("null");
+llvm::json::Object hotnessJson(const Hot &H) {
+  auto Num = [](const std::optional<uint64_t> &V) -> llvm::json::Value {
+    if (!V)
+      return nullptr;
+    return static_cast<int64_t>(*V);
   };
   const prof::Measure &M = H.M;
-  return llvm::formatv(
-             "{{\"source\":\"{0}\",\"executions\":{1},\"entries\":{2},"
-             "\"samples\":{3},\"cost\":{4},\"weight\":{5},\"share\":{6},"
-             "\"cold\":{7},\"range\":{8}}",
-             prof::sourceName(H.Src), Num(M.Executions), Num(M.Entries),
-             Num(M.Samples), Num(M.Cost), M.Weight,
-             llvm::formatv("{0:f6}", M.Share), M.Cold ? "true" : "false",
-             llvm::json::Value((H.File + ":" + llvm::Twine(H.FirstLine) + "-" +
-                                llvm::Twine(H.LastLine))
-                                   .str()))
-      .str();
+  // Six decimals, as the figures have always had.
+  double Share =
+      std::strtod(llvm::formatv("{0:f6}", M.Share).str().c_str(), nullptr);
+  return llvm::json::Object{{"source", prof::sourceName(H.Src)},
+                            {"executions", Num(M.Executions)},
+                            {"entries", Num(M.Entries)},
+                            {"samples", Num(M.Samples)},
+                            {"cost", Num(M.Cost)},
+                            {"weight", static_cast<int64_t>(M.Weight)},
+                            {"share", Share},
+                            {"cold", M.Cold},
+                            {"range", (H.File + ":" + llvm::Twine(H.FirstLine) +
+                                       "-" + llvm::Twine(H.LastLine))
+                                          .str()}};
 }
 
 static llvm::json::Array pos(prof::Position P) {
@@ -406,7 +407,7 @@ static llvm::json::Object range(const prof::Range &R) {
       {"file", R.File}, {"begin", pos(R.Begin)}, {"end", pos(R.End)}};
 }
 
-std::string siteNoteJson(const Site &S, Hot::Kind K, PerExecution Per) {
+llvm::json::Object siteJson(const Site &S, Hot::Kind K, PerExecution Per) {
   llvm::json::Object O = range(S.R);
   O["kind"] = K == Hot::Loop       ? "loop"
               : K == Hot::Function ? "function"
@@ -427,10 +428,7 @@ std::string siteNoteJson(const Site &S, Hot::Kind K, PerExecution Per) {
     O["per"] = static_cast<int64_t>(Per.Count);
     O["unit"] = Per.Unit;
   }
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  OS << llvm::json::Value(std::move(O));
-  return Text;
+  return O;
 }
 
 static bool readPos(const llvm::json::Object &O, llvm::StringRef Key,
@@ -451,15 +449,10 @@ static bool readRange(const llvm::json::Object &O, prof::Range &R) {
   return readPos(O, "begin", R.Begin) && readPos(O, "end", R.End);
 }
 
-bool parseSiteNote(llvm::StringRef Json, Site &S, Hot::Kind &K,
-                   uint64_t &PerCount, std::string &Unit) {
-  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Json);
-  if (!V) {
-    llvm::consumeError(V.takeError());
-    return false;
-  }
-  const llvm::json::Object *O = V->getAsObject();
-  if (!O || !readRange(*O, S.R))
+bool parseSite(const llvm::json::Object &Obj, Site &S, Hot::Kind &K,
+               uint64_t &PerCount, std::string &Unit) {
+  const llvm::json::Object *O = &Obj;
+  if (!readRange(*O, S.R))
     return false;
   llvm::StringRef Kind = O->getString("kind").value_or("");
   K = Kind == "loop"       ? Hot::Loop

@@ -9,8 +9,9 @@
 // The profile comes from the global options HotpathProfile and
 // HotpathProfileBinaries (';'-separated), read once per process. The text is
 // appended to the finding's message in every front-end; under
-// HotpathHotnessNotes (set by the hotpath tool only) the figures also go out
-// as a note the tool turns into its JSON/SARIF fields and removes.
+// HotpathHotnessNotes (set by the hotpath tool and the plugin) the figures
+// also go out in the finding's data (support/FindingData.h), which the tool
+// turns into its JSON/SARIF fields.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,6 +21,7 @@
 #include "../../profile/Profile.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "support/Contract.h"
+#include "support/FindingData.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -84,12 +86,11 @@ public:
   /// " [profile: ...]" for the end of a message; "" without a measurement.
   std::string text(const std::optional<Hot> &H,
                    PerExecution Per = PerExecution()) const;
-  /// Adds the structured note the hotpath tool reads (when it asked for it);
-  /// in site mode the note carries \p Per, what text() would have
-  /// multiplied out. HotpathCheck::report() adds it after a finding's
-  /// other notes.
-  void note(ClangTidyCheck &Check, SourceLocation Loc,
-            const std::optional<Hot> &H, PerExecution Per = {}) const;
+  /// Puts \p H into a finding's data when a front-end asked for it: the
+  /// figures, or in site mode the site with \p Per, what text() would have
+  /// multiplied out. HotpathCheck::report() sends the data.
+  void describe(const std::optional<Hot> &H, PerExecution Per,
+                support::FindingData &Data) const;
 
 private:
   std::string fileOf(SourceLocation Loc, const SourceManager &SM) const;
@@ -109,13 +110,14 @@ std::optional<Hot> measureSite(const ::hotpath::profile::Profile &P,
 
 /// " [profile: ...]" for the end of a message; "" without a measurement.
 std::string hotnessText(const Hot &H, PerExecution Per = PerExecution());
-/// The JSON of the hotness note (HotnessNotePrefix + it).
-std::string hotnessNoteJson(const Hot &H);
+/// A measurement as FindingData::Hotness (what findings::Hotness reads).
+llvm::json::Object hotnessJson(const Hot &H);
 
-/// A site note's JSON and back (\p Unit owns the per-execution unit).
-std::string siteNoteJson(const Site &S, Hot::Kind K, PerExecution Per);
-bool parseSiteNote(llvm::StringRef Json, Site &S, Hot::Kind &K,
-                   uint64_t &PerCount, std::string &Unit);
+/// A site as FindingData::Site and back (\p Unit owns the per-execution
+/// unit).
+llvm::json::Object siteJson(const Site &S, Hot::Kind K, PerExecution Per);
+bool parseSite(const llvm::json::Object &O, Site &S, Hot::Kind &K,
+               uint64_t &PerCount, std::string &Unit);
 
 /// 1204311 -> "1,204,311".
 std::string withSeparators(uint64_t N);

@@ -17,6 +17,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "relevance/TestCode.h"
 #include "support/Contract.h"
+#include "support/DeclaredOptions.h"
 #include "support/OptionList.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
@@ -81,7 +82,7 @@ std::vector<HeldBackFinding> takeHeldBackFindings();
 /// HotpathReportRunOnceCode (global, or per check) is true.
 class RunOnceFilter {
 public:
-  explicit RunOnceFilter(ClangTidyCheck::OptionsView &Options)
+  explicit RunOnceFilter(support::DeclaredOptions &Options)
       : Report(Options.getLocalOrGlobal(support::ReportRunOnceOption, false)),
         TestFiles(
             Options.getLocalOrGlobal(support::TestProgramFilesOption, true)),
@@ -89,12 +90,6 @@ public:
                                              DefaultExampleDirs)),
         ExampleDirNames(
             support::toStrings(support::splitOptionList(ExampleDirs))) {}
-  void store(ClangTidyCheck::OptionsView &Options,
-             ClangTidyOptions::OptionMap &Opts) const {
-    Options.store(Opts, support::ReportRunOnceOption, Report);
-    Options.store(Opts, support::TestProgramFilesOption, TestFiles);
-    Options.store(Opts, support::ExampleDirectoriesOption, ExampleDirs);
-  }
   /// True when the finding of \p Check at \p Loc is held back (and counted).
   bool holdBack(RunOnce Why, llvm::StringRef Check, SourceLocation Loc,
                 const SourceManager &SM) const;

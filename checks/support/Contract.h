@@ -23,10 +23,10 @@ inline constexpr llvm::StringLiteral ProfileOption = "HotpathProfile";
 inline constexpr llvm::StringLiteral ProfileBinariesOption =
     "HotpathProfileBinaries";
 /// Set by the tool and the plugin: a measured finding carries its figures
-/// as a note (HotnessNotePrefix), which they take off again.
+/// in its data (support/FindingData.h).
 inline constexpr llvm::StringLiteral HotnessNotesOption = "HotpathHotnessNotes";
 /// Set by the plugin's export: without a profile, a finding carries *what*
-/// to measure (SiteNotePrefix), so that `hotpath report --profile` measures
+/// to measure in its data, so that `hotpath report --profile` measures
 /// it later as a run with the profile would have.
 inline constexpr llvm::StringLiteral HotnessSitesOption = "HotpathHotnessSites";
 /// Report findings in code that runs once too (docs/run-once.md).
@@ -42,19 +42,18 @@ inline constexpr llvm::StringLiteral ExampleDirectoriesOption =
     "HotpathExampleDirectories";
 /// Set by the tool only, which merges one header's findings from several
 /// translation units: a file whose own code forbids a fix reports the
-/// finding anyway, marked VetoOnly (support/FixScope.h).
+/// finding anyway, marked veto-only in its data (support/FixScope.h).
 inline constexpr llvm::StringLiteral MergeVetoesOption = "HotpathMergeVetoes";
 
-// ---- Markers in a finding's notes.
+// ---- What a finding's notes carry.
 
-inline constexpr llvm::StringLiteral HotnessNotePrefix = "hotpath-hotness: ";
-inline constexpr llvm::StringLiteral SiteNotePrefix = "hotpath-site: ";
-/// In a note of a finding whose fix this translation unit cannot judge.
+/// The one note for the front-ends rather than people: this prefix and a
+/// JSON object (support/FindingData.h).
+inline constexpr llvm::StringLiteral DataNotePrefix = "hotpath-data: ";
+/// In the note (for people) of a finding whose fix this translation unit
+/// cannot judge; the merge reads FindingData::FixNotVisible.
 inline constexpr llvm::StringLiteral NotVisibleHere =
     "cannot be checked from this translation unit";
-/// The note of a finding reported only to decline a fix another file offers.
-inline constexpr llvm::StringLiteral VetoOnly =
-    "reported here only to decline the fix another file offers";
 
 } // namespace clang::tidy::hotpath::support
 

@@ -3,9 +3,11 @@
 //
 // A check that sees only part of what a fix touches (a record in a header
 // whose constructors are defined in another file) declines the fix with a
-// note containing NotVisibleHere. A driver that merges one header finding
-// from several translation units (the hotpath tool) then takes the fix from
-// a unit that could judge it, while any other reason to decline still wins.
+// note containing NotVisibleHere and marks it in the finding's data
+// (HotpathCheck::Finding::fixNotVisible). A driver that merges one header
+// finding from several translation units (the hotpath tool) then takes the fix
+// from a unit that could judge it, while any other reason to decline still
+// wins.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,10 +23,10 @@ namespace clang::tidy::hotpath::support {
 /// may not report the finding at all (the record is not relevant there, no
 /// thread writes it there), yet its veto must reach the merge. Under the
 /// global option HotpathMergeVetoes (set by the hotpath tool only) such a
-/// file reports it anyway with a note containing VetoOnly; the tool drops
-/// findings that no file reports for real and removes the note from the
-/// others. Other front-ends do not merge, so they never see these.
-// NotVisibleHere, VetoOnly and MergeVetoesOption are in support/Contract.h.
+/// file reports it anyway, marked veto-only in its data
+/// (HotpathCheck::Finding::vetoOnly); the tool drops findings that no file
+/// reports for real. Other front-ends do not merge, so they never see these.
+// NotVisibleHere and MergeVetoesOption are in support/Contract.h.
 
 } // namespace clang::tidy::hotpath::support
 

@@ -16,6 +16,7 @@
 
 #include "ClangdHooks.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "common/FrontendOptions.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CommandLine.h"
@@ -53,20 +54,6 @@ std::string docBase() {
     Base += '/';
   return Base;
 }
-
-// True when some glob of the list is about hotpath's checks ("-hotpath-*",
-// "hotpath-missing-reserve"), not merely about every check ("-*").
-bool namesHotpath(llvm::StringRef Checks) {
-  while (!Checks.empty()) {
-    auto [Glob, Rest] = Checks.split(',');
-    Checks = Rest;
-    Glob = Glob.trim();
-    Glob.consume_front("-");
-    if (Glob.trim().starts_with("hotpath"))
-      return true;
-  }
-  return false;
-}
 } // namespace
 
 void hotpath::clangd::setDefaultDocBase(std::string Base) {
@@ -94,13 +81,7 @@ TidyOptions hookGetTidyOptionsForFile(TidyProviderRef Provider,
   TidyOptions Opts = realGetTidyOptionsForFile(Provider, File);
   if (!Provider)
     return Opts;
-  std::string Checks = Opts.Checks.value_or("");
-  if (Checks.empty())
-    Opts.Checks = "hotpath-*";
-  else if (namesHotpath(Checks))
-    Opts.Checks = "hotpath-*," + Checks;
-  else
-    Opts.Checks = Checks + ",hotpath-*";
+  ::hotpath::common::enableBeneath(Opts);
   return Opts;
 }
 

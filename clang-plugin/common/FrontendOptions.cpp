@@ -9,6 +9,30 @@ namespace hotpath::common {
 namespace support = clang::tidy::hotpath::support;
 using clang::tidy::ClangTidyOptions;
 
+// True when some glob of the list is about hotpath's checks ("-hotpath-*",
+// "hotpath-missing-reserve"), not merely about every check ("-*").
+static bool namesHotpath(llvm::StringRef Checks) {
+  while (!Checks.empty()) {
+    auto [Glob, Rest] = Checks.split(',');
+    Checks = Rest;
+    Glob = Glob.trim();
+    Glob.consume_front("-");
+    if (Glob.trim().starts_with("hotpath"))
+      return true;
+  }
+  return false;
+}
+
+void enableBeneath(ClangTidyOptions &Opts) {
+  std::string Checks = Opts.Checks.value_or("");
+  if (Checks.empty())
+    Opts.Checks = "hotpath-*";
+  else if (namesHotpath(Checks))
+    Opts.Checks = "hotpath-*," + Checks;
+  else
+    Opts.Checks = Checks + ",hotpath-*";
+}
+
 void applySettings(const FrontendSettings &S, ClangTidyOptions &Override) {
   auto Set = [&](llvm::StringRef Key, llvm::StringRef Value) {
     Override.CheckOptions.insert_or_assign(

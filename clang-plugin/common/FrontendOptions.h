@@ -1,9 +1,10 @@
 //===--- FrontendOptions.h - hotpath --------------------------------------===//
 //
 // One builder from a front-end's settings (the hotpath tool's command line,
-// the compiler plugin's -fplugin-arg-hotpath-* arguments) to the clang-tidy
-// options that override a project's .clang-tidy: the checks, the global
-// options of support/Contract.h, the header filter. The front-ends differ
+// the compiler plugin's -fplugin-arg-hotpath-* arguments, hotpath-clangd's
+// rule for the checks) to the clang-tidy options that override a project's
+// .clang-tidy: the checks, the global options of support/Contract.h, the
+// header filter. The front-ends differ
 // in where the settings come from, not in what they mean.
 //
 //===----------------------------------------------------------------------===//
@@ -31,6 +32,13 @@ struct FrontendSettings {
   /// Report findings in code that runs once too.
   bool ReportRunOnce = false;
 };
+
+/// hotpath-clangd's settings: "hotpath-*" on beneath whatever \p Opts (the
+/// project's configuration) says about hotpath: first when some glob names
+/// hotpath ("-hotpath-struct-padding"), so that it refines it; last
+/// otherwise, so that a "-*,bugprone-*" written for clang-tidy does not
+/// turn it off.
+void enableBeneath(clang::tidy::ClangTidyOptions &Opts);
 
 /// Writes \p S into \p Override. The static analyzer's checks, the only
 /// others linked in, stay off whatever a project's .clang-tidy enables: not

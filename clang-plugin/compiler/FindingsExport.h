@@ -31,7 +31,7 @@ inline constexpr llvm::StringLiteral FixDroppedNote =
     "hotpath tool or a local compile offers it";
 
 /// Writes \p Findings (as the TU's ClangTidyDiagnosticConsumer produced
-/// them, veto-only findings and hotness notes included) to \p Dir.
+/// them, veto-only findings and their data notes included) to \p Dir.
 llvm::Error exportFindings(const CompilerInstance &CI,
                            std::vector<ClangTidyError> Findings,
                            llvm::StringRef Dir);

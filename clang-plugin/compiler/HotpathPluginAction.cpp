@@ -29,6 +29,7 @@
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "common/FrontendOptions.h"
+#include "findings/FindingData.h"
 #include "relevance/Hotness.h"
 #include "support/FixScope.h"
 #include "clang/Basic/DiagnosticIDs.h"
@@ -111,19 +112,13 @@ class HotpathPluginAction : public PluginASTAction {
               << llvm::toString(std::move(Err));
         }
       }
+      // Veto-only findings are for the report's merge (support/FixScope.h).
       for (const ClangTidyError &E : Errors)
-        if (!isVetoOnly(E))
+        if (!findings::findingData(E).VetoOnly)
           emit(E);
     }
 
   private:
-    // Reported only for the report's merge (support/FixScope.h).
-    static bool isVetoOnly(const ClangTidyError &E) {
-      return llvm::any_of(E.Notes, [](const tooling::DiagnosticMessage &N) {
-        return StringRef(N.Message).contains(support::VetoOnly);
-      });
-    }
-
     SourceLocation locationOf(StringRef Path, unsigned Offset) {
       SourceManager &SM = CI.getSourceManager();
       if (Path.empty())
@@ -160,8 +155,7 @@ class HotpathPluginAction : public PluginASTAction {
       }
       unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
       for (const tooling::DiagnosticMessage &N : E.Notes)
-        if (!StringRef(N.Message).starts_with(support::HotnessNotePrefix) &&
-            !StringRef(N.Message).starts_with(support::SiteNotePrefix))
+        if (!findings::isDataNote(N))
           Diags.Report(locationOf(N.FilePath, N.FileOffset), NoteID)
               << N.Message;
     }

@@ -1,6 +1,7 @@
 //===--- FindingMerge.cpp - hotpath standalone tool -----------------------===//
 
 #include "findings/FindingMerge.h"
+#include "findings/FindingData.h"
 #include "findings/Findings.h"
 #include "support/FixScope.h"
 #include "llvm/ADT/STLExtras.h"
@@ -18,16 +19,7 @@ namespace {
 int fixStanding(const ClangTidyError &E) {
   if (!E.Message.Fix.empty())
     return 1;
-  for (const tooling::DiagnosticMessage &N : E.Notes)
-    if (llvm::StringRef(N.Message).contains(support::NotVisibleHere))
-      return 0;
-  return 2;
-}
-
-bool isVetoOnly(const ClangTidyError &E) {
-  return llvm::any_of(E.Notes, [](const tooling::DiagnosticMessage &N) {
-    return llvm::StringRef(N.Message).contains(support::VetoOnly);
-  });
+  return findingData(E).FixNotVisible ? 0 : 2;
 }
 
 // Everything a duplicate can differ in, in an order of its own (the fix's
@@ -53,7 +45,7 @@ std::string contentKey(const ClangTidyError &E) {
 
 void FindingMerge::add(std::vector<ClangTidyError> &&Errors) {
   for (ClangTidyError &E : Errors) {
-    bool VetoOnly = isVetoOnly(E);
+    bool VetoOnly = findingData(E).VetoOnly;
     auto [It, New] = Keys.emplace(findingKey(E), Unique.size());
     if (New) {
       Unique.push_back(std::move(E));
@@ -79,7 +71,7 @@ void FindingMerge::add(std::vector<ClangTidyError> &&Errors) {
 }
 
 std::vector<ClangTidyError> FindingMerge::take() {
-  // Findings no file reports for real go; the veto note goes from the rest.
+  // Findings no file reports for real go; the rest lose the veto mark.
   std::vector<ClangTidyError> Shown;
   VetoOnlyFindings.clear();
   for (size_t I = 0; I < Unique.size(); ++I) {
@@ -87,9 +79,11 @@ std::vector<ClangTidyError> FindingMerge::take() {
       VetoOnlyFindings.push_back(std::move(Unique[I]));
       continue;
     }
-    llvm::erase_if(Unique[I].Notes, [](const tooling::DiagnosticMessage &N) {
-      return llvm::StringRef(N.Message).contains(support::VetoOnly);
-    });
+    support::FindingData D = findingData(Unique[I]);
+    if (D.VetoOnly) {
+      D.VetoOnly = false;
+      setFindingData(Unique[I], D);
+    }
     Shown.push_back(std::move(Unique[I]));
   }
   // Keys are unique, so the order is total and the output deterministic.

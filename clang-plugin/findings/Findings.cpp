@@ -1,6 +1,8 @@
 //===--- Findings.cpp - hotpath standalone tool ---------------------------===//
 
 #include "findings/Findings.h"
+#include "findings/FindingData.h"
+#include "findings/FindingJson.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -87,7 +89,19 @@ Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines) {
   if (!E.Message.FilePath.empty())
     F.Loc = Lines.locate(E.Message.FilePath, E.Message.FileOffset);
   F.Id = findingId(F.Check, F.Loc.File, F.Loc.Line, F.Loc.Column);
+  support::FindingData D = findingData(E);
+  if (D.Hotness) {
+    Hotness H;
+    llvm::json::Path::Root Root;
+    if (fromJSON(llvm::json::Value(llvm::json::Object(*D.Hotness)), H, Root))
+      F.Hot = std::move(H);
+    else
+      llvm::consumeError(Root.getError());
+  }
+  F.VetoOnly = D.VetoOnly;
   for (const auto &N : E.Notes) {
+    if (isDataNote(N))
+      continue;
     Note Nt;
     Nt.Message = N.Message;
     if (!N.FilePath.empty())

@@ -38,7 +38,7 @@ struct Note {
 };
 
 /// What the finding's code cost in the profile (--profile): the figures of
-/// the check's hotness note (checks/relevance/Hotness.h).
+/// the finding's data (checks/support/FindingData.h).
 struct Hotness {
   std::string Source; // "instr", "perf", "callgrind"
   std::optional<uint64_t> Executions, Entries, Samples, Cost;

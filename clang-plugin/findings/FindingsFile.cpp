@@ -1,8 +1,8 @@
 //===--- FindingsFile.cpp - hotpath ---------------------------------------===//
 
 #include "findings/FindingsFile.h"
+#include "findings/FindingData.h"
 #include "findings/FindingJson.h"
-#include "support/Contract.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -279,13 +279,6 @@ public:
     E.Message.FilePath = F.Loc.File;
     E.Message.FileOffset = F.Loc.Offset;
     Checks.push_back({F.Loc.File, F.Loc.Offset, F.Loc.Line, F.Loc.Column});
-    auto NoteAt = [&](std::string Message) {
-      clang::tooling::DiagnosticMessage DM;
-      DM.Message = std::move(Message);
-      DM.FilePath = E.Message.FilePath;
-      DM.FileOffset = E.Message.FileOffset;
-      return DM;
-    };
     for (const clang::tidy::hotpath::findings::Note &N : F.Notes) {
       clang::tooling::DiagnosticMessage DM;
       DM.Message = N.Message;
@@ -296,17 +289,13 @@ public:
       }
       E.Notes.push_back(std::move(DM));
     }
-    // Back into the note the checks write, which the merge keeps and the
-    // ranking reads (Ranking.cpp: takeHotness).
-    if (F.Hot) {
-      std::string Text;
-      llvm::raw_string_ostream OS(Text);
-      OS << clang::tidy::hotpath::findings::toJSON(*F.Hot);
-      E.Notes.push_back(NoteAt(
-          (clang::tidy::hotpath::support::HotnessNotePrefix + Text).str()));
-    }
-    if (F.VetoOnly)
-      E.Notes.push_back(NoteAt(VetoOnlyText.str()));
+    // Back into the data the checks attach, which the merge reads and
+    // toFinding turns into fields again.
+    clang::tidy::hotpath::support::FindingData D;
+    if (F.Hot)
+      D.Hotness = *clang::tidy::hotpath::findings::toJSON(*F.Hot).getAsObject();
+    D.VetoOnly = F.VetoOnly;
+    clang::tidy::hotpath::findings::setFindingData(E, D);
     for (const clang::tidy::hotpath::findings::Edit &Ed : F.Fix) {
       Checks.push_back(
           {Ed.Begin.File, Ed.Begin.Offset, Ed.Begin.Line, Ed.Begin.Column});
@@ -330,9 +319,6 @@ public:
     return llvm::Error::success();
   }
 
-  /// Set by the caller: the note text that marks a veto-only finding.
-  llvm::StringRef VetoOnlyText;
-
 private:
   llvm::StringRef Path;
 };
@@ -342,7 +328,6 @@ private:
 llvm::Expected<TUFindings> parseFindings(llvm::StringRef Text,
                                          llvm::StringRef Path) {
   Reader R(Path);
-  R.VetoOnlyText = clang::tidy::hotpath::support::VetoOnly;
   llvm::Expected<json::Value> Parsed = json::parse(Text);
   if (!Parsed)
     return R.fail("not a hotpath findings file: invalid JSON: " +
@@ -367,11 +352,15 @@ llvm::Expected<TUFindings> parseFindings(llvm::StringRef Text,
     return R.fail("not a hotpath findings file: neither an export file of "
                   "the compiler plugin nor `hotpath --format=json` output");
   if (O->getInteger("version") != ExportFormatVersion)
-    return R.fail(llvm::formatv("export format version {0}, this hotpath "
-                                "reads version {1}",
-                                O->getInteger("version").value_or(0),
-                                ExportFormatVersion)
-                      .str());
+    return R.fail(
+        llvm::formatv("export format version {0}, this hotpath "
+                      "reads version {1}{2}",
+                      O->getInteger("version").value_or(0), ExportFormatVersion,
+                      O->getInteger("version").value_or(0) < ExportFormatVersion
+                          ? " (written by an older plugin: build "
+                            "again to export it anew)"
+                          : "")
+            .str());
   TU.Producer = O->getString("producer").value_or("").str();
   TU.Source = O->getString("source").value_or("").str();
   if (const json::Array *Inputs = O->getArray("inputs"))

@@ -28,7 +28,9 @@
 namespace clang::tidy::hotpath::findings {
 
 inline constexpr llvm::StringLiteral ExportFormatName = "hotpath-findings";
-inline constexpr int ExportFormatVersion = 1;
+/// 2: a finding's data (support/FindingData.h) in one note, where version
+/// 1 had a note for the hotness and another for the site.
+inline constexpr int ExportFormatVersion = 2;
 inline constexpr llvm::StringLiteral ExportSuffix = ".hotpath.json";
 
 /// What a file held when the findings were computed.

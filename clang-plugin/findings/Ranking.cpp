@@ -31,28 +31,6 @@ loadProfile(const std::string &Path, const std::vector<std::string> &Binaries,
   return P;
 }
 
-void takeHotness(Finding &F) {
-  for (auto It = F.Notes.begin(); It != F.Notes.end(); ++It) {
-    llvm::StringRef M = It->Message;
-    if (!M.consume_front(support::HotnessNotePrefix))
-      continue;
-    llvm::Expected<llvm::json::Value> V = llvm::json::parse(M);
-    if (!V) {
-      llvm::consumeError(V.takeError());
-      continue;
-    }
-    Hotness H;
-    llvm::json::Path::Root Root;
-    if (!fromJSON(*V, H, Root)) {
-      llvm::consumeError(Root.getError());
-      continue;
-    }
-    F.Hot = std::move(H);
-    F.Notes.erase(It);
-    return;
-  }
-}
-
 void sortByHotness(std::vector<Finding> &Findings) {
   // 0: measured and ran, 1: not covered by the profile, 2: cold.
   auto Tier = [](const Finding &F) { return !F.Hot ? 1 : F.Hot->Cold ? 2 : 0; };

@@ -1,9 +1,8 @@
 //===--- Ranking.h - hotpath standalone tool ------------------------------===//
 //
 // The profile side of a run (--profile): reading the profile once before the
-// analysis, turning each finding's hotness note into its Hotness, ordering
-// the findings hottest first, --min-share, and the summary line that says
-// what share of the profile the flagged code holds.
+// analysis, ordering the findings hottest first, --min-share, and the
+// summary line that says what share of the profile the flagged code holds.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,9 +23,6 @@ namespace clang::tidy::hotpath::findings {
 std::shared_ptr<const ::hotpath::profile::Profile>
 loadProfile(const std::string &Path, const std::vector<std::string> &Binaries,
             bool Quiet);
-
-/// Moves a hotness note of \p F into F.Hot (and out of its notes).
-void takeHotness(Finding &F);
 
 /// Hottest first (share, then executions), findings the profile does not
 /// cover after the measured ones, cold ones last; location breaks ties.

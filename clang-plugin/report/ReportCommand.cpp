@@ -305,7 +305,6 @@ int runReport(const char *Argv0) {
   std::map<std::string, unsigned> PerCheck;
   for (clang::tidy::ClangTidyError &E : Unique) {
     Findings.push_back(toFinding(E, Lines));
-    takeHotness(Findings.back());
     AsErrors += E.IsWarningAsError;
     ++PerCheck[E.DiagnosticName];
   }

@@ -402,7 +402,6 @@ Outcome mergeResults(llvm::ArrayRef<const char *> OriginalArgv,
   O.Unique = Merge.take();
   for (const ClangTidyError &E : O.Unique) {
     O.Findings.push_back(toFinding(E, Lines));
-    takeHotness(O.Findings.back());
     O.AsErrors += E.IsWarningAsError;
     ++O.PerCheck[E.DiagnosticName];
   }
