@@ -48,12 +48,19 @@ static const std::pair<const char *, const char *> DefaultBlocking[] = {
 
 BlockingUnderLockCheck::BlockingUnderLockCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : HotpathCheck(Name, Context, Needs::CPlusPlus11), Locks(Config, Bodies) {
+    : HotpathCheck(Name, Context, Needs::CPlusPlus11), Locks(Config, Bodies),
+      Blocking([this](const Stmt &S) { return blockingInCallee(S); },
+               Config.getList("NotBlockingFunctions", "")) {
   for (const auto &[Fn, What] : DefaultBlocking)
     BlockingByName[Fn] = What;
   for (StringRef Fn : Config.getList("ExtraBlockingFunctions", ""))
     BlockingByName[Fn.starts_with("::") ? Fn.str() : "::" + Fn.str()] =
         "can block (ExtraBlockingFunctions)";
+}
+
+void BlockingUnderLockCheck::onStartOfTranslationUnit() {
+  HotpathCheck::onStartOfTranslationUnit();
+  Blocking.clear();
 }
 
 // Start from the acquisitions and walk only the statements each one guards.
@@ -133,6 +140,29 @@ std::string BlockingUnderLockCheck::blockingKind(const Stmt &S) const {
   return It == BlockingByName.end() ? "" : It->second;
 }
 
+std::string BlockingUnderLockCheck::blockingInCallee(const Stmt &S) const {
+  std::string Kind = blockingKind(S);
+  if (!Kind.empty())
+    return Kind;
+  // cv.wait(lock) blocks the caller's lock only when the function took
+  // `lock` itself: a lock handed in, or one adopting a mutex the caller
+  // locked (leveldb's CondVar::Wait), is the caller's, and the wait
+  // releases it.
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(&S);
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier() || !MD->getName().starts_with("wait") ||
+      !isStd(MD->getParent(),
+             {"condition_variable", "condition_variable_any"}) ||
+      MC->getNumArgs() == 0)
+    return "";
+  const auto *Ref = dyn_cast<DeclRefExpr>(MC->getArg(0)->IgnoreParenImpCasts());
+  const auto *Lock = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Lock || isa<ParmVarDecl>(Lock) || !Lock->hasLocalStorage() ||
+      !analyses::locksOnConstruction(*Lock))
+    return "";
+  return "waits on a condition variable";
+}
+
 // A statement that is a call ending the process: [[noreturn]] (abort, exit,
 // std::terminate, a project's own fatal-error function) or marked
 // analyzer_noreturn. Only the statement itself: a branch that may exit
@@ -182,6 +212,10 @@ void BlockingUnderLockCheck::checkSection(const analyses::CriticalSection &CS,
     for (const Stmt *C : S->children())
       Work.push_back(C);
     std::string Kind = blockingKind(*S);
+    std::optional<analyses::EffectChain> Chain;
+    if (Kind.empty() && isa<CallExpr, CXXConstructExpr>(S))
+      if ((Chain = Blocking.ofCall(*cast<Expr>(S))))
+        Kind = Chain->What + " (" + analyses::chainText(*Chain, Ctx) + ")";
     if (Kind.empty() || beforeProcessEnd(*S, P))
       continue;
     SourceLocation Loc = SM.getFileLoc(S->getBeginLoc());
@@ -207,6 +241,8 @@ void BlockingUnderLockCheck::checkSection(const analyses::CriticalSection &CS,
                  << Callee << Kind << Holder << Mutex
                  << SM.getPresumedLineNumber(AcquireLoc) << F.hotText();
              F.note(AcquireLoc, "'%0' is locked here") << Mutex;
+             if (Chain)
+               F.noteChain(*Chain, Ctx);
            });
   }
 }

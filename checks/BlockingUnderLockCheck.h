@@ -13,6 +13,7 @@
 #define HOTPATH_CHECKS_BLOCKINGUNDERLOCKCHECK_H
 
 #include "HotpathCheck.h"
+#include "analyses/Effects.h"
 #include "analyses/Locks.h"
 #include "llvm/ADT/StringMap.h"
 #include <string>
@@ -25,15 +26,21 @@ public:
   BlockingUnderLockCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
 
 private:
   /// What the call does that blocks ("sleeps", "file I/O", ...), or "".
   std::string blockingKind(const Stmt &S) const;
+  /// The same in a function called under the lock, where a wait on a
+  /// condition variable blocks too (unless it waits on a lock passed in).
+  std::string blockingInCallee(const Stmt &S) const;
   void checkSection(const analyses::CriticalSection &CS, const Decl &Fn,
                     const analyses::BodyIndex &Parents, ASTContext &Ctx);
 
   llvm::StringMap<std::string> BlockingByName;
   analyses::LockAcquisitions Locks;
+  /// What calls made under the lock do through the functions they reach.
+  analyses::EffectSummaries Blocking;
 };
 
 } // namespace clang::tidy::hotpath

@@ -64,6 +64,12 @@ DiagnosticBuilder HotpathCheck::Finding::note(SourceLocation At,
   return Check.diag(At, Message, DiagnosticIDs::Note);
 }
 
+void HotpathCheck::Finding::noteChain(const analyses::EffectChain &C,
+                                      const ASTContext &Ctx) {
+  for (const auto &[At, Text] : analyses::chainNotes(C, Ctx))
+    note(At, "%0") << Text;
+}
+
 std::string
 HotpathCheck::Finding::hotText(relevance::PerExecution PerExec) const {
   Per = PerExec;

@@ -22,6 +22,7 @@
 #ifndef HOTPATH_CHECKS_HOTPATHCHECK_H
 #define HOTPATH_CHECKS_HOTPATHCHECK_H
 
+#include "analyses/Effects.h"
 #include "analyses/VarUsage.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "relevance/Hotness.h"
@@ -67,6 +68,9 @@ protected:
     std::string hotText(relevance::PerExecution Per = {}) const;
     /// A note of the check's own, after the warning.
     DiagnosticBuilder note(SourceLocation Loc, StringRef Message);
+    /// A note per hop of a chain through calls (analyses/Effects.h): where
+    /// each function calls the next, and what the last one does.
+    void noteChain(const analyses::EffectChain &C, const ASTContext &Ctx);
     /// "the loop is here" at \p Loop, after the check's own notes.
     void noteLoop(const Stmt *Loop) { LoopAt = Loop; }
     /// The fix is declined for code this translation unit cannot see (say

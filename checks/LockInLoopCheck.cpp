@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 using namespace clang::ast_matchers;
 
@@ -12,15 +13,31 @@ namespace clang::tidy::hotpath {
 LockInLoopCheck::LockInLoopCheck(StringRef Name, ClangTidyContext *Context)
     : HotpathCheck(Name, Context, Needs::CPlusPlus11),
       ReportConditionalLocks(Config.get("ReportConditionalLocks", false)),
-      MinIterations(Config.get("MinIterations", 8U)), Locks(Config, Bodies) {}
+      MinIterations(Config.get("MinIterations", 8U)), Locks(Config, Bodies),
+      Locking(
+          [this](const Stmt &S) -> std::string {
+            const Expr *M = Locks.acquiredBy(S);
+            return M ? "locks '" + analyses::mutexText(*M, *Ctx) + "'" : "";
+          },
+          Config.getList("NotLockingFunctions", "")) {}
+
+void LockInLoopCheck::onStartOfTranslationUnit() {
+  HotpathCheck::onStartOfTranslationUnit();
+  Locking.clear();
+}
 
 // The acquisitions are rare, narrow nodes; the loops around one come from a
-// walk of its function only.
+// walk of its function only. Loops are matched for the calls that lock in a
+// function they reach.
 void LockInLoopCheck::registerMatchers(MatchFinder *Finder) {
   Locks.registerMatchers(Finder, this);
+  analyses::addLoopMatchers(*Finder, *this, "loop");
 }
 
 void LockInLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  if (const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop"))
+    return checkLoopCall(*Loop, *Result.Context);
   if (auto S = Locks.sectionOf(Result))
     checkSection(S->CS, *S->Fn, *S->Parents, *Result.Context);
 }
@@ -46,48 +63,67 @@ bool isLoop(const Stmt *S) {
   return isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S);
 }
 
+// \p S or a statement around it, up to the loop body \p Body (a brace-less
+// `if` included), runs on some iterations only.
+bool conditional(const Stmt *S, const Stmt *Body,
+                 const analyses::BodyIndex &P) {
+  for (; S; S = S == Body ? nullptr : P.parentOf(S))
+    if (isa<IfStmt, SwitchStmt, ConditionalOperator, CXXTryStmt, CXXCatchStmt>(
+            S))
+      return true;
+  return false;
+}
+
+// Some statement of \p S satisfies \p P; a lambda's body runs when it is
+// called and does not count.
+bool anyStmt(const Stmt *S, llvm::function_ref<bool(const Stmt *)> P) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (P(S))
+    return true;
+  for (const Stmt *C : S->children())
+    if (anyStmt(C, P))
+      return true;
+  return false;
+}
+
 // A wait on a condition variable: the loop waits for a state, the lock is
 // the condition variable's.
 bool waitsOnCondition(const Stmt *S) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
-    if (const CXXMethodDecl *MD = MC->getMethodDecl())
-      if (MD->getDeclName().isIdentifier() &&
-          MD->getName().starts_with("wait") &&
-          MD->getParent()->getDeclName().isIdentifier() &&
-          MD->getParent()->getName().starts_with("condition_variable"))
-        return true;
-  for (const Stmt *C : S->children())
-    if (waitsOnCondition(C))
-      return true;
-  return false;
+  return anyStmt(S, [](const Stmt *X) {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(X);
+    const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+    return MD && MD->getDeclName().isIdentifier() &&
+           MD->getName().starts_with("wait") &&
+           MD->getParent()->getDeclName().isIdentifier() &&
+           MD->getParent()->getName().starts_with("condition_variable");
+  });
 }
 
-// Work a call does: any call but the guard's own lock/unlock.
-bool hasCall(const Stmt *S) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (isa<CallExpr>(S) && !isa<CXXOperatorCallExpr>(S))
-    return true;
-  for (const Stmt *C : S->children())
-    if (hasCall(C))
-      return true;
-  return false;
+// Work a call does: any call but an operator (the guard's own lock/unlock
+// are member calls of the section, not of what lies outside it).
+bool isWorkCall(const Stmt *S) {
+  return isa<CallExpr>(S) && !isa<CXXOperatorCallExpr>(S);
 }
 
-bool hasLoop(const Stmt *S) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (isLoop(S))
-    return true;
-  for (const Stmt *C : S->children())
-    if (hasLoop(C))
-      return true;
-  return false;
-}
+bool hasCall(const Stmt *S) { return anyStmt(S, isWorkCall); }
+bool hasLoop(const Stmt *S) { return anyStmt(S, isLoop); }
 
 } // namespace
+
+bool LockInLoopCheck::overData(const Stmt &Loop, ASTContext &Ctx) const {
+  // Not an event loop (`while (true)`), not one thread per core, not a
+  // handful of iterations.
+  analyses::TripCount Trips = analyses::classifyTripCount(Loop, Ctx, Vocab);
+  if (Trips.Kind == analyses::TripKind::Unbounded ||
+      Trips.Kind == analyses::TripKind::CpuSized)
+    return false;
+  if (isa<WhileStmt, DoStmt>(Loop) && Trips.Kind != analyses::TripKind::Data)
+    return false;
+  if (auto N = constantTrips(&Loop, Ctx); N && *N < MinIterations)
+    return false;
+  return !waitsOnCondition(analyses::loopBody(Loop));
+}
 
 void LockInLoopCheck::checkSection(const analyses::CriticalSection &CS,
                                    const Decl &Fn, const analyses::BodyIndex &P,
@@ -100,23 +136,9 @@ void LockInLoopCheck::checkSection(const analyses::CriticalSection &CS,
   const Stmt *Body = analyses::loopBody(*Loop);
   // Where the lock sits in the body: its block, or blocks inside it; under
   // an `if` or `switch` it is taken only on some iterations.
-  for (const Stmt *S = CS.Block; S && S != Body; S = P.parentOf(S)) {
-    if (isa<IfStmt, SwitchStmt, ConditionalOperator, CXXTryStmt, CXXCatchStmt>(
-            S) &&
-        !ReportConditionalLocks)
-      return;
-  }
-  // A loop over data: not an event loop (`while (true)`), not one thread per
-  // core, not a handful of iterations.
-  analyses::TripCount Trips = analyses::classifyTripCount(*Loop, Ctx, Vocab);
-  if (Trips.Kind == analyses::TripKind::Unbounded ||
-      Trips.Kind == analyses::TripKind::CpuSized)
+  if (!ReportConditionalLocks && conditional(CS.Block, Body, P))
     return;
-  if (isa<WhileStmt, DoStmt>(Loop) && Trips.Kind != analyses::TripKind::Data)
-    return;
-  if (auto N = constantTrips(Loop, Ctx); N && *N < MinIterations)
-    return;
-  if (waitsOnCondition(Body))
+  if (!overData(*Loop, Ctx))
     return;
   // A mutex made per iteration is no one else's.
   if (const auto *Ref = dyn_cast<DeclRefExpr>(CS.Mutex->IgnoreParenImpCasts()))
@@ -172,6 +194,101 @@ void LockInLoopCheck::checkSection(const analyses::CriticalSection &CS,
                "them under one lock%1")
             << Who << F.hotText();
         F.noteLoop(Loop);
+      });
+}
+
+namespace {
+
+// The calls of a loop body, not counting operators (an element access) and
+// what lambdas do later; null when the body holds a loop of its own.
+bool collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return true;
+  if (isLoop(S))
+    return false;
+  if (isWorkCall(S))
+    Out.push_back(cast<CallExpr>(S));
+  for (const Stmt *C : S->children())
+    if (!collectCalls(C, Out))
+      return false;
+  return true;
+}
+
+// The same object on every iteration: `this`, or a variable declared
+// outside the loop (not its range-for variable), or members of those.
+bool invariantObject(const Expr *E, const Stmt &Loop, const SourceManager &SM) {
+  if (!E)
+    return true; // a call on `this`, implicitly
+  E = E->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(E))
+    return true;
+  if (const auto *M = dyn_cast<MemberExpr>(E))
+    return invariantObject(M->getBase(), Loop, SM);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+      return !analyses::spanContains(Loop, VD->getLocation(), SM);
+  return false;
+}
+
+// A mutex that is the same one on every call through \p C: a global, or a
+// member of the object the loop calls (the same object each iteration).
+bool sameMutexEachIteration(const Expr &Mutex, const analyses::EffectChain &C,
+                            const Stmt &Loop, const SourceManager &SM) {
+  const Expr *M = Mutex.IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(M))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+      return VD->hasGlobalStorage();
+  const auto *Member = dyn_cast<MemberExpr>(M);
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) ||
+      !C.SameObject)
+    return false;
+  const auto *First = dyn_cast<CXXMemberCallExpr>(C.Hops.front().Call);
+  return First && invariantObject(First->getImplicitObjectArgument(), Loop, SM);
+}
+
+} // namespace
+
+void LockInLoopCheck::checkLoopCall(const Stmt &Loop, ASTContext &Ctx) {
+  const Stmt *Body = analyses::loopBody(Loop);
+  llvm::SmallVector<const CallExpr *, 4> Calls;
+  // One call and nothing else that works outside the lock: the call is the
+  // short critical section.
+  if (!Body || !collectCalls(Body, Calls) || Calls.size() != 1)
+    return;
+  const CallExpr &Call = *Calls.front();
+  std::optional<analyses::EffectChain> Chain = Locking.ofCall(Call);
+  if (!Chain)
+    return;
+  const Expr *Mutex = Locks.acquiredBy(*Chain->Primitive);
+  const SourceManager &SM = Ctx.getSourceManager();
+  // Another object's mutex on each iteration is not one lock to hoist.
+  if (!Mutex || !sameMutexEachIteration(*Mutex, *Chain, Loop, SM) ||
+      !overData(Loop, Ctx))
+    return;
+  auto Owner = Bodies.owning(Loop, SM);
+  if (!Owner)
+    return;
+  const analyses::BodyIndex &P = *Owner->Index;
+  // Called on some iterations only.
+  if (!ReportConditionalLocks && conditional(P.parentOf(&Call), Body, P))
+    return;
+  SourceLocation Loc = SM.getFileLoc(Call.getBeginLoc());
+  auto ParentOf = P.parents();
+  report(
+      Loc, relevance::runOnceAt(Call, Owner->Function, ParentOf), SM,
+      [&] { return Hot.ofLoop(&Loop, Loc, SM); },
+      [&](Finding &F) {
+        F.diag("'%0' %1 on every iteration of the loop (%2) around a short "
+               "critical section: each iteration pays an atomic "
+               "read-modify-write to lock and another to unlock, and under "
+               "contention a cache-line transfer or a futex sleep; lock once "
+               "for the whole loop (a batch operation that takes the items "
+               "together), or collect the results locally and merge them "
+               "under one lock%3")
+            << Chain->Hops.front().Callee->getNameAsString() << Chain->What
+            << analyses::chainText(*Chain, Ctx) << F.hotText();
+        F.noteChain(*Chain, Ctx);
+        F.noteLoop(&Loop);
       });
 }
 

@@ -14,6 +14,7 @@
 #define HOTPATH_CHECKS_LOCKINLOOPCHECK_H
 
 #include "HotpathCheck.h"
+#include "analyses/Effects.h"
 #include "analyses/Locks.h"
 #include "analyses/TripCount.h"
 #include <string>
@@ -26,15 +27,25 @@ public:
   LockInLoopCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
 
 private:
   void checkSection(const analyses::CriticalSection &CS, const Decl &Fn,
                     const analyses::BodyIndex &Parents, ASTContext &Ctx);
+  /// A loop whose only call locks a mutex in a function it reaches.
+  void checkLoopCall(const Stmt &Loop, ASTContext &Ctx);
+  /// The loop over data of checkSection and checkLoopCall: false for event
+  /// loops, one thread per core, a handful of iterations, a wait on a
+  /// condition.
+  bool overData(const Stmt &Loop, ASTContext &Ctx) const;
 
   const bool ReportConditionalLocks;
   const unsigned MinIterations;
   analyses::LoopVocabulary Vocab;
   analyses::LockAcquisitions Locks;
+  /// What a call in a loop locks through the functions it reaches.
+  analyses::EffectSummaries Locking;
+  ASTContext *Ctx = nullptr;
 };
 
 } // namespace clang::tidy::hotpath

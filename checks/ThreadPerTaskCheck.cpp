@@ -22,7 +22,13 @@ ThreadPerTaskCheck::ThreadPerTaskCheck(StringRef Name,
     : HotpathCheck(Name, Context),
       ThreadTypes(Config.getList("ThreadTypes", DefaultThreadTypes)),
       ThreadFunctions(
-          Config.getList("ThreadFunctions", DefaultThreadFunctions)) {
+          Config.getList("ThreadFunctions", DefaultThreadFunctions)),
+      Starting(
+          [this](const Stmt &S) {
+            auto It = Creations.find(&S);
+            return It == Creations.end() ? std::string() : It->second;
+          },
+          {}) {
   Vocab.CpuCountFunctions = support::toStrings(
       Config.getList("CpuCountFunctions", DefaultCpuCountFunctions));
 }
@@ -32,6 +38,9 @@ void ThreadPerTaskCheck::onStartOfTranslationUnit() {
   Pending.clear();
   JoiningFunctions.clear();
   ReportedAtCall.clear();
+  Loops.clear();
+  Creations.clear();
+  Starting.clear();
 }
 
 void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
@@ -64,6 +73,8 @@ void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
                  callee(functionDecl(hasAnyName(ThreadFunctions))))
             .bind("call"),
         this);
+  // Loops, for the calls that start a thread in a helper.
+  analyses::addLoopMatchers(*Finder, *this, "loop");
   // `threads.emplace_back(f)` constructs the thread inside the library; the
   // user's line is the call.
   auto ThreadElementContainer = classTemplateSpecializationDecl(
@@ -169,6 +180,10 @@ void ThreadPerTaskCheck::check(const MatchFinder::MatchResult &Result) {
                        "'" + Call->getDirectCallee()->getNameAsString() + "'"});
     return;
   }
+  if (const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop")) {
+    Loops.push_back(Loop);
+    return;
+  }
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn"))
     Bodies.add(FD);
 }
@@ -178,7 +193,16 @@ void ThreadPerTaskCheck::onEndOfTranslationUnit() {
   for (const PendingCreation &P : Pending)
     if (!ReportedAtCall.contains(P.Creation))
       reportIfPerTask(*P.Creation, P.Loc, P.What);
+  // Without a creation in the TU, no helper starts a thread.
+  for (const PendingCreation &P : Pending)
+    Creations.try_emplace(P.Creation, "starts a thread");
+  if (!Creations.empty())
+    for (const Stmt *Loop : Loops)
+      reportCallsPerTask(*Loop);
   Pending.clear();
+  Loops.clear();
+  Creations.clear();
+  Starting.clear();
   Bodies.clear();
 }
 
@@ -274,6 +298,60 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
                 << TC.Why;
         });
     return;
+  }
+}
+
+// The calls and constructions of a loop body, not into lambdas (they run
+// later) or nested loops (matched on their own).
+static void loopCalls(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out,
+                      bool Top = true) {
+  if (!S || isa<LambdaExpr>(S) ||
+      (!Top && isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S)))
+    return;
+  if ((isa<CallExpr>(S) && !isa<CXXOperatorCallExpr>(S)) ||
+      isa<CXXConstructExpr>(S))
+    Out.push_back(cast<Expr>(S));
+  for (const Stmt *C : S->children())
+    loopCalls(C, Out, false);
+}
+
+void ThreadPerTaskCheck::reportCallsPerTask(const Stmt &Loop) {
+  llvm::SmallVector<const Expr *, 8> Calls;
+  loopCalls(analyses::loopBody(Loop), Calls);
+  std::optional<analyses::TripCount> TC;
+  std::optional<analyses::BodyIndexCache::Owner> Owner;
+  const SourceManager &SM = Ctx->getSourceManager();
+  for (const Expr *Call : Calls) {
+    if (Creations.contains(Call))
+      continue; // a creation of its own, judged by reportIfPerTask
+    std::optional<analyses::EffectChain> Chain = Starting.ofCall(*Call);
+    if (!Chain)
+      continue;
+    if (!TC)
+      TC = analyses::classifyTripCount(Loop, *Ctx, Vocab);
+    if (!analyses::followsData(TC->Kind))
+      return;
+    if (!Owner && !(Owner = Bodies.owning(Loop, SM)))
+      return;
+    auto ParentOf = Owner->Index->parents();
+    SourceLocation Loc = SM.getFileLoc(Call->getBeginLoc());
+    report(
+        Loc, relevance::runOnceAt(*Call, Owner->Function, ParentOf), SM,
+        [&] { return Hot.ofLoop(&Loop, Loc, SM); },
+        [&](Finding &F) {
+          F.diag("'%0' starts a new thread (%1) on every iteration of a loop "
+                 "over the data; creating and joining a thread costs tens of "
+                 "microseconds, far more than handing the task to running "
+                 "workers: submit it to a worker pool such as "
+                 "hotpath::WorkerPool%2")
+              << Chain->Hops.front().Callee->getNameAsString()
+              << analyses::chainText(*Chain, *Ctx)
+              << F.hotText({1, "threads started"});
+          F.noteChain(*Chain, *Ctx);
+          F.note(Loop.getBeginLoc(),
+                 "the loop's trip count follows the data: %0")
+              << TC->Why;
+        });
   }
 }
 

@@ -12,6 +12,7 @@
 
 #include "HotpathCheck.h"
 #include "analyses/BodyIndex.h"
+#include "analyses/Effects.h"
 #include "analyses/TripCount.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -38,6 +39,8 @@ private:
   };
   void reportIfPerTask(const Stmt &Creation, SourceLocation Loc,
                        StringRef What);
+  /// Calls in \p Loop's body that start a thread in a function they reach.
+  void reportCallsPerTask(const Stmt &Loop);
 
   std::vector<StringRef> ThreadTypes;
   std::vector<StringRef> ThreadFunctions;
@@ -46,6 +49,11 @@ private:
   llvm::DenseSet<const Stmt *> ReportedAtCall;
   ASTContext *Ctx = nullptr;
   std::vector<PendingCreation> Pending;
+  /// The loops of the TU, and the creations by statement, for the calls
+  /// that start threads through helpers.
+  std::vector<const Stmt *> Loops;
+  llvm::DenseMap<const Stmt *, std::string> Creations;
+  analyses::EffectSummaries Starting;
   /// Functions that join or wait for the threads they start (cached).
   llvm::DenseMap<const Decl *, bool> JoiningFunctions;
   bool joinsInFunction(const Decl *Fn);

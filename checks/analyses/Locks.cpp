@@ -50,6 +50,15 @@ const Expr *mutexLockedBy(const VarDecl &Guard) {
   return First;
 }
 
+bool locksOnConstruction(const VarDecl &Guard) {
+  const auto *Ctor =
+      dyn_cast_or_null<CXXConstructExpr>(ignoreWrappers(Guard.getInit()));
+  return Ctor && mutexLockedBy(Guard) &&
+         llvm::none_of(Ctor->arguments(), [](const Expr *Arg) {
+           return isLockTag(Arg, "adopt_lock_t");
+         });
+}
+
 // The member call `G.Method()` as a whole statement, where G names \p Guard.
 static bool isGuardCall(const Stmt *S, const VarDecl &Guard,
                         llvm::StringRef Method) {
@@ -201,6 +210,39 @@ LockAcquisitions::LockAcquisitions(support::DeclaredOptions &Options,
       MutexTypes(
           typeList(DefaultMutexTypes, Options.get("ExtraMutexTypes", ""))),
       Bodies(Bodies) {}
+
+// A record of the configured types, by its qualified name.
+static bool isOneOf(const CXXRecordDecl *RD,
+                    const std::vector<std::string> &Types) {
+  if (!RD || !RD->getIdentifier())
+    return false;
+  // A cheap reject on the plain name first.
+  llvm::StringRef Name = RD->getName();
+  if (llvm::none_of(Types, [&](const std::string &T) {
+        return llvm::StringRef(T).ends_with(Name);
+      }))
+    return false;
+  std::string Qualified = "::" + RD->getQualifiedNameAsString();
+  return llvm::is_contained(Types, Qualified);
+}
+
+const Expr *LockAcquisitions::acquiredBy(const Stmt &S) const {
+  if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (isOneOf(VD->getType()->getAsCXXRecordDecl(), GuardTypes))
+          if (const Expr *M = mutexLockedBy(*VD))
+            return M;
+    return nullptr;
+  }
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(&S);
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier() ||
+      (MD->getName() != "lock" && MD->getName() != "lock_shared") ||
+      !isOneOf(MD->getParent(), MutexTypes))
+    return nullptr;
+  return MC->getImplicitObjectArgument();
+}
 
 void LockAcquisitions::registerMatchers(
     ast_matchers::MatchFinder *Finder,

@@ -52,6 +52,10 @@ struct CriticalSection {
 /// or moved-into guard) or is dependent.
 const Expr *mutexLockedBy(const VarDecl &Guard);
 
+/// \p Guard locks its mutex itself when it is constructed: not deferred,
+/// tried or adopted from a caller that locked it.
+bool locksOnConstruction(const VarDecl &Guard);
+
 /// The section guarded by \p Guard (declared in a block of the body that
 /// \p Parents indexes), up to an unlock() of the guard at the block's top
 /// level; nullopt when an unlock() nested deeper makes the extent unclear.
@@ -88,6 +92,11 @@ public:
     const Decl *Fn;           ///< The function, lambda or block.
     const BodyIndex *Parents; ///< Of Fn's body.
   };
+  /// The mutex \p S locks when it is an acquisition (a guard's DeclStmt,
+  /// `m.lock()`), else nullptr: for the effect summaries of the functions a
+  /// call reaches (analyses/Effects.h).
+  const Expr *acquiredBy(const Stmt &S) const;
+
   /// The critical section a match of registerMatchers() opens, if any.
   std::optional<Section>
   sectionOf(const ast_matchers::MatchFinder::MatchResult &Result);

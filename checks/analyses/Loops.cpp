@@ -1,6 +1,7 @@
 //===--- Loops.cpp - hotpath ----------------------------------------------===//
 
 #include "analyses/Loops.h"
+#include "support/NodeFilters.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -59,6 +60,17 @@ bool spanContains(const Stmt &S, SourceLocation Loc, const SourceManager &SM) {
   Loc = SM.getExpansionLoc(Loc);
   return !SM.isBeforeInTranslationUnit(Loc, B) &&
          !SM.isBeforeInTranslationUnit(E, Loc);
+}
+
+void addLoopMatchers(ast_matchers::MatchFinder &Finder,
+                     ast_matchers::MatchFinder::MatchCallback &Callback,
+                     llvm::StringRef Id) {
+  using namespace ast_matchers;
+  Finder.addMatcher(forStmt(support::isInUserCode()).bind(Id), &Callback);
+  Finder.addMatcher(cxxForRangeStmt(support::isInUserCode()).bind(Id),
+                    &Callback);
+  Finder.addMatcher(whileStmt(support::isInUserCode()).bind(Id), &Callback);
+  Finder.addMatcher(doStmt(support::isInUserCode()).bind(Id), &Callback);
 }
 
 } // namespace clang::tidy::hotpath::analyses

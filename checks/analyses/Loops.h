@@ -10,6 +10,7 @@
 #define HOTPATH_CHECKS_ANALYSES_LOOPS_H
 
 #include "clang/AST/Stmt.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -27,6 +28,13 @@ const Stmt *loopBody(const Stmt &Loop);
 llvm::SmallVector<const Stmt *, 4>
 enclosingLoops(const Stmt &S,
                llvm::function_ref<const Stmt *(const Stmt *)> ParentOf);
+
+/// Matches every loop of user code (`for`, range-`for`, `while`, `do`),
+/// bound to \p Id: one matcher per node kind, so that MatchFinder offers
+/// it loops only, not every statement.
+void addLoopMatchers(ast_matchers::MatchFinder &Finder,
+                     ast_matchers::MatchFinder::MatchCallback &Callback,
+                     llvm::StringRef Id);
 
 /// True when \p S refers to \p D anywhere inside it.
 bool mentions(const Stmt *S, const ValueDecl *D);

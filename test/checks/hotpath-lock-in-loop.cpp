@@ -137,6 +137,16 @@ void rare_branch(const std::vector<int> &items) {
   }
 }
 
+// The same with the `if` as the whole loop body.
+void rare_branch_unbraced(const std::vector<int> &items) {
+  for (int x : items)
+    if (x < 0) {
+      std::lock_guard<std::mutex> g(mu);
+      // CHECK-MESSAGES-OPT: :[[@LINE-1]]:35: warning: 'g' locks 'mu' on every iteration
+      total += x;
+    }
+}
+
 void custom_guard(const std::vector<int> &items) {
   for (int x : items) {
     my::SpinGuard g(spin);
