@@ -18,7 +18,14 @@ static constexpr char DefaultAllocFunctions[] =
 HeapAllocInLoopCheck::HeapAllocInLoopCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
-      AllocFunctions(Config.getList("AllocFunctions", DefaultAllocFunctions)) {}
+      AllocFunctions(Config.getList("AllocFunctions", DefaultAllocFunctions)),
+      Returning([this](const Stmt &S) { return returnsAllocation(S); }, {},
+                /*MaxDepth=*/1) {}
+
+void HeapAllocInLoopCheck::onStartOfTranslationUnit() {
+  HotpathCheck::onStartOfTranslationUnit();
+  Returning.clear();
+}
 
 void HeapAllocInLoopCheck::registerMatchers(MatchFinder *Finder) {
   // One walk per function body finds the allocations and the loops around
@@ -105,6 +112,45 @@ HeapAllocInLoopCheck::allocFunction(const CallExpr &Call) const {
   return nullptr;
 }
 
+// The expression under the wrappers a returned or initialising value gets:
+// temporaries, moves and conversions into an owner.
+static const Expr *unwrapped(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *W = dyn_cast<ExprWithCleanups>(E))
+      E = W->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+             C && C->getNumArgs() == 1)
+      E = C->getArg(0);
+    else
+      return E;
+  }
+  return E;
+}
+
+bool HeapAllocInLoopCheck::isAllocation(const Expr *E) const {
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(E))
+    return New->getNumPlacementArgs() == 0;
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  return Call && allocFunction(*Call);
+}
+
+std::string HeapAllocInLoopCheck::returnsAllocation(const Stmt &S) const {
+  const auto *R = dyn_cast<ReturnStmt>(&S);
+  const Expr *E = R ? unwrapped(R->getRetValue()) : nullptr;
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        VD && VD->isLocalVarDecl() && !VD->isStaticLocal())
+      E = unwrapped(VD->getInit());
+  return isAllocation(E) ? "returns a new heap object" : "";
+}
+
 void HeapAllocInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
@@ -122,9 +168,18 @@ void HeapAllocInLoopCheck::check(const MatchFinder::MatchResult &Result) {
       if (New->getNumPlacementArgs() == 0) // placement: no heap allocation
         checkAllocation(*New, "'new'", *FD, FU, Ctx);
     } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      if (const FunctionDecl *Callee = allocFunction(*Call))
+      if (const FunctionDecl *Callee = allocFunction(*Call)) {
         checkAllocation(*Call, "'" + Callee->getQualifiedNameAsString() + "'",
                         *FD, FU, Ctx);
+      } else if (!isa<CXXOperatorCallExpr>(Call) &&
+                 !FU.loopsAround(*Call).empty()) {
+        // A helper that returns what it allocated: the call allocates.
+        if (auto Chain = Returning.ofCall(*Call))
+          checkAllocation(*Call,
+                          "'" + Chain->Hops.front().Callee->getNameAsString() +
+                              "' (which returns a new heap object)",
+                          *FD, FU, Ctx, &*Chain);
+      }
     }
   }
 }
@@ -133,7 +188,8 @@ void HeapAllocInLoopCheck::checkAllocation(const Expr &Alloc,
                                            const std::string &Kind,
                                            const FunctionDecl &FD,
                                            const analyses::FunctionUsage &FU,
-                                           ASTContext &Ctx) {
+                                           ASTContext &Ctx,
+                                           const analyses::EffectChain *Chain) {
   auto Loops = FU.loopsAround(Alloc);
   if (Loops.empty())
     return;
@@ -172,6 +228,8 @@ void HeapAllocInLoopCheck::checkAllocation(const Expr &Alloc,
                "iteration; reuse one object declared before the loop, use a "
                "stack object, or take it from a hotpath::Pool%2")
             << Kind << What << F.hotText();
+        if (Chain)
+          F.noteChain(*Chain, Ctx);
         F.noteLoop(Loops.front());
       });
 }

@@ -12,6 +12,7 @@
 #define HOTPATH_CHECKS_HEAPALLOCINLOOPCHECK_H
 
 #include "HotpathCheck.h"
+#include "analyses/Effects.h"
 #include "analyses/VarUsage.h"
 #include <string>
 #include <vector>
@@ -23,14 +24,24 @@ public:
   HeapAllocInLoopCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
 
 private:
   const FunctionDecl *allocFunction(const CallExpr &Call) const;
+  /// A fresh allocation: `new T`, a call of AllocFunctions.
+  bool isAllocation(const Expr *E) const;
+  /// "returns a new heap object" for a return statement that hands back a
+  /// fresh allocation (directly, or through the local it initialised).
+  std::string returnsAllocation(const Stmt &S) const;
   void checkAllocation(const Expr &Alloc, const std::string &Kind,
                        const FunctionDecl &FD,
-                       const analyses::FunctionUsage &FU, ASTContext &Ctx);
+                       const analyses::FunctionUsage &FU, ASTContext &Ctx,
+                       const analyses::EffectChain *Chain = nullptr);
 
   std::vector<StringRef> AllocFunctions;
+  /// Calls whose function returns a new heap object (depth 1: the
+  /// function's own return statement).
+  analyses::EffectSummaries Returning;
 };
 
 } // namespace clang::tidy::hotpath
