@@ -107,15 +107,7 @@ void CacheUnfriendlyTraversalCheck::collectLoops(const Stmt *Body,
     // function of its own); sizeof and friends evaluate nothing.
     if (!S || isa<LambdaExpr, BlockExpr, UnaryExprOrTypeTraitExpr>(S))
       continue;
-    const Stmt *LoopBody = nullptr;
-    if (const auto *F = dyn_cast<ForStmt>(S))
-      LoopBody = F->getBody();
-    else if (const auto *R = dyn_cast<CXXForRangeStmt>(S))
-      LoopBody = R->getBody();
-    else if (const auto *W = dyn_cast<WhileStmt>(S))
-      LoopBody = W->getBody();
-    else if (const auto *D = dyn_cast<DoStmt>(S))
-      LoopBody = D->getBody();
+    const Stmt *LoopBody = analyses::loopBody(*S);
     Children.assign(S->child_begin(), S->child_end());
     if (LoopBody) {
       const Stmt *Parent = Open.empty() ? nullptr : Open.back();

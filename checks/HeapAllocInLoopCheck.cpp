@@ -2,6 +2,7 @@
 
 #include "HeapAllocInLoopCheck.h"
 #include "analyses/Containers.h"
+#include "analyses/Locks.h"
 #include "support/NodeFilters.h"
 #include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
@@ -115,15 +116,8 @@ HeapAllocInLoopCheck::allocFunction(const CallExpr &Call) const {
 // The expression under the wrappers a returned or initialising value gets:
 // temporaries, moves and conversions into an owner.
 static const Expr *unwrapped(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *W = dyn_cast<ExprWithCleanups>(E))
-      E = W->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+  while ((E = analyses::ignoreWrappers(E))) {
+    if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
       E = F->getSubExpr();
     else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
              C && C->getNumArgs() == 1)

@@ -8,7 +8,7 @@
 
 namespace clang::tidy::hotpath::analyses {
 
-static const Expr *ignoreWrappers(const Expr *E) {
+const Expr *ignoreWrappers(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
     if (const auto *C = dyn_cast<ExprWithCleanups>(E))

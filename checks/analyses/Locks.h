@@ -47,6 +47,10 @@ struct CriticalSection {
   bool ToBlockEnd = false;
 };
 
+/// \p E under parentheses, implicit casts and the nodes of temporaries
+/// (cleanups, materialisation, binding).
+const Expr *ignoreWrappers(const Expr *E);
+
 /// The mutex a guard variable locks on construction; nullptr when it does
 /// not lock then (std::defer_lock, std::try_to_lock, a default-constructed
 /// or moved-into guard) or is dependent.
