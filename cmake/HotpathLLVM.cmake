@@ -41,3 +41,25 @@ if(HOTPATH_ASSERTIONS)
   target_compile_options(hotpath_llvm_flags INTERFACE -UNDEBUG)
   message(STATUS "hotpath: assertions on in the analyzer")
 endif()
+
+# An OBJECT library of analyzer sources that include the checks' headers,
+# compiled once for every front-end that links it.
+function(hotpath_object_library name)
+  add_library(${name} OBJECT ${ARGN})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/checks)
+  target_link_libraries(${name} PRIVATE hotpath_llvm_flags)
+  set_target_properties(${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+endfunction()
+
+# A plugin module for the host clang: clang-tidy's static libraries linked
+# in with their symbols hidden; clang itself comes from the host's
+# libclang-cpp (a second, static copy of clang would be loaded otherwise).
+function(hotpath_plugin_module name output)
+  add_library(${name} MODULE ${ARGN})
+  target_link_libraries(${name} PRIVATE hotpath_llvm_flags
+    ${LLVM_LIBRARY_DIR}/libclangTidy.a ${LLVM_LIBRARY_DIR}/libclangTidyUtils.a)
+  target_link_options(${name} PRIVATE -Wl,--exclude-libs,ALL)
+  set_target_properties(${name} PROPERTIES
+    OUTPUT_NAME ${output} PREFIX ""
+    LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/lib)
+endfunction()
