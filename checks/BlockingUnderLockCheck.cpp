@@ -56,11 +56,7 @@ BlockingUnderLockCheck::BlockingUnderLockCheck(StringRef Name,
   for (StringRef Fn : Config.getList("ExtraBlockingFunctions", ""))
     BlockingByName[Fn.starts_with("::") ? Fn.str() : "::" + Fn.str()] =
         "can block (ExtraBlockingFunctions)";
-}
-
-void BlockingUnderLockCheck::onStartOfTranslationUnit() {
-  HotpathCheck::onStartOfTranslationUnit();
-  Blocking.clear();
+  clearEachTU(Blocking);
 }
 
 // Start from the acquisitions and walk only the statements each one guards.

@@ -26,7 +26,6 @@ public:
   BlockingUnderLockCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
 
 private:
   /// What the call does that blocks ("sleeps", "file I/O", ...), or "".

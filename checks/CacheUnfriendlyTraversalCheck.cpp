@@ -26,11 +26,8 @@ CacheUnfriendlyTraversalCheck::CacheUnfriendlyTraversalCheck(
     : HotpathCheck(Name, Context),
       CacheLineBytes(std::max(1U, Config.get("CacheLineBytes", 64U))),
       MinInnerTripCount(Config.get("MinInnerTripCount", 8U)),
-      ContainerTypes(Config.getList("ContainerTypes", DefaultContainerTypes)) {}
-
-void CacheUnfriendlyTraversalCheck::onStartOfTranslationUnit() {
-  HotpathCheck::onStartOfTranslationUnit();
-  ContainerCache.clear();
+      ContainerTypes(Config.getList("ContainerTypes", DefaultContainerTypes)) {
+  clearEachTU(ContainerCache);
 }
 
 void CacheUnfriendlyTraversalCheck::registerMatchers(MatchFinder *Finder) {

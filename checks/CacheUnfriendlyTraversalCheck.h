@@ -30,7 +30,6 @@ public:
   CacheUnfriendlyTraversalCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
 
   /// A loop of the function being analysed.
   struct LoopInfo {

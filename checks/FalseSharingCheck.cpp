@@ -108,15 +108,8 @@ FalseSharingCheck::FalseSharingCheck(StringRef Name, ClangTidyContext *Context)
       ExtraSyncTypes(support::toStrings(Config.getList("SyncTypes", ""))),
       TaskSubmitFunctions(support::toStrings(Config.getList(
           "TaskSubmitFunctions", "submit;post;enqueue;spawn;"
-                                 "parallel_for;execute;schedule"))) {}
-
-void FalseSharingCheck::onStartOfTranslationUnit() {
-  HotpathCheck::onStartOfTranslationUnit();
-  Records.clear();
-  FieldWrites.clear();
-  ElementWrites.clear();
-  LayoutUse.clear();
-  Threads.clear();
+                                 "parallel_for;execute;schedule"))) {
+  clearEachTU(Records, FieldWrites, ElementWrites, LayoutUse, Threads);
 }
 
 void FalseSharingCheck::registerMatchers(MatchFinder *Finder) {

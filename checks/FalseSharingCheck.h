@@ -30,7 +30,6 @@ public:
   FalseSharingCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
   struct FunctionIndex;

@@ -21,11 +21,8 @@ HeapAllocInLoopCheck::HeapAllocInLoopCheck(StringRef Name,
     : HotpathCheck(Name, Context),
       AllocFunctions(Config.getList("AllocFunctions", DefaultAllocFunctions)),
       Returning([this](const Stmt &S) { return returnsAllocation(S); }, {},
-                /*MaxDepth=*/1) {}
-
-void HeapAllocInLoopCheck::onStartOfTranslationUnit() {
-  HotpathCheck::onStartOfTranslationUnit();
-  Returning.clear();
+                /*MaxDepth=*/1) {
+  clearEachTU(Returning);
 }
 
 void HeapAllocInLoopCheck::registerMatchers(MatchFinder *Finder) {

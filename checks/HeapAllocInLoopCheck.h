@@ -24,7 +24,6 @@ public:
   HeapAllocInLoopCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
 
 private:
   const FunctionDecl *allocFunction(const CallExpr &Call) const;

@@ -37,6 +37,8 @@ void HotpathCheck::onStartOfTranslationUnit() {
   Reported.clear();
   Bodies.clear();
   Usage.clear();
+  for (const std::function<void()> &Reset : Resets)
+    Reset();
 }
 
 bool HotpathCheck::admit(SourceLocation Loc, relevance::RunOnce Why,

@@ -10,11 +10,11 @@
 //   -> the check's own notes -> "the loop is here" -> the finding's data
 //   for the front-ends (support/FindingData.h).
 //
-// A check overrides registerMatchers and check (onStartOfTranslationUnit
-// and registerPPCallbacks too where it needs them, calling this class's
-// first), reads its options with Config.get (stored back without a
-// storeOptions of its own), names the language it needs in the constructor
-// and reports with report().
+// A check overrides registerMatchers and check (registerPPCallbacks too
+// where it needs it, calling this class's first), registers its
+// per-translation-unit state with clearEachTU, reads its options with
+// Config.get (stored back without a storeOptions of its own), names the
+// language it needs in the constructor and reports with report().
 // The contributing guide says how a check is built: docs/contributing.md.
 //
 //===----------------------------------------------------------------------===//
@@ -29,6 +29,7 @@
 #include "relevance/RunOnce.h"
 #include "support/DeclaredOptions.h"
 #include "support/ReportOnce.h"
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -48,8 +49,8 @@ public:
   /// Test and example programs are known by their includes (utils/TestCode).
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
-  /// Forgets the last translation unit's reported locations and walks; a
-  /// check with state of its own calls this first.
+  /// Forgets the last translation unit: reported locations, walks, and
+  /// the state a check registered with clearEachTU().
   void onStartOfTranslationUnit() override;
 
 protected:
@@ -124,6 +125,13 @@ protected:
   bool admit(SourceLocation Loc, relevance::RunOnce Why,
              const SourceManager &SM);
 
+  /// Registers state that lives for one translation unit: each is
+  /// clear()ed at the start of the next, so that a check keeps no
+  /// onStartOfTranslationUnit of its own for it.
+  template <typename... T> void clearEachTU(T &...State) {
+    (Resets.push_back([&State] { State.clear(); }), ...);
+  }
+
   /// Measures \p Loops' innermost loop, else function \p FD (nullptr: none).
   std::optional<relevance::Hot>
   measureLoopOrFunction(llvm::ArrayRef<const Stmt *> Loops,
@@ -145,6 +153,7 @@ protected:
 
 private:
   Needs Language;
+  std::vector<std::function<void()>> Resets;
   support::ReportOnce Reported;
 };
 

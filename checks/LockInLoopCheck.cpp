@@ -19,11 +19,8 @@ LockInLoopCheck::LockInLoopCheck(StringRef Name, ClangTidyContext *Context)
             const Expr *M = Locks.acquiredBy(S);
             return M ? "locks '" + analyses::mutexText(*M, *Ctx) + "'" : "";
           },
-          Config.getList("NotLockingFunctions", "")) {}
-
-void LockInLoopCheck::onStartOfTranslationUnit() {
-  HotpathCheck::onStartOfTranslationUnit();
-  Locking.clear();
+          Config.getList("NotLockingFunctions", "")) {
+  clearEachTU(Locking);
 }
 
 // The acquisitions are rare, narrow nodes; the loops around one come from a

@@ -27,7 +27,6 @@ public:
   LockInLoopCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
 
 private:
   void checkSection(const analyses::CriticalSection &CS, const Decl &Fn,

@@ -16,14 +16,11 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::hotpath {
 
-static constexpr char DefaultReservable[] =
-    "::std::vector;::std::basic_string;::std::unordered_map;"
-    "::std::unordered_set;::std::unordered_multimap;::std::unordered_multiset";
-
 MissingReserveCheck::MissingReserveCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
-      ContainerTypes(Config.getList("ContainerTypes", DefaultReservable)) {}
+      ContainerTypes(Config.getList("ContainerTypes",
+                                    analyses::ReservableContainerTypes)) {}
 
 namespace {
 /// `out.push_back(x)` or `out.emplace_back(x)` on a dependent object: the

@@ -92,16 +92,9 @@ StructPaddingCheck::StructPaddingCheck(StringRef Name,
       SmallObjectLines(Config.get("SmallObjectLines", 8U)),
       MinSavingPercent(Config.get("MinSavingPercent", 5U)),
       IgnoredRecords(Config.getList("IgnoredRecords", "")),
-      ReportSingleObjects(Config.get("ReportSingleObjects", false)) {}
-
-void StructPaddingCheck::onStartOfTranslationUnit() {
-  HotpathCheck::onStartOfTranslationUnit();
-  Candidates.clear();
-  Analysed.clear();
-  OrderDependentUse.clear();
-  CInterface.clear();
-  Many.clear();
-  LayoutUse.clear();
+      ReportSingleObjects(Config.get("ReportSingleObjects", false)) {
+  clearEachTU(Candidates, Analysed, OrderDependentUse, CInterface, Many,
+              LayoutUse);
 }
 
 void StructPaddingCheck::registerMatchers(MatchFinder *Finder) {

@@ -29,7 +29,6 @@ public:
   StructPaddingCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
 private:

@@ -1,6 +1,7 @@
 //===--- ThreadPerTaskCheck.cpp - hotpath ---------------------------------===//
 
 #include "ThreadPerTaskCheck.h"
+#include "analyses/ThreadEntries.h"
 #include "support/CheckTrace.h"
 #include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
@@ -10,19 +11,12 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::hotpath {
 
-static constexpr char DefaultThreadTypes[] = "::std::thread;::std::jthread";
-static constexpr char DefaultThreadFunctions[] =
-    "::pthread_create;::thrd_create";
-static constexpr char DefaultCpuCountFunctions[] =
-    "::std::thread::hardware_concurrency;::std::jthread::hardware_concurrency;"
-    "::get_nprocs;::get_nprocs_conf;::sysconf";
-
 ThreadPerTaskCheck::ThreadPerTaskCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
-      ThreadTypes(Config.getList("ThreadTypes", DefaultThreadTypes)),
+      ThreadTypes(Config.getList("ThreadTypes", analyses::DefaultThreadTypes)),
       ThreadFunctions(
-          Config.getList("ThreadFunctions", DefaultThreadFunctions)),
+          Config.getList("ThreadFunctions", analyses::DefaultThreadFunctions)),
       Starting(
           [this](const Stmt &S) {
             auto It = Creations.find(&S);
@@ -30,17 +24,9 @@ ThreadPerTaskCheck::ThreadPerTaskCheck(StringRef Name,
           },
           {}) {
   Vocab.CpuCountFunctions = support::toStrings(
-      Config.getList("CpuCountFunctions", DefaultCpuCountFunctions));
-}
-
-void ThreadPerTaskCheck::onStartOfTranslationUnit() {
-  HotpathCheck::onStartOfTranslationUnit();
-  Pending.clear();
-  JoiningFunctions.clear();
-  ReportedAtCall.clear();
-  Loops.clear();
-  Creations.clear();
-  Starting.clear();
+      Config.getList("CpuCountFunctions", analyses::DefaultCpuCountFunctions));
+  clearEachTU(Pending, JoiningFunctions, ReportedAtCall, Loops, Creations,
+              Starting);
 }
 
 void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {

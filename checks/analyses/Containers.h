@@ -35,6 +35,12 @@ inline constexpr char KeepsCapacityContainerTypes[] =
     "::std::vector;::std::basic_string;::std::deque;::std::unordered_map;"
     "::std::unordered_multimap;::std::unordered_set;::std::unordered_multiset";
 
+/// Containers with reserve(): growing one by a known count reallocates
+/// log2(count) times unless it is reserved first.
+inline constexpr char ReservableContainerTypes[] =
+    "::std::vector;::std::basic_string;::std::unordered_map;"
+    "::std::unordered_set;::std::unordered_multimap;::std::unordered_multiset";
+
 /// The class behind \p T (through typedefs and sugar), or nullptr.
 inline const CXXRecordDecl *recordOf(QualType T) {
   return T.isNull() ? nullptr : T->getAsCXXRecordDecl();

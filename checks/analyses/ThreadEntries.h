@@ -22,6 +22,12 @@
 
 namespace clang::tidy::hotpath::analyses {
 
+/// What starts a thread, for the checks' options: the thread classes, and
+/// the C functions (';'-separated qualified names).
+inline constexpr char DefaultThreadTypes[] = "::std::thread;::std::jthread";
+inline constexpr char DefaultThreadFunctions[] =
+    "::pthread_create;::thrd_create";
+
 class ThreadEntries {
 public:
   /// \p SubmitMethods: member functions that hand a callable to a pool

@@ -14,6 +14,7 @@
 
 #include "analyses/CanonicalLoop.h"
 #include "analyses/Loops.h"
+#include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
 #include <cstdint>
@@ -39,13 +40,16 @@ struct TripCount {
   std::string Why;
 };
 
+/// Functions returning the CPU count (';'-separated qualified names).
+inline constexpr char DefaultCpuCountFunctions[] =
+    "::std::thread::hardware_concurrency;::std::jthread::hardware_concurrency;"
+    "::get_nprocs;::get_nprocs_conf;::sysconf";
+
 /// Names used to recognise CPU-sized bounds and data-driven conditions.
 struct LoopVocabulary {
   /// Qualified or plain names of functions returning the CPU count.
-  std::vector<std::string> CpuCountFunctions = {
-      "::std::thread::hardware_concurrency",
-      "::std::jthread::hardware_concurrency", "::get_nprocs",
-      "::get_nprocs_conf", "::sysconf"};
+  std::vector<std::string> CpuCountFunctions =
+      support::toStrings(support::splitOptionList(DefaultCpuCountFunctions));
 };
 
 /// Classifies the trip count of a ForStmt, CXXForRangeStmt, WhileStmt or
