@@ -62,6 +62,7 @@ BlockingUnderLockCheck::BlockingUnderLockCheck(StringRef Name,
 // Start from the acquisitions and walk only the statements each one guards.
 void BlockingUnderLockCheck::registerMatchers(MatchFinder *Finder) {
   Locks.registerMatchers(Finder, this);
+  summariseEffects(Finder, Blocking);
 }
 
 void BlockingUnderLockCheck::check(const MatchFinder::MatchResult &Result) {
@@ -209,9 +210,16 @@ void BlockingUnderLockCheck::checkSection(const analyses::CriticalSection &CS,
       Work.push_back(C);
     std::string Kind = blockingKind(*S);
     std::optional<analyses::EffectChain> Chain;
-    if (Kind.empty() && isa<CallExpr, CXXConstructExpr>(S))
+    std::optional<support::PendingRecord> Waits;
+    if (Kind.empty() && isa<CallExpr, CXXConstructExpr>(S)) {
       if ((Chain = Blocking.ofCall(*cast<Expr>(S))))
         Kind = Chain->What + " (" + analyses::chainText(*Chain, Ctx) + ")";
+      else if (recordsEffects() &&
+               (Waits = Blocking.pendingOfCall(*cast<Expr>(S))))
+        Kind =
+            (support::WhatPlaceholder + " (" + support::ChainPlaceholder + ")")
+                .str();
+    }
     if (Kind.empty() || beforeProcessEnd(*S, P))
       continue;
     SourceLocation Loc = SM.getFileLoc(S->getBeginLoc());
@@ -221,25 +229,26 @@ void BlockingUnderLockCheck::checkSection(const analyses::CriticalSection &CS,
       return measureLoopOrFunction(analyses::enclosingLoops(*S, ParentOf),
                                    dyn_cast<FunctionDecl>(&Fn), Loc, SM);
     };
-    report(Loc, relevance::runOnceAt(*S, &Fn, ParentOf), SM, Measure,
-           [&](Finding &F) {
-             std::string Callee;
-             if (const auto *Call = dyn_cast<CallExpr>(S))
-               Callee = "'" + Call->getDirectCallee()->getNameAsString() + "'";
-             else
-               Callee = "constructing '" +
-                        cast<CXXConstructExpr>(S)->getType().getAsString(
-                            Ctx.getPrintingPolicy()) +
-                        "'";
-             F.diag("%0 %1 while %2 holds '%3' (line %4): every other thread "
-                    "that needs '%3' waits for it too; release the lock first "
-                    "(copy what the call needs while holding it)%5")
-                 << Callee << Kind << Holder << Mutex
-                 << SM.getPresumedLineNumber(AcquireLoc) << F.hotText();
-             F.note(AcquireLoc, "'%0' is locked here") << Mutex;
-             if (Chain)
-               F.noteChain(*Chain, Ctx);
-           });
+    report(
+        Loc, relevance::runOnceAt(*S, &Fn, ParentOf), SM, Measure,
+        [&](Finding &F) {
+          std::string Callee;
+          if (const auto *Call = dyn_cast<CallExpr>(S))
+            Callee = "'" + Call->getDirectCallee()->getNameAsString() + "'";
+          else
+            Callee = "constructing '" +
+                     cast<CXXConstructExpr>(S)->getType().getAsString(
+                         Ctx.getPrintingPolicy()) +
+                     "'";
+          F.diag("%0 %1 while %2 holds '%3' (line %4): every other thread "
+                 "that needs '%3' waits for it too; release the lock first "
+                 "(copy what the call needs while holding it)%5")
+              << Callee << Kind << Holder << Mutex
+              << SM.getPresumedLineNumber(AcquireLoc) << F.hotText();
+          F.note(AcquireLoc, "'%0' is locked here") << Mutex;
+          F.noteChain(Chain ? &*Chain : nullptr, Ctx);
+        },
+        Waits);
   }
 }
 

@@ -30,6 +30,7 @@ void HeapAllocInLoopCheck::registerMatchers(MatchFinder *Finder) {
   // them (analyses::FunctionUsage), without clang's TU-wide parent map.
   Finder->addMatcher(
       functionDecl(support::isUserFunctionDefinition()).bind("fn"), this);
+  summariseEffects(Finder, Returning);
 }
 
 namespace {
@@ -142,6 +143,16 @@ std::string HeapAllocInLoopCheck::returnsAllocation(const Stmt &S) const {
   return isAllocation(E) ? "returns a new heap object" : "";
 }
 
+// What a function in another TU may return a new heap object as: a
+// pointer or a smart pointer (what returnsAllocation sees returned).
+static bool returnsOwner(QualType T) {
+  if (T->isPointerType())
+    return true;
+  const auto *RD = T->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         (RD->getName() == "unique_ptr" || RD->getName() == "shared_ptr");
+}
+
 void HeapAllocInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
@@ -170,17 +181,22 @@ void HeapAllocInLoopCheck::check(const MatchFinder::MatchResult &Result) {
                           "'" + Chain->Hops.front().Callee->getNameAsString() +
                               "' (which returns a new heap object)",
                           *FD, FU, Ctx, &*Chain);
+        else if (recordsEffects() && returnsOwner(Call->getType()))
+          if (auto Waits = Returning.pendingOfCall(*Call))
+            checkAllocation(*Call,
+                            "'" + Call->getDirectCallee()->getNameAsString() +
+                                "' (which returns a new heap object)",
+                            *FD, FU, Ctx, nullptr, Waits);
       }
     }
   }
 }
 
-void HeapAllocInLoopCheck::checkAllocation(const Expr &Alloc,
-                                           const std::string &Kind,
-                                           const FunctionDecl &FD,
-                                           const analyses::FunctionUsage &FU,
-                                           ASTContext &Ctx,
-                                           const analyses::EffectChain *Chain) {
+void HeapAllocInLoopCheck::checkAllocation(
+    const Expr &Alloc, const std::string &Kind, const FunctionDecl &FD,
+    const analyses::FunctionUsage &FU, ASTContext &Ctx,
+    const analyses::EffectChain *Chain,
+    const std::optional<support::PendingRecord> &Waits) {
   auto Loops = FU.loopsAround(Alloc);
   if (Loops.empty())
     return;
@@ -219,10 +235,10 @@ void HeapAllocInLoopCheck::checkAllocation(const Expr &Alloc,
                "iteration; reuse one object declared before the loop, use a "
                "stack object, or take it from a hotpath::Pool%2")
             << Kind << What << F.hotText();
-        if (Chain)
-          F.noteChain(*Chain, Ctx);
+        F.noteChain(Chain, Ctx);
         F.noteLoop(Loops.front());
-      });
+      },
+      Waits);
 }
 
 } // namespace clang::tidy::hotpath

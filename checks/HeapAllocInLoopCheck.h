@@ -35,7 +35,8 @@ private:
   void checkAllocation(const Expr &Alloc, const std::string &Kind,
                        const FunctionDecl &FD,
                        const analyses::FunctionUsage &FU, ASTContext &Ctx,
-                       const analyses::EffectChain *Chain = nullptr);
+                       const analyses::EffectChain *Chain = nullptr,
+                       const std::optional<support::PendingRecord> &Waits = {});
 
   std::vector<StringRef> AllocFunctions;
   /// Calls whose function returns a new heap object (depth 1: the

@@ -1,6 +1,9 @@
 //===--- HotpathCheck.cpp - hotpath ---------------------------------------===//
 
 #include "HotpathCheck.h"
+#include "support/EffectSink.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include <utility>
 
 namespace clang::tidy::hotpath {
 
@@ -9,6 +12,8 @@ HotpathCheck::HotpathCheck(StringRef Name, ClangTidyContext *Context,
     : ClangTidyCheck(Name, Context), Config(Options), RunOnceCode(Config),
       Hot(Options, Context),
       MergeVetoes(Options.getLocalOrGlobal(support::MergeVetoesOption, false)),
+      RecordEffects(
+          Options.getLocalOrGlobal(support::EffectSummariesOption, false)),
       Language(Language) {}
 
 void HotpathCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -41,6 +46,29 @@ void HotpathCheck::onStartOfTranslationUnit() {
     Reset();
 }
 
+void HotpathCheck::summariseEffects(ast_matchers::MatchFinder *Finder,
+                                    analyses::EffectSummaries &E) {
+  if (!RecordEffects)
+    return;
+  if (Summarised.empty())
+    Finder->addMatcher(ast_matchers::translationUnitDecl(), &Unit);
+  Summarised.push_back(&E);
+}
+
+void HotpathCheck::onEndOfTranslationUnit() {
+  ASTContext *Ctx = Unit.Ctx;
+  support::UnitSummaries *Sink = support::currentEffectSink();
+  if (!Ctx || Summarised.empty() || !Sink)
+    return;
+  std::vector<support::FunctionRecord> Records;
+  for (analyses::EffectSummaries *E : Summarised)
+    for (support::FunctionRecord &R : E->records(*Ctx))
+      Records.push_back(std::move(R));
+  Unit.Ctx = nullptr;
+  if (!Records.empty())
+    Sink->emplace_back(getID().str(), std::move(Records));
+}
+
 bool HotpathCheck::admit(SourceLocation Loc, relevance::RunOnce Why,
                          const SourceManager &SM) {
   return !RunOnceCode.holdBack(Why, getID(), Loc, SM) && Reported.first(Loc);
@@ -63,6 +91,7 @@ DiagnosticBuilder HotpathCheck::Finding::diag(StringRef Message) {
 
 DiagnosticBuilder HotpathCheck::Finding::note(SourceLocation At,
                                               StringRef Message) {
+  ++Notes;
   return Check.diag(At, Message, DiagnosticIDs::Note);
 }
 
@@ -70,6 +99,14 @@ void HotpathCheck::Finding::noteChain(const analyses::EffectChain &C,
                                       const ASTContext &Ctx) {
   for (const auto &[At, Text] : analyses::chainNotes(C, Ctx))
     note(At, "%0") << Text;
+}
+
+void HotpathCheck::Finding::noteChain(const analyses::EffectChain *C,
+                                      const ASTContext &Ctx) {
+  if (C)
+    noteChain(*C, Ctx);
+  else if (Data.Pending)
+    Data.Pending->NotesAt = Notes;
 }
 
 std::string

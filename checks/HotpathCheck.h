@@ -28,6 +28,7 @@
 #include "relevance/Hotness.h"
 #include "relevance/RunOnce.h"
 #include "support/DeclaredOptions.h"
+#include "support/EffectSink.h"
 #include "support/ReportOnce.h"
 #include <functional>
 #include <optional>
@@ -52,6 +53,10 @@ public:
   /// Forgets the last translation unit: reported locations, walks, and
   /// the state a check registered with clearEachTU().
   void onStartOfTranslationUnit() override;
+  /// Under HotpathEffectSummaries, hands the summaries registered with
+  /// summariseEffects() to the thread's sink (support/EffectSink.h); a
+  /// check that overrides it calls it before clearing its state.
+  void onEndOfTranslationUnit() override;
 
 protected:
   /// One finding being reported: what report() hands the check's emitter.
@@ -72,6 +77,9 @@ protected:
     /// A note per hop of a chain through calls (analyses/Effects.h): where
     /// each function calls the next, and what the last one does.
     void noteChain(const analyses::EffectChain &C, const ASTContext &Ctx);
+    /// The same for a chain that may be missing: a pending finding's
+    /// chain, completed by the merge, takes the notes' place here.
+    void noteChain(const analyses::EffectChain *C, const ASTContext &Ctx);
     /// "the loop is here" at \p Loop, after the check's own notes.
     void noteLoop(const Stmt *Loop) { LoopAt = Loop; }
     /// The fix is declined for code this translation unit cannot see (say
@@ -82,6 +90,10 @@ protected:
     /// (under HotpathMergeVetoes); the merge drops it.
     void vetoOnly() { Data.VetoOnly = true; }
     const std::optional<relevance::Hot> &hot() const { return H; }
+    /// The finding waits on functions other translation units define:
+    /// its message says the chain with support::WhatPlaceholder and
+    /// support::ChainPlaceholder, and the merge completes it.
+    void pending(support::PendingRecord R) { Data.Pending = std::move(R); }
 
   private:
     friend class HotpathCheck;
@@ -95,6 +107,7 @@ protected:
     SourceLocation Loc;
     std::optional<relevance::Hot> H;
     const Stmt *LoopAt = nullptr;
+    unsigned Notes = 0; ///< the check's own notes so far
     /// What hotText() multiplied out: the site of a run without a profile
     /// carries it to `hotpath report --profile`.
     mutable relevance::PerExecution Per;
@@ -107,14 +120,22 @@ protected:
   /// then \p Measure() (the profile's figures, or std::nullopt) and
   /// \p Emit(Finding &), which builds the warning and the check's notes.
   /// True when the finding was reported.
+  /// With \p Pending, the finding waits on other translation units
+  /// (Finding::pending); in run-once code it is dropped, not counted, as
+  /// the merge may never complete it.
   template <typename MeasureFn, typename EmitFn>
   bool report(SourceLocation Loc, relevance::RunOnce Why,
-              const SourceManager &SM, MeasureFn &&Measure, EmitFn &&Emit) {
-    if (!admit(Loc, Why, SM))
+              const SourceManager &SM, MeasureFn &&Measure, EmitFn &&Emit,
+              const std::optional<support::PendingRecord> &Pending = {}) {
+    if (Pending && Why != relevance::RunOnce::No && !RunOnceCode.reportsAll())
+      return false;
+    if (!admit(Loc, Pending ? relevance::RunOnce::No : Why, SM))
       return false;
     Finding F(*this, Loc,
               Hot.active() ? std::optional<relevance::Hot>(Measure())
                            : std::nullopt);
+    if (Pending)
+      F.pending(*Pending);
     Emit(F);
     F.finish();
     return true;
@@ -132,6 +153,19 @@ protected:
     (Resets.push_back([&State] { State.clear(); }), ...);
   }
 
+  /// From registerMatchers: \p E's summaries of the functions each TU
+  /// defines go to the front-end at the end of the TU, under
+  /// HotpathEffectSummaries (support/EffectRecord.h).
+  void summariseEffects(ast_matchers::MatchFinder *Finder,
+                        analyses::EffectSummaries &E);
+  /// True under HotpathEffectSummaries: a finding whose call leaves the
+  /// TU may be reported pending (EffectSummaries::pendingOfCall).
+  bool recordsEffects() const {
+    return RecordEffects && support::currentEffectSink();
+  }
+  /// The TU's context once summariseEffects() saw it (null before).
+  ASTContext *unitContext() const { return Unit.Ctx; }
+
   /// Measures \p Loops' innermost loop, else function \p FD (nullptr: none).
   std::optional<relevance::Hot>
   measureLoopOrFunction(llvm::ArrayRef<const Stmt *> Loops,
@@ -145,6 +179,8 @@ protected:
   /// Set by the hotpath tool and the plugin, which merge findings from
   /// several translation units (support/FixScope.h).
   const bool MergeVetoes;
+  /// Set by the same front-ends: summaries and pending findings.
+  const bool RecordEffects;
   /// Walks of function bodies, one per body and TU: the body index (parents,
   /// loops, the owning function) and, for the checks that ask about locals'
   /// uses, the same walk with each use classified.
@@ -152,9 +188,20 @@ protected:
   analyses::UsageCache Usage;
 
 private:
+  /// Sees the translation unit, for the summaries at its end.
+  class UnitSeen : public ast_matchers::MatchFinder::MatchCallback {
+  public:
+    void run(const ast_matchers::MatchFinder::MatchResult &R) override {
+      Ctx = R.Context;
+    }
+    ASTContext *Ctx = nullptr;
+  };
+
   Needs Language;
   std::vector<std::function<void()>> Resets;
   support::ReportOnce Reported;
+  UnitSeen Unit;
+  std::vector<analyses::EffectSummaries *> Summarised;
 };
 
 } // namespace clang::tidy::hotpath

@@ -10,6 +10,19 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::hotpath {
 
+// Which mutex \p Mutex is, as far as another call of the same function can
+// tell: "global", "this" (a member of the object called), or "".
+static std::string mutexScope(const Expr &Mutex) {
+  const Expr *M = Mutex.IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(M))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+      return VD->hasGlobalStorage() ? "global" : "";
+  const auto *Member = dyn_cast<MemberExpr>(M);
+  return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+             ? "this"
+             : "";
+}
+
 LockInLoopCheck::LockInLoopCheck(StringRef Name, ClangTidyContext *Context)
     : HotpathCheck(Name, Context, Needs::CPlusPlus11),
       ReportConditionalLocks(Config.get("ReportConditionalLocks", false)),
@@ -17,9 +30,14 @@ LockInLoopCheck::LockInLoopCheck(StringRef Name, ClangTidyContext *Context)
       Locking(
           [this](const Stmt &S) -> std::string {
             const Expr *M = Locks.acquiredBy(S);
-            return M ? "locks '" + analyses::mutexText(*M, *Ctx) + "'" : "";
+            ASTContext *C = Ctx ? Ctx : unitContext();
+            return M && C ? "locks '" + analyses::mutexText(*M, *C) + "'" : "";
           },
           Config.getList("NotLockingFunctions", "")) {
+  Locking.setTagger([this](const Stmt &S) -> std::string {
+    const Expr *M = Locks.acquiredBy(S);
+    return M ? mutexScope(*M) : "";
+  });
   clearEachTU(Locking);
 }
 
@@ -29,6 +47,7 @@ LockInLoopCheck::LockInLoopCheck(StringRef Name, ClangTidyContext *Context)
 void LockInLoopCheck::registerMatchers(MatchFinder *Finder) {
   Locks.registerMatchers(Finder, this);
   analyses::addLoopMatchers(*Finder, *this, "loop");
+  summariseEffects(Finder, Locking);
 }
 
 void LockInLoopCheck::check(const MatchFinder::MatchResult &Result) {
@@ -227,20 +246,21 @@ bool invariantObject(const Expr *E, const Stmt &Loop, const SourceManager &SM) {
   return false;
 }
 
+// The loop calls a method of the same object on every iteration.
+bool onInvariantObject(const CallExpr &Call, const Stmt &Loop,
+                       const SourceManager &SM) {
+  const auto *First = dyn_cast<CXXMemberCallExpr>(&Call);
+  return First && invariantObject(First->getImplicitObjectArgument(), Loop, SM);
+}
+
 // A mutex that is the same one on every call through \p C: a global, or a
 // member of the object the loop calls (the same object each iteration).
 bool sameMutexEachIteration(const Expr &Mutex, const analyses::EffectChain &C,
                             const Stmt &Loop, const SourceManager &SM) {
-  const Expr *M = Mutex.IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(M))
-    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
-      return VD->hasGlobalStorage();
-  const auto *Member = dyn_cast<MemberExpr>(M);
-  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) ||
-      !C.SameObject)
-    return false;
-  const auto *First = dyn_cast<CXXMemberCallExpr>(C.Hops.front().Call);
-  return First && invariantObject(First->getImplicitObjectArgument(), Loop, SM);
+  std::string Scope = mutexScope(Mutex);
+  return Scope == "global" ||
+         (Scope == "this" && C.SameObject &&
+          onInvariantObject(*cast<CallExpr>(C.Hops.front().Call), Loop, SM));
 }
 
 } // namespace
@@ -253,15 +273,23 @@ void LockInLoopCheck::checkLoopCall(const Stmt &Loop, ASTContext &Ctx) {
   if (!Body || !collectCalls(Body, Calls) || Calls.size() != 1)
     return;
   const CallExpr &Call = *Calls.front();
-  std::optional<analyses::EffectChain> Chain = Locking.ofCall(Call);
-  if (!Chain)
+  if (!overData(Loop, Ctx))
     return;
-  const Expr *Mutex = Locks.acquiredBy(*Chain->Primitive);
   const SourceManager &SM = Ctx.getSourceManager();
-  // Another object's mutex on each iteration is not one lock to hoist.
-  if (!Mutex || !sameMutexEachIteration(*Mutex, *Chain, Loop, SM) ||
-      !overData(Loop, Ctx))
+  std::optional<analyses::EffectChain> Chain = Locking.ofCall(Call);
+  std::optional<support::PendingRecord> Waits;
+  if (Chain) {
+    const Expr *Mutex = Locks.acquiredBy(*Chain->Primitive);
+    // Another object's mutex on each iteration is not one lock to hoist.
+    if (!Mutex || !sameMutexEachIteration(*Mutex, *Chain, Loop, SM))
+      return;
+  } else if (recordsEffects() && (Waits = Locking.pendingOfCall(Call))) {
+    Waits->Accept = {"global"};
+    if (onInvariantObject(Call, Loop, SM))
+      Waits->Accept.push_back("this+same");
+  } else {
     return;
+  }
   auto Owner = Bodies.owning(Loop, SM);
   if (!Owner)
     return;
@@ -282,11 +310,15 @@ void LockInLoopCheck::checkLoopCall(const Stmt &Loop, ASTContext &Ctx) {
                "for the whole loop (a batch operation that takes the items "
                "together), or collect the results locally and merge them "
                "under one lock%3")
-            << Chain->Hops.front().Callee->getNameAsString() << Chain->What
-            << analyses::chainText(*Chain, Ctx) << F.hotText();
-        F.noteChain(*Chain, Ctx);
+            << analyses::staticCallee(Call)->getNameAsString()
+            << (Chain ? Chain->What : support::WhatPlaceholder.str())
+            << (Chain ? analyses::chainText(*Chain, Ctx)
+                      : support::ChainPlaceholder.str())
+            << F.hotText();
+        F.noteChain(Chain ? &*Chain : nullptr, Ctx);
         F.noteLoop(&Loop);
-      });
+      },
+      Waits);
 }
 
 } // namespace clang::tidy::hotpath

@@ -74,6 +74,7 @@ void ThreadPerTaskCheck::registerMatchers(MatchFinder *Finder) {
                         callee(cxxMethodDecl(ofClass(ThreadElementContainer))))
           .bind("store"),
       this);
+  summariseEffects(Finder, Starting);
 }
 
 // The thread construction an argument stands for, looking through the
@@ -182,9 +183,11 @@ void ThreadPerTaskCheck::onEndOfTranslationUnit() {
   // Without a creation in the TU, no helper starts a thread.
   for (const PendingCreation &P : Pending)
     Creations.try_emplace(P.Creation, "starts a thread");
-  if (!Creations.empty())
+  // Under effect summaries a helper in another TU may start one.
+  if (!Creations.empty() || recordsEffects())
     for (const Stmt *Loop : Loops)
       reportCallsPerTask(*Loop);
+  HotpathCheck::onEndOfTranslationUnit(); // the summaries, before clearing
   Pending.clear();
   Loops.clear();
   Creations.clear();
@@ -311,7 +314,10 @@ void ThreadPerTaskCheck::reportCallsPerTask(const Stmt &Loop) {
     if (Creations.contains(Call))
       continue; // a creation of its own, judged by reportIfPerTask
     std::optional<analyses::EffectChain> Chain = Starting.ofCall(*Call);
-    if (!Chain)
+    std::optional<support::PendingRecord> Waits;
+    if (!Chain && recordsEffects())
+      Waits = Starting.pendingOfCall(*Call);
+    if (!Chain && !Waits)
       continue;
     if (!TC)
       TC = analyses::classifyTripCount(Loop, *Ctx, Vocab);
@@ -330,14 +336,16 @@ void ThreadPerTaskCheck::reportCallsPerTask(const Stmt &Loop) {
                  "microseconds, far more than handing the task to running "
                  "workers: submit it to a worker pool such as "
                  "hotpath::WorkerPool%2")
-              << Chain->Hops.front().Callee->getNameAsString()
-              << analyses::chainText(*Chain, *Ctx)
+              << analyses::staticCallee(*Call)->getNameAsString()
+              << (Chain ? analyses::chainText(*Chain, *Ctx)
+                        : support::ChainPlaceholder.str())
               << F.hotText({1, "threads started"});
-          F.noteChain(*Chain, *Ctx);
+          F.noteChain(Chain ? &*Chain : nullptr, *Ctx);
           F.note(Loop.getBeginLoc(),
                  "the loop's trip count follows the data: %0")
               << TC->Why;
-        });
+        },
+        Waits);
   }
 }
 

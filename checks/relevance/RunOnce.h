@@ -93,6 +93,8 @@ public:
   /// True when the finding of \p Check at \p Loc is held back (and counted).
   bool holdBack(RunOnce Why, llvm::StringRef Check, SourceLocation Loc,
                 const SourceManager &SM) const;
+  /// True when code that runs once is reported too.
+  bool reportsAll() const { return Report; }
 
   static constexpr llvm::StringLiteral DefaultExampleDirs =
       "example;examples;sample;samples;demo;demos";

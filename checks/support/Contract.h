@@ -44,6 +44,12 @@ inline constexpr llvm::StringLiteral ExampleDirectoriesOption =
 /// translation units: a file whose own code forbids a fix reports the
 /// finding anyway, marked veto-only in its data (support/FixScope.h).
 inline constexpr llvm::StringLiteral MergeVetoesOption = "HotpathMergeVetoes";
+/// Set by the tool and the plugin's export, which merge every TU's results:
+/// the checks that see through calls summarise the functions each TU
+/// defines and report a finding that waits on another TU's function as
+/// pending (support/EffectRecord.h); the merge completes it or drops it.
+inline constexpr llvm::StringLiteral EffectSummariesOption =
+    "HotpathEffectSummaries";
 
 // ---- What a finding's notes carry.
 

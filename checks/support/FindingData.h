@@ -21,6 +21,7 @@
 #define HOTPATH_CHECKS_SUPPORT_FINDINGDATA_H
 
 #include "support/Contract.h"
+#include "support/EffectRecord.h"
 #include "llvm/Support/JSON.h"
 #include <optional>
 #include <string>
@@ -39,9 +40,18 @@ struct FindingData {
   bool FixNotVisible = false;
   /// Reported only to decline a fix another file offers.
   bool VetoOnly = false;
+  /// Waits on functions defined in other translation units: the merge of
+  /// every TU's results completes it from their summaries, or drops it
+  /// (under HotpathEffectSummaries).
+  std::optional<PendingRecord> Pending;
+  /// Not a finding: a TU's summaries for one check, as a shard's JSON hands
+  /// them on to `hotpath report` (they leave the TU through
+  /// support/EffectSink.h).
+  std::optional<std::vector<FunctionRecord>> Summaries;
 
   bool empty() const {
-    return !Hotness && !Site && !FixNotVisible && !VetoOnly;
+    return !Hotness && !Site && !FixNotVisible && !VetoOnly && !Pending &&
+           !Summaries;
   }
 };
 
@@ -55,7 +65,26 @@ inline llvm::json::Value toJSON(const FindingData &D) {
     O["fix_not_visible"] = true;
   if (D.VetoOnly)
     O["veto_only"] = true;
+  if (D.Pending)
+    O["pending"] = *D.Pending;
+  if (D.Summaries)
+    O["summaries"] = *D.Summaries;
   return O;
+}
+
+/// Calls \p F on every place the data names (the calls and primitives of
+/// effect summaries, a pending finding's call), to move them as a front-end
+/// moves the finding's own locations.
+template <typename Fn> void forEachStep(FindingData &D, Fn F) {
+  if (D.Pending)
+    F(D.Pending->At);
+  if (D.Summaries)
+    for (FunctionRecord &R : *D.Summaries) {
+      if (R.Primitive)
+        F(R.Primitive->At);
+      for (CallEdge &E : R.Calls)
+        F(E.At);
+    }
 }
 
 /// The data note's text.
@@ -86,6 +115,20 @@ inline std::optional<FindingData> parseDataNote(llvm::StringRef Note) {
     D.Site = *S;
   D.FixNotVisible = O->getBoolean("fix_not_visible").value_or(false);
   D.VetoOnly = O->getBoolean("veto_only").value_or(false);
+  // A malformed record is dropped like a malformed note: the finding waits
+  // on nothing, the summaries are not there.
+  if (const llvm::json::Value *P = O->get("pending")) {
+    PendingRecord R;
+    llvm::json::Path::Root Root;
+    if (fromJSON(*P, R, Root))
+      D.Pending = std::move(R);
+  }
+  if (const llvm::json::Value *S = O->get("summaries")) {
+    std::vector<FunctionRecord> R;
+    llvm::json::Path::Root Root;
+    if (fromJSON(*S, R, Root))
+      D.Summaries = std::move(R);
+  }
   return D;
 }
 

@@ -55,6 +55,8 @@ void applySettings(const FrontendSettings &S, ClangTidyOptions &Override) {
     Set(support::HotnessSitesOption, "true");
   if (S.MergeVetoes)
     Set(support::MergeVetoesOption, "true");
+  if (S.EffectSummaries)
+    Set(support::EffectSummariesOption, "true");
   if (S.ReportRunOnce)
     Set(support::ReportRunOnceOption, "true");
 }

@@ -29,6 +29,9 @@ struct FrontendSettings {
   bool HotnessNotes = false, HotnessSites = false;
   /// Report findings only to veto a fix, for a merge (the tool, the export).
   bool MergeVetoes = false;
+  /// Effect summaries and pending findings, completed across TUs by a
+  /// merge (the tool, the export).
+  bool EffectSummaries = false;
   /// Report findings in code that runs once too.
   bool ReportRunOnce = false;
 };

@@ -1,6 +1,7 @@
 //===--- FindingsExport.cpp - hotpath compiler plugin ---------------------===//
 
 #include "FindingsExport.h"
+#include "findings/FindingData.h"
 #include "findings/FindingsFile.h"
 #include "relevance/RunOnce.h"
 #include "clang/Basic/SourceManager.h"
@@ -90,6 +91,16 @@ public:
     relocate(E.Message.FilePath, E.Message.FileOffset);
     for (tooling::DiagnosticMessage &N : E.Notes)
       relocate(N.FilePath, N.FileOffset);
+    // The places in its data too: effect summaries and pending findings.
+    support::FindingData D = ff::findingData(E);
+    if (D.Pending || D.Summaries) {
+      support::forEachStep(D, [&](support::ChainStep &S) {
+        unsigned Offset = S.Offset;
+        relocate(S.File, Offset);
+        S.Offset = Offset;
+      });
+      ff::setFindingData(E, D);
+    }
     // Every replaced byte must be the same in the original file.
     llvm::StringMap<tooling::Replacements> Fix;
     bool FixOk = true;
@@ -254,6 +265,7 @@ private:
 
 llvm::Error exportFindings(const CompilerInstance &CI,
                            std::vector<ClangTidyError> Findings,
+                           support::UnitSummaries Summaries,
                            llvm::StringRef Dir) {
   Exporter X(CI);
   ff::TUFindings TU;
@@ -263,6 +275,16 @@ llvm::Error exportFindings(const CompilerInstance &CI,
                     .str();
   for (ClangTidyError &E : Findings)
     X.relocate(E);
+  for (auto &[Check, Records] : Summaries) {
+    support::FindingData D;
+    D.Summaries = std::move(Records);
+    support::forEachStep(D, [&](support::ChainStep &S) {
+      unsigned Offset = S.Offset;
+      X.place(S.File, Offset);
+      S.Offset = Offset;
+    });
+    TU.Summaries.emplace_back(Check, std::move(*D.Summaries));
+  }
   if (!X.Relative.empty())
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),

@@ -17,6 +17,7 @@
 #define HOTPATH_COMPILER_FINDINGSEXPORT_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "support/EffectSink.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/Support/Error.h"
 #include <string>
@@ -31,9 +32,11 @@ inline constexpr llvm::StringLiteral FixDroppedNote =
     "hotpath tool or a local compile offers it";
 
 /// Writes \p Findings (as the TU's ClangTidyDiagnosticConsumer produced
-/// them, veto-only findings and their data notes included) to \p Dir.
+/// them, veto-only findings and their data notes included) and the checks'
+/// effect summaries \p Summaries to \p Dir.
 llvm::Error exportFindings(const CompilerInstance &CI,
                            std::vector<ClangTidyError> Findings,
+                           support::UnitSummaries Summaries,
                            llvm::StringRef Dir);
 
 } // namespace clang::tidy::hotpath::plugin

@@ -88,6 +88,11 @@ class HotpathPluginAction : public PluginASTAction {
           TidyDiags(std::move(TidyDiags)), TidyEngine(std::move(TidyEngine)) {}
 
     void HandleTranslationUnit(ASTContext &Ctx) override {
+      // Effect summaries for the export's merge across TUs (without an
+      // export, no sink: the checks record none).
+      std::optional<support::ScopedEffectSink> Sink;
+      if (!ExportDir.empty())
+        Sink.emplace(Summaries);
       MultiplexConsumer::HandleTranslationUnit(Ctx);
       TidyDiags->EndSourceFile();
       TidyDiags->finish();
@@ -105,17 +110,21 @@ class HotpathPluginAction : public PluginASTAction {
       if (!ExportDir.empty()) {
         // A build that asked for the findings and does not get them must
         // not pass: the report would be silently incomplete.
-        if (llvm::Error Err = plugin::exportFindings(CI, Errors, ExportDir)) {
+        if (llvm::Error Err = plugin::exportFindings(
+                CI, Errors, std::move(Summaries), ExportDir)) {
           DiagnosticsEngine &Diags = CI.getDiagnostics();
           Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Error,
                                              "hotpath plugin: %0"))
               << llvm::toString(std::move(Err));
         }
       }
-      // Veto-only findings are for the report's merge (support/FixScope.h).
-      for (const ClangTidyError &E : Errors)
-        if (!findings::findingData(E).VetoOnly)
+      // Veto-only findings are for the report's merge (support/FixScope.h);
+      // summaries and pending findings for its resolution across TUs.
+      for (const ClangTidyError &E : Errors) {
+        support::FindingData D = findings::findingData(E);
+        if (!D.VetoOnly && !D.Pending && !D.Summaries)
           emit(E);
+      }
     }
 
   private:
@@ -167,6 +176,7 @@ class HotpathPluginAction : public PluginASTAction {
     std::unique_ptr<DiagnosticOptions> DiagOpts;
     std::unique_ptr<ClangTidyDiagnosticConsumer> TidyDiags;
     std::unique_ptr<DiagnosticsEngine> TidyEngine;
+    support::UnitSummaries Summaries;
   };
 
 public:
@@ -216,7 +226,7 @@ public:
     // reports only to veto a fix, and the profile's figures as notes (and
     // without a profile what to measure, for report --profile).
     Settings.MergeVetoes = Settings.HotnessNotes = Settings.HotnessSites =
-        ExportDir.has_value();
+        Settings.EffectSummaries = ExportDir.has_value();
     ::hotpath::common::applySettings(Settings, Override);
     // A preprocessed input (a distributed compiler's .ii) is one file to
     // clang-tidy, which matches the header filter against its name: every

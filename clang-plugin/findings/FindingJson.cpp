@@ -174,6 +174,10 @@ Value toJSON(const Finding &F) {
     O["hotness"] = toJSON(*F.Hot);
   if (F.VetoOnly)
     O["veto_only"] = true;
+  if (F.Pending)
+    O["pending"] = *F.Pending;
+  if (F.Summaries)
+    O["effect_summaries"] = *F.Summaries;
   return O;
 }
 
@@ -191,6 +195,16 @@ bool fromJSON(const Value &V, Finding &F, Path P) {
   F.Id = O->getString("id").value_or("").str();
   F.IsError = O->getString("severity").value_or("warning") == "error";
   F.VetoOnly = O->getBoolean("veto_only").value_or(false);
+  if (const Value *Pd = O->get("pending")) {
+    F.Pending.emplace();
+    if (!fromJSON(*Pd, *F.Pending, P.field("pending")))
+      return false;
+  }
+  if (const Value *S = O->get("effect_summaries")) {
+    F.Summaries.emplace();
+    if (!fromJSON(*S, *F.Summaries, P.field("effect_summaries")))
+      return false;
+  }
   if (const Value *H = O->get("hotness")) {
     F.Hot.emplace();
     if (!fromJSON(*H, *F.Hot, P.field("hotness")))

@@ -99,6 +99,8 @@ Finding toFinding(const clang::tidy::ClangTidyError &E, LineTable &Lines) {
       llvm::consumeError(Root.getError());
   }
   F.VetoOnly = D.VetoOnly;
+  F.Pending = std::move(D.Pending);
+  F.Summaries = std::move(D.Summaries);
   for (const auto &N : E.Notes) {
     if (isDataNote(N))
       continue;

@@ -10,6 +10,7 @@
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "findings/FindingsFile.h"
+#include "support/EffectRecord.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
 #include <mutex>
@@ -63,6 +64,11 @@ struct Finding {
   /// Reported only to decline a fix another file offers (a shard's JSON,
   /// for the merge of `hotpath report`).
   bool VetoOnly = false;
+  /// A shard's hand-on for the resolution across TUs (findings/
+  /// EffectResolution.h): a finding waiting on other TUs, or not a finding
+  /// but its TU's effect summaries.
+  std::optional<support::PendingRecord> Pending;
+  std::optional<std::vector<support::FunctionRecord>> Summaries;
 };
 
 /// Maps byte offsets to line/column, reading each file once. Thread-safe.

@@ -123,6 +123,13 @@ std::string exportText(const TUFindings &TU) {
           J.attribute("why", H.Why);
         });
     });
+    J.attributeArray("effect_summaries", [&] {
+      for (const auto &Unit : TU.Summaries)
+        J.object([&] {
+          J.attribute("check", Unit.first);
+          J.attribute("functions", llvm::json::Value(Unit.second));
+        });
+    });
   });
   OS << "\n";
   return Text;
@@ -295,6 +302,8 @@ public:
     if (F.Hot)
       D.Hotness = *clang::tidy::hotpath::findings::toJSON(*F.Hot).getAsObject();
     D.VetoOnly = F.VetoOnly;
+    D.Pending = F.Pending;
+    D.Summaries = F.Summaries;
     clang::tidy::hotpath::findings::setFindingData(E, D);
     for (const clang::tidy::hotpath::findings::Edit &Ed : F.Fix) {
       Checks.push_back(
@@ -399,6 +408,19 @@ llvm::Expected<TUFindings> parseFindings(llvm::StringRef Text,
            H->getString("file").value_or("").str(),
            static_cast<unsigned>(H->getInteger("offset").value_or(0)),
            H->getString("why").value_or("").str()});
+    }
+  if (const json::Array *Sums = O->getArray("effect_summaries"))
+    for (const json::Value &V : *Sums) {
+      const json::Object *S = V.getAsObject();
+      const json::Value *Fns = S ? S->get("functions") : nullptr;
+      std::vector<clang::tidy::hotpath::support::FunctionRecord> Records;
+      json::Path::Root Root;
+      if (!Fns || !fromJSON(*Fns, Records, Root)) {
+        llvm::consumeError(Root.getError());
+        return R.fail("effect summaries that are not what the plugin writes");
+      }
+      TU.Summaries.emplace_back(S->getString("check").value_or("").str(),
+                                std::move(Records));
     }
   return TU;
 }

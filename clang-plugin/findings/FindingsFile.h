@@ -19,6 +19,7 @@
 #define HOTPATH_CLANG_PLUGIN_COMMON_FINDINGSFILE_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "support/EffectSink.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
@@ -62,6 +63,8 @@ struct TUFindings {
   std::vector<PositionCheck> Positions;
   std::vector<clang::tidy::ClangTidyError> Findings;
   std::vector<HeldBack> HeldBackFindings;
+  /// The checks' effect summaries (export files), for the merge across TUs.
+  clang::tidy::hotpath::support::UnitSummaries Summaries;
 };
 
 /// Makes every path in \p E absolute and without "." or ".." components

@@ -65,7 +65,8 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     for (const Finding &F : Findings)
       J.value(toJSON(F));
     for (Finding F : VetoOnly) {
-      F.VetoOnly = true;
+      // What waits on other TUs is not a veto (a shard's hand-on).
+      F.VetoOnly = !F.Pending && !F.Summaries;
       J.value(toJSON(F));
     }
   });

@@ -10,6 +10,7 @@
 #include "ReportCommand.h"
 #include "ProfileSites.h"
 #include "findings/CommandLine.h"
+#include "findings/EffectResolution.h"
 #include "findings/FindingMerge.h"
 #include "findings/Findings.h"
 #include "findings/FindingsFile.h"
@@ -292,12 +293,17 @@ int runReport(const char *Argv0) {
            std::tie(Read[B].TU->Source, Files[B]);
   });
   FindingMerge Merge;
+  EffectResolution Effects;
   std::vector<ff::HeldBack> HeldBack;
   for (size_t I : Order) {
+    Effects.take(Read[I].TU->Findings);
+    for (auto &[Check, Records] : Read[I].TU->Summaries)
+      Effects.addSummaries(Check, std::move(Records));
     Merge.add(std::move(Read[I].TU->Findings));
     for (ff::HeldBack &H : Read[I].TU->HeldBackFindings)
       HeldBack.push_back(std::move(H));
   }
+  Merge.add(Effects.resolve());
   std::vector<clang::tidy::ClangTidyError> Unique = Merge.take();
 
   std::vector<Finding> Findings;

@@ -3,6 +3,7 @@
 #include "Analysis.h"
 #include "CrashIsolation.h"
 #include "clang-tidy/ClangTidy.h"
+#include "findings/EffectResolution.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/GlobPattern.h"
@@ -89,6 +90,7 @@ FileResult analyseFile(const AnalysisSetup &S, const std::string &File,
   // the process's, which each run would change under the others.
   auto FS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(
       vfs::createPhysicalFileSystem());
+  support::ScopedEffectSink Sink(R.Summaries);
   std::vector<ClangTidyError> Errors =
       runClangTidy(Context, S.Database, {File}, FS, /*ApplyAnyFix=*/false);
   for (ClangTidyError &E : Errors) {
@@ -129,7 +131,9 @@ std::vector<FileResult> analyseAll(const AnalysisSetup &S,
           Results[I] = FileResult();
           Results[I].Crashed = true;
         }
-        FindingCount += Results[I].Errors.size();
+        FindingCount += llvm::count_if(Results[I].Errors, [](const auto &E) {
+          return !awaitsResolution(E);
+        });
         size_t D = ++Done;
         std::lock_guard<std::mutex> Lock(ProgressMu);
         Prog.update(D, FindingCount);

@@ -14,6 +14,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "findings/Findings.h"
 #include "findings/Summary.h"
+#include "support/EffectSink.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -26,6 +27,8 @@ namespace clang::tidy::hotpath::standalone {
 /// What the analysis of one file gave.
 struct FileResult {
   std::vector<ClangTidyError> Errors;
+  /// The checks' effect summaries, for the merge across files.
+  support::UnitSummaries Summaries;
   std::string Failure; // non-empty: why this file failed
   bool Crashed = false;
 };

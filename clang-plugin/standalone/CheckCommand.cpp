@@ -25,6 +25,7 @@
 #include "common/FrontendOptions.h"
 #include "findings/CheckCatalog.h"
 #include "findings/CommandLine.h"
+#include "findings/EffectResolution.h"
 #include "findings/FindingMerge.h"
 #include "findings/Findings.h"
 #include "findings/Outputs.h"
@@ -293,6 +294,7 @@ std::optional<RunOptions> buildOptions(const Ranking &Rank, bool Quiet) {
   // Files report the findings they would only veto (support/FixScope.h): the
   // merge needs them.
   Settings.MergeVetoes = true;
+  Settings.EffectSummaries = true;
   if (!Rank.Profile.empty() && CrashProbe.empty()) {
     R.Profile = loadProfile(Rank.Profile, Rank.Binaries, Quiet);
     // A stale profile (functions or files changed since it was recorded) is
@@ -386,6 +388,9 @@ Outcome mergeResults(llvm::ArrayRef<const char *> OriginalArgv,
                      const Ranking &Rank, bool JsonShard, LineTable &Lines) {
   Outcome O;
   FindingMerge Merge;
+  EffectResolution Effects;
+  std::vector<ClangTidyError> HandOn;
+  std::vector<Finding> HandOnSummaries;
   for (size_t I = 0; I < Work.size(); ++I) {
     if (Results[I].Crashed) {
       ++O.Crashed;
@@ -397,8 +402,32 @@ Outcome mergeResults(llvm::ArrayRef<const char *> OriginalArgv,
       ++O.Failed;
       errorLine(Work[I] + ": " + Results[I].Failure);
     }
-    Merge.add(std::move(Results[I].Errors));
+    std::vector<ClangTidyError> &Errors = Results[I].Errors;
+    if (JsonShard) { // hands them on to report's merge of the shards
+      std::vector<ClangTidyError> Kept;
+      for (ClangTidyError &E : Errors)
+        (awaitsResolution(E) ? HandOn : Kept).push_back(std::move(E));
+      Errors = std::move(Kept);
+    }
+    Effects.take(Errors);
+    for (auto &[Check, Records] : Results[I].Summaries) {
+      if (!JsonShard) {
+        Effects.addSummaries(Check, std::move(Records));
+        continue;
+      }
+      // A shard's JSON carries them as an entry of their own.
+      Finding F;
+      F.Check = Check;
+      F.Message = "effect summaries (for the merge across files)";
+      F.Loc = Lines.locate(Work[I], 0);
+      F.Summaries = std::move(Records);
+      HandOnSummaries.push_back(std::move(F));
+    }
+    Merge.add(std::move(Errors));
   }
+  // Every TU's summaries are in: the findings that waited on them.
+  if (!JsonShard)
+    Merge.add(Effects.resolve());
   O.Unique = Merge.take();
   for (const ClangTidyError &E : O.Unique) {
     O.Findings.push_back(toFinding(E, Lines));
@@ -425,8 +454,11 @@ Outcome mergeResults(llvm::ArrayRef<const char *> OriginalArgv,
   // A shard hands the findings it reports only to veto a fix on to the
   // report that merges the shards (FindingMerge).
   if (JsonShard)
-    for (const ClangTidyError &E : Merge.takeVetoOnly())
-      O.VetoOnly.push_back(toFinding(E, Lines));
+    for (const std::vector<ClangTidyError> &List :
+         {Merge.takeVetoOnly(), HandOn})
+      for (const ClangTidyError &E : List)
+        O.VetoOnly.push_back(toFinding(E, Lines));
+  llvm::append_range(O.VetoOnly, HandOnSummaries);
   return O;
 }
 
