@@ -297,32 +297,36 @@ std::string EffectSummaries::nodeName(const FunctionDecl &FD) {
 }
 
 std::string EffectSummaries::mangledName(const FunctionDecl &FD) {
-  if (!Mangler)
-    Mangler.reset(FD.getASTContext().createMangleContext());
   std::string Name;
   llvm::raw_string_ostream OS(Name);
-  // Internal linkage: the same mangled name in another TU is another
-  // function; only this TU's records name it, after the digest of its main
-  // file (not its path, which a distributed compile makes a temporary).
-  if (!FD.isExternallyVisible()) {
-    if (UnitPrefix.empty()) {
-      const SourceManager &SM = FD.getASTContext().getSourceManager();
+  // Only this TU's records name a function other TUs cannot call (internal
+  // linkage, or a dependent one the mangler must not see): by the digest of
+  // the main file (not its path, which a distributed compile makes a
+  // temporary) and where it is declared.
+  if (!FD.isExternallyVisible() || FD.isDependentContext()) {
+    const SourceManager &SM = FD.getASTContext().getSourceManager();
+    if (UnitPrefix.empty())
       UnitPrefix = llvm::utohexstr(llvm::xxh3_64bits(
                        SM.getBufferData(SM.getMainFileID()))) +
                    "#";
-    }
-    OS << UnitPrefix;
+    support::ChainStep At =
+        placeOf(FD.getCanonicalDecl()->getLocation(), "", SM);
+    OS << UnitPrefix << At.File << ':' << At.Offset;
+    return Name;
   }
+  if (!Mangler)
+    Mangler.reset(FD.getASTContext().createMangleContext());
   if (!Mangler->shouldMangleDeclName(&FD)) {
     OS << FD.getName(); // extern "C"
     return Name;
   }
-  GlobalDecl GD(&FD);
+  // Constructors and destructors are mangled as one of their variants.
   if (const auto *C = dyn_cast<CXXConstructorDecl>(&FD))
-    GD = GlobalDecl(C, Ctor_Complete);
+    Mangler->mangleName(GlobalDecl(C, Ctor_Complete), OS);
   else if (const auto *D = dyn_cast<CXXDestructorDecl>(&FD))
-    GD = GlobalDecl(D, Dtor_Complete);
-  Mangler->mangleName(GD, OS);
+    Mangler->mangleName(GlobalDecl(D, Dtor_Complete), OS);
+  else
+    Mangler->mangleName(GlobalDecl(&FD), OS);
   return Name;
 }
 
