@@ -50,12 +50,10 @@ BlockingUnderLockCheck::BlockingUnderLockCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : HotpathCheck(Name, Context, Needs::CPlusPlus11), Locks(Config, Bodies),
       Blocking([this](const Stmt &S) { return blockingInCallee(S); },
-               Config.getList("NotBlockingFunctions", "")) {
+               globList("NotBlockingFunctions", "")),
+      ExtraBlocking(globList("ExtraBlockingFunctions", "", /*Qualify=*/true)) {
   for (const auto &[Fn, What] : DefaultBlocking)
     BlockingByName[Fn] = What;
-  for (StringRef Fn : Config.getList("ExtraBlockingFunctions", ""))
-    BlockingByName[Fn.starts_with("::") ? Fn.str() : "::" + Fn.str()] =
-        "can block (ExtraBlockingFunctions)";
   clearEachTU(Blocking);
 }
 
@@ -134,7 +132,12 @@ std::string BlockingUnderLockCheck::blockingKind(const Stmt &S) const {
     return "";
   std::string Qualified = "::" + FD->getQualifiedNameAsString();
   auto It = BlockingByName.find(Qualified);
-  return It == BlockingByName.end() ? "" : It->second;
+  if (It != BlockingByName.end())
+    return It->second;
+  for (const llvm::GlobPattern &G : ExtraBlocking)
+    if (G.match(Qualified))
+      return "can block (ExtraBlockingFunctions)";
+  return "";
 }
 
 std::string BlockingUnderLockCheck::blockingInCallee(const Stmt &S) const {
@@ -214,7 +217,7 @@ void BlockingUnderLockCheck::checkSection(const analyses::CriticalSection &CS,
     if (Kind.empty() && isa<CallExpr, CXXConstructExpr>(S)) {
       if ((Chain = Blocking.ofCall(*cast<Expr>(S))))
         Kind = Chain->What + " (" + analyses::chainText(*Chain, Ctx) + ")";
-      else if (recordsEffects() &&
+      else if (followsOtherUnits() &&
                (Waits = Blocking.pendingOfCall(*cast<Expr>(S))))
         Kind =
             (support::WhatPlaceholder + " (" + support::ChainPlaceholder + ")")
@@ -243,7 +246,7 @@ void BlockingUnderLockCheck::checkSection(const analyses::CriticalSection &CS,
           F.diag("%0 %1 while %2 holds '%3' (line %4): every other thread "
                  "that needs '%3' waits for it too; release the lock first "
                  "(copy what the call needs while holding it)%5")
-              << Callee << Kind << Holder << Mutex
+              << Callee << F.filled(Kind) << Holder << Mutex
               << SM.getPresumedLineNumber(AcquireLoc) << F.hotText();
           F.note(AcquireLoc, "'%0' is locked here") << Mutex;
           F.noteChain(Chain ? &*Chain : nullptr, Ctx);

@@ -40,6 +40,8 @@ private:
   analyses::LockAcquisitions Locks;
   /// What calls made under the lock do through the functions they reach.
   analyses::EffectSummaries Blocking;
+  /// ExtraBlockingFunctions: the project's own, qualified names or globs.
+  std::vector<llvm::GlobPattern> ExtraBlocking;
 };
 
 } // namespace clang::tidy::hotpath

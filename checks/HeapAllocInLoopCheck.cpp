@@ -181,7 +181,7 @@ void HeapAllocInLoopCheck::check(const MatchFinder::MatchResult &Result) {
                           "'" + Chain->Hops.front().Callee->getNameAsString() +
                               "' (which returns a new heap object)",
                           *FD, FU, Ctx, &*Chain);
-        else if (recordsEffects() && returnsOwner(Call->getType()))
+        else if (followsOtherUnits() && returnsOwner(Call->getType()))
           if (auto Waits = Returning.pendingOfCall(*Call))
             checkAllocation(*Call,
                             "'" + Call->getDirectCallee()->getNameAsString() +

@@ -3,6 +3,8 @@
 #include "HotpathCheck.h"
 #include "support/EffectSink.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <utility>
 
 namespace clang::tidy::hotpath {
@@ -14,7 +16,56 @@ HotpathCheck::HotpathCheck(StringRef Name, ClangTidyContext *Context,
       MergeVetoes(Options.getLocalOrGlobal(support::MergeVetoesOption, false)),
       RecordEffects(
           Options.getLocalOrGlobal(support::EffectSummariesOption, false)),
+      SavedSummaries(
+          Options.getLocalOrGlobal(support::SavedSummariesOption, "")),
       Language(Language) {}
+
+namespace {
+
+// A place in another TU's file: the source manager loads the file for the
+// note's sake; invalid when it cannot (the note is left out).
+SourceLocation locate(const support::ChainStep &At, const SourceManager &SM) {
+  auto &Mutable = const_cast<SourceManager &>(SM);
+  OptionalFileEntryRef File =
+      Mutable.getFileManager().getOptionalFileRef(At.File);
+  if (!File)
+    return {};
+  FileID FID = Mutable.getOrCreateFileID(*File, SrcMgr::C_User);
+  std::optional<llvm::MemoryBufferRef> Buffer = SM.getBufferOrNone(FID);
+  if (!Buffer || At.Offset > Buffer->getBufferSize())
+    return {};
+  return SM.getComposedLoc(FID, At.Offset);
+}
+
+std::string mainFilePath(const SourceManager &SM) {
+  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  if (!Main)
+    return "";
+  llvm::SmallString<256> Path = Main->getName();
+  llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
+} // namespace
+
+std::optional<support::CompletedChain>
+HotpathCheck::completeFromSaved(const support::PendingRecord &P,
+                                const SourceManager &SM) {
+  if (SavedSummaries.empty())
+    return std::nullopt;
+  std::string Main = mainFilePath(SM);
+  if (!Saved)
+    Saved = support::savedSummariesFor(Main, SavedSummaries);
+  if (!*Saved)
+    return std::nullopt;
+  const support::LoadedSummaries &L = **Saved;
+  auto Own = L.OriginOf.find(Main);
+  return L.Graph.search(getID(), P,
+                        Own == L.OriginOf.end()
+                            ? std::nullopt
+                            : std::optional<unsigned>(Own->second));
+}
 
 void HotpathCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Config.store(Opts);
@@ -42,6 +93,7 @@ void HotpathCheck::onStartOfTranslationUnit() {
   Reported.clear();
   Bodies.clear();
   Usage.clear();
+  Saved.reset();
   for (const std::function<void()> &Reset : Resets)
     Reset();
 }
@@ -67,6 +119,26 @@ void HotpathCheck::onEndOfTranslationUnit() {
   Unit.Ctx = nullptr;
   if (!Records.empty())
     Sink->emplace_back(getID().str(), std::move(Records));
+}
+
+std::vector<llvm::GlobPattern>
+HotpathCheck::globList(StringRef Option, StringRef Default, bool Qualify) {
+  std::vector<llvm::GlobPattern> Globs;
+  for (StringRef Text : Config.getList(Option, Default)) {
+    // A pattern refers to its text: the option's, or a qualified copy kept
+    // as long as the check.
+    StringRef Name = Text;
+    if (Qualify && !Text.starts_with("::") && !Text.starts_with("*"))
+      Name = GlobTexts.emplace_front("::" + Text.str());
+    llvm::Expected<llvm::GlobPattern> G = llvm::GlobPattern::create(Name);
+    if (G) {
+      Globs.push_back(std::move(*G));
+      continue;
+    }
+    configurationDiag("%0.%1: '%2' is not a valid glob (%3); it is ignored")
+        << getID() << Option << Text << llvm::toString(G.takeError());
+  }
+  return Globs;
 }
 
 bool HotpathCheck::admit(SourceLocation Loc, relevance::RunOnce Why,
@@ -105,6 +177,12 @@ void HotpathCheck::Finding::noteChain(const analyses::EffectChain *C,
                                       const ASTContext &Ctx) {
   if (C)
     noteChain(*C, Ctx);
+  else if (Completed)
+    for (const auto &[At, Text] : Completed->notes()) {
+      SourceLocation Loc = locate(At, Ctx.getSourceManager());
+      if (Loc.isValid())
+        note(Loc, "%0") << Text;
+    }
   else if (Data.Pending)
     Data.Pending->NotesAt = Notes;
 }

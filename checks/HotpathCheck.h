@@ -30,6 +30,8 @@
 #include "support/DeclaredOptions.h"
 #include "support/EffectSink.h"
 #include "support/ReportOnce.h"
+#include "support/SavedSummaries.h"
+#include <forward_list>
 #include <functional>
 #include <optional>
 #include <string>
@@ -79,7 +81,14 @@ protected:
     void noteChain(const analyses::EffectChain &C, const ASTContext &Ctx);
     /// The same for a chain that may be missing: a pending finding's
     /// chain, completed by the merge, takes the notes' place here.
+    /// With saved summaries (support/SavedSummaries.h) the chain completed
+    /// from them.
     void noteChain(const analyses::EffectChain *C, const ASTContext &Ctx);
+    /// \p Text with a pending finding's placeholders filled in when the
+    /// saved summaries completed it (else as it is, for the merge).
+    std::string filled(std::string Text) const {
+      return Completed ? Completed->fill(std::move(Text)) : Text;
+    }
     /// "the loop is here" at \p Loop, after the check's own notes.
     void noteLoop(const Stmt *Loop) { LoopAt = Loop; }
     /// The fix is declined for code this translation unit cannot see (say
@@ -113,6 +122,8 @@ protected:
     mutable relevance::PerExecution Per;
     /// For the front-ends: sent as the last note (support/FindingData.h).
     support::FindingData Data;
+    /// A pending finding's chain, from the saved summaries.
+    std::optional<support::CompletedChain> Completed;
   };
 
   /// Reports one finding at \p Loc (a file location), unless the code runs
@@ -122,19 +133,26 @@ protected:
   /// True when the finding was reported.
   /// With \p Pending, the finding waits on other translation units
   /// (Finding::pending); in run-once code it is dropped, not counted, as
-  /// the merge may never complete it.
+  /// the merge may never complete it. Without a merge, the saved
+  /// summaries complete it now, or it is dropped.
   template <typename MeasureFn, typename EmitFn>
   bool report(SourceLocation Loc, relevance::RunOnce Why,
               const SourceManager &SM, MeasureFn &&Measure, EmitFn &&Emit,
               const std::optional<support::PendingRecord> &Pending = {}) {
     if (Pending && Why != relevance::RunOnce::No && !RunOnceCode.reportsAll())
       return false;
+    std::optional<support::CompletedChain> Completed;
+    if (Pending && !recordsEffects() &&
+        !(Completed = completeFromSaved(*Pending, SM)))
+      return false;
     if (!admit(Loc, Pending ? relevance::RunOnce::No : Why, SM))
       return false;
     Finding F(*this, Loc,
               Hot.active() ? std::optional<relevance::Hot>(Measure())
                            : std::nullopt);
-    if (Pending)
+    if (Completed)
+      F.Completed = std::move(Completed);
+    else if (Pending)
       F.pending(*Pending);
     Emit(F);
     F.finish();
@@ -163,8 +181,20 @@ protected:
   bool recordsEffects() const {
     return RecordEffects && support::currentEffectSink();
   }
+  /// True when a call that leaves the TU may still be a finding: under
+  /// recordsEffects(), or with saved summaries to complete it from.
+  bool followsOtherUnits() const {
+    return recordsEffects() || !SavedSummaries.empty();
+  }
   /// The TU's context once summariseEffects() saw it (null before).
   ASTContext *unitContext() const { return Unit.Ctx; }
+
+  /// A ';'-separated option of qualified names or globs ("::log::*"), each
+  /// compiled; one that is not a valid glob is left out and said
+  /// (clang-tidy's configuration error), the others still apply. With
+  /// \p Qualify, "log::write" means "::log::write".
+  std::vector<llvm::GlobPattern> globList(StringRef Option, StringRef Default,
+                                          bool Qualify = false);
 
   /// Measures \p Loops' innermost loop, else function \p FD (nullptr: none).
   std::optional<relevance::Hot>
@@ -181,6 +211,8 @@ protected:
   const bool MergeVetoes;
   /// Set by the same front-ends: summaries and pending findings.
   const bool RecordEffects;
+  /// HotpathSavedSummaries: where a front-end without a merge finds them.
+  const std::string SavedSummaries;
   /// Walks of function bodies, one per body and TU: the body index (parents,
   /// loops, the owning function) and, for the checks that ask about locals'
   /// uses, the same walk with each use classified.
@@ -197,8 +229,15 @@ private:
     ASTContext *Ctx = nullptr;
   };
 
+  /// The saved summaries' chain for \p P, leaving this TU's file out.
+  std::optional<support::CompletedChain>
+  completeFromSaved(const support::PendingRecord &P, const SourceManager &SM);
+
   Needs Language;
+  /// This TU's saved summaries, looked up at its first pending finding.
+  std::optional<std::shared_ptr<const support::LoadedSummaries>> Saved;
   std::vector<std::function<void()>> Resets;
+  std::forward_list<std::string> GlobTexts; ///< what globList's patterns see
   support::ReportOnce Reported;
   UnitSeen Unit;
   std::vector<analyses::EffectSummaries *> Summarised;

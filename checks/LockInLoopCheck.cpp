@@ -33,7 +33,7 @@ LockInLoopCheck::LockInLoopCheck(StringRef Name, ClangTidyContext *Context)
             ASTContext *C = Ctx ? Ctx : unitContext();
             return M && C ? "locks '" + analyses::mutexText(*M, *C) + "'" : "";
           },
-          Config.getList("NotLockingFunctions", "")) {
+          globList("NotLockingFunctions", "")) {
   Locking.setTagger([this](const Stmt &S) -> std::string {
     const Expr *M = Locks.acquiredBy(S);
     return M ? mutexScope(*M) : "";
@@ -283,7 +283,7 @@ void LockInLoopCheck::checkLoopCall(const Stmt &Loop, ASTContext &Ctx) {
     // Another object's mutex on each iteration is not one lock to hoist.
     if (!Mutex || !sameMutexEachIteration(*Mutex, *Chain, Loop, SM))
       return;
-  } else if (recordsEffects() && (Waits = Locking.pendingOfCall(Call))) {
+  } else if (followsOtherUnits() && (Waits = Locking.pendingOfCall(Call))) {
     Waits->Accept = {"global"};
     if (onInvariantObject(Call, Loop, SM))
       Waits->Accept.push_back("this+same");
@@ -311,9 +311,9 @@ void LockInLoopCheck::checkLoopCall(const Stmt &Loop, ASTContext &Ctx) {
                "together), or collect the results locally and merge them "
                "under one lock%3")
             << analyses::staticCallee(Call)->getNameAsString()
-            << (Chain ? Chain->What : support::WhatPlaceholder.str())
+            << (Chain ? Chain->What : F.filled(support::WhatPlaceholder.str()))
             << (Chain ? analyses::chainText(*Chain, Ctx)
-                      : support::ChainPlaceholder.str())
+                      : F.filled(support::ChainPlaceholder.str()))
             << F.hotText();
         F.noteChain(Chain ? &*Chain : nullptr, Ctx);
         F.noteLoop(&Loop);

@@ -184,7 +184,7 @@ void ThreadPerTaskCheck::onEndOfTranslationUnit() {
   for (const PendingCreation &P : Pending)
     Creations.try_emplace(P.Creation, "starts a thread");
   // Under effect summaries a helper in another TU may start one.
-  if (!Creations.empty() || recordsEffects())
+  if (!Creations.empty() || followsOtherUnits())
     for (const Stmt *Loop : Loops)
       reportCallsPerTask(*Loop);
   HotpathCheck::onEndOfTranslationUnit(); // the summaries, before clearing
@@ -315,7 +315,7 @@ void ThreadPerTaskCheck::reportCallsPerTask(const Stmt &Loop) {
       continue; // a creation of its own, judged by reportIfPerTask
     std::optional<analyses::EffectChain> Chain = Starting.ofCall(*Call);
     std::optional<support::PendingRecord> Waits;
-    if (!Chain && recordsEffects())
+    if (!Chain && followsOtherUnits())
       Waits = Starting.pendingOfCall(*Call);
     if (!Chain && !Waits)
       continue;
@@ -338,7 +338,7 @@ void ThreadPerTaskCheck::reportCallsPerTask(const Stmt &Loop) {
                  "hotpath::WorkerPool%2")
               << analyses::staticCallee(*Call)->getNameAsString()
               << (Chain ? analyses::chainText(*Chain, *Ctx)
-                        : support::ChainPlaceholder.str())
+                        : F.filled(support::ChainPlaceholder.str()))
               << F.hotText({1, "threads started"});
           F.noteChain(Chain ? &*Chain : nullptr, *Ctx);
           F.note(Loop.getBeginLoc(),

@@ -137,15 +137,10 @@ const FunctionDecl *staticCallee(const Expr &Call) {
 }
 
 EffectSummaries::EffectSummaries(Classifier Classify,
-                                 std::vector<StringRef> Names,
+                                 std::vector<llvm::GlobPattern> NotThrough,
                                  unsigned MaxDepth)
-    : Classify(std::move(Classify)), MaxDepth(MaxDepth) {
-  for (StringRef N : Names)
-    if (auto P = llvm::GlobPattern::create(N))
-      NotThrough.push_back(std::move(*P));
-    else
-      llvm::consumeError(P.takeError());
-}
+    : Classify(std::move(Classify)), NotThrough(std::move(NotThrough)),
+      MaxDepth(MaxDepth) {}
 
 void EffectSummaries::clear() {
   Directs.clear();

@@ -72,9 +72,10 @@ public:
   using Tagger = llvm::unique_function<std::string(const Stmt &S)>;
 
   /// \p NotThrough: qualified names or globs ("::log::*") of functions
-  /// whose effect is declared none (an option's false chains). A glob
-  /// refers to its text: it must outlive this object (a check's option).
-  EffectSummaries(Classifier Classify, std::vector<StringRef> NotThrough,
+  /// whose effect is declared none (an option's false chains; see
+  /// HotpathCheck::globList).
+  EffectSummaries(Classifier Classify,
+                  std::vector<llvm::GlobPattern> NotThrough,
                   unsigned MaxDepth = 4);
 
   /// The shortest chain by which \p Call (a CallExpr or CXXConstructExpr)

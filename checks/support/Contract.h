@@ -50,6 +50,12 @@ inline constexpr llvm::StringLiteral MergeVetoesOption = "HotpathMergeVetoes";
 /// pending (support/EffectRecord.h); the merge completes it or drops it.
 inline constexpr llvm::StringLiteral EffectSummariesOption =
     "HotpathEffectSummaries";
+/// Where a front-end without that merge finds the summaries a previous
+/// `hotpath check` saved (support/SavedSummaries.h): a path, "auto" (beside
+/// the compile database above the file; hotpath-clangd's default) or ""
+/// (none; clang-tidy's and the plugin's default).
+inline constexpr llvm::StringLiteral SavedSummariesOption =
+    "HotpathSavedSummaries";
 
 // ---- What a finding's notes carry.
 

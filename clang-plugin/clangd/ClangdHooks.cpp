@@ -82,6 +82,10 @@ TidyOptions hookGetTidyOptionsForFile(TidyProviderRef Provider,
   if (!Provider)
     return Opts;
   ::hotpath::common::enableBeneath(Opts);
+  // Calls into other files: from the summaries the last `hotpath check`
+  // saved beside the compile database, unless the configuration says where
+  // (or "" for none).
+  ::hotpath::common::followSavedSummaries(Opts);
   return Opts;
 }
 

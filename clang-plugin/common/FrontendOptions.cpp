@@ -33,6 +33,11 @@ void enableBeneath(ClangTidyOptions &Opts) {
     Opts.Checks = Checks + ",hotpath-*";
 }
 
+void followSavedSummaries(ClangTidyOptions &Opts) {
+  Opts.CheckOptions.try_emplace(support::SavedSummariesOption,
+                                ClangTidyOptions::ClangTidyValue("auto"));
+}
+
 void applySettings(const FrontendSettings &S, ClangTidyOptions &Override) {
   auto Set = [&](llvm::StringRef Key, llvm::StringRef Value) {
     Override.CheckOptions.insert_or_assign(

@@ -43,6 +43,11 @@ struct FrontendSettings {
 /// turn it off.
 void enableBeneath(clang::tidy::ClangTidyOptions &Opts);
 
+/// hotpath-clangd follows calls into other files through the summaries the
+/// last `hotpath check` saved ("auto"), unless the configuration names a
+/// file (or "" for none).
+void followSavedSummaries(clang::tidy::ClangTidyOptions &Opts);
+
 /// Writes \p S into \p Override. The static analyzer's checks, the only
 /// others linked in, stay off whatever a project's .clang-tidy enables: not
 /// what hotpath is run for (zeromq's build under the plugin: 2.7x).

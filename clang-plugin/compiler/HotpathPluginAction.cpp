@@ -118,11 +118,11 @@ class HotpathPluginAction : public PluginASTAction {
               << llvm::toString(std::move(Err));
         }
       }
-      // Veto-only findings are for the report's merge (support/FixScope.h);
-      // summaries and pending findings for its resolution across TUs.
+      // Veto-only findings are for the report's merge (support/FixScope.h),
+      // pending findings for its resolution across TUs.
       for (const ClangTidyError &E : Errors) {
         support::FindingData D = findings::findingData(E);
-        if (!D.VetoOnly && !D.Pending && !D.Summaries)
+        if (!D.VetoOnly && !D.Pending)
           emit(E);
       }
     }

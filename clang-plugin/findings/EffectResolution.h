@@ -6,10 +6,8 @@
 // (support/EffectRecord.h). Once every TU's results are in (the tool's
 // merge, `hotpath report` over the plugin's exports), a pending finding is
 // completed from the summaries (its message's chain filled in, a note per
-// hop) or dropped. The search is the one the TU ran, over every TU's call
-// graph: breadth first from the call, so the shortest chain, within the
-// finding's depth, each function once; so the result does not depend on the
-// order the TUs came in.
+// hop) or dropped, by support/EffectGraph's search over every TU's call
+// graph; the result does not depend on the order the TUs came in.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,11 +15,7 @@
 #define HOTPATH_CLANG_PLUGIN_FINDINGS_EFFECTRESOLUTION_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "support/EffectRecord.h"
-#include <map>
-#include <optional>
-#include <string>
-#include <utility>
+#include "support/EffectGraph.h"
 #include <vector>
 
 namespace clang::tidy::hotpath::findings {
@@ -41,21 +35,10 @@ public:
   /// the others are dropped (counted by unresolved()).
   std::vector<ClangTidyError> resolve();
   size_t unresolved() const { return Unresolved; }
-  size_t functions() const { return Summaries.size(); }
+  size_t functions() const { return Graph.size(); }
 
 private:
-  /// A completed chain: the hops from the pending call on, and the
-  /// primitive of the last function (pointers into Summaries).
-  struct Chain {
-    std::vector<const support::ChainStep *> Hops;
-    const support::PrimitiveRecord *Primitive = nullptr;
-  };
-  std::optional<Chain> search(const std::string &Check,
-                              const support::PendingRecord &P);
-
-  /// (check, mangled name) -> the summary kept for it.
-  std::map<std::pair<std::string, std::string>, support::FunctionRecord>
-      Summaries;
+  support::EffectGraph Graph;
   std::vector<ClangTidyError> Pending;
   size_t Unresolved = 0;
 };

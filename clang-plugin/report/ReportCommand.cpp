@@ -17,6 +17,7 @@
 #include "findings/Outputs.h"
 #include "findings/Ranking.h"
 #include "findings/Summary.h"
+#include "support/SavedSummaries.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
@@ -44,6 +45,29 @@ constexpr int ExitOk = 0, ExitFindingsAsErrors = 1, ExitInputError = 2;
 cl::list<std::string> Inputs(cl::Positional, cl::desc("<dir|file>..."),
                              cl::cat(outputCategory()),
                              cl::sub(reportCommand()));
+
+cl::opt<std::string> SaveSummaries(
+    "save-summaries",
+    cl::desc("Save the exports' effect summaries here (hotpath-summaries.json "
+             "beside compile_commands.json is where hotpath-clangd looks), "
+             "for the front-ends that see one file at a time "
+             "(docs/through-calls.md)."),
+    cl::value_desc("path"), cl::init(""), cl::cat(outputCategory()),
+    cl::sub(reportCommand()));
+
+// The plugin's exports' summaries, per TU, with the digest of each main
+// file as it is now (the report has checked the exports are not stale).
+bool saveExportSummaries(
+    StringRef Path,
+    std::vector<clang::tidy::hotpath::support::SavedUnit> Units) {
+  if (Error E = clang::tidy::hotpath::support::saveSummaries(
+          Path, std::move(Units))) {
+    errorLine("cannot save the effect summaries to '" + Path +
+              "': " + toString(std::move(E)));
+    return false;
+  }
+  return true;
+}
 
 struct Options {
   std::vector<std::string> Inputs;
@@ -295,7 +319,15 @@ int runReport(const char *Argv0) {
   FindingMerge Merge;
   EffectResolution Effects;
   std::vector<ff::HeldBack> HeldBack;
+  std::vector<clang::tidy::hotpath::support::SavedUnit> Saved;
   for (size_t I : Order) {
+    const std::string &Source = Read[I].TU->Source;
+    if (!SaveSummaries.empty() && !Source.empty())
+      if (auto Text = MemoryBuffer::getFile(Source))
+        Saved.push_back(
+            {Source,
+             clang::tidy::hotpath::support::digestOf((*Text)->getBuffer()),
+             Read[I].TU->Summaries});
     Effects.take(Read[I].TU->Findings);
     for (auto &[Check, Records] : Read[I].TU->Summaries)
       Effects.addSummaries(Check, std::move(Records));
@@ -330,6 +362,8 @@ int runReport(const char *Argv0) {
   for (const auto &[Check, N] : PerCheck)
     Opt->Out.Rules.push_back(Check);
   bool Ok = writeOutputs(Opt->Out, Findings, {}, Unique, Lines);
+  if (!SaveSummaries.empty())
+    Ok &= saveExportSummaries(SaveSummaries, std::move(Saved));
 
   if (!Opt->Out.Quiet) {
     RunSummary Sum;

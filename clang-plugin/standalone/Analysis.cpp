@@ -4,11 +4,14 @@
 #include "CrashIsolation.h"
 #include "clang-tidy/ClangTidy.h"
 #include "findings/EffectResolution.h"
+#include "findings/Outputs.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
 #include <mutex>
@@ -110,7 +113,30 @@ FileResult analyseFile(const AnalysisSetup &S, const std::string &File,
     }
     R.Errors.push_back(std::move(E));
   }
+  if (auto Contents = MemoryBuffer::getFile(File))
+    R.Digest = support::digestOf((*Contents)->getBuffer());
   return R;
+}
+
+bool saveUnitSummaries(StringRef Path, bool Named,
+                       const std::vector<std::string> &Work,
+                       const std::vector<FileResult> &Results) {
+  std::vector<support::SavedUnit> Units;
+  for (size_t I = 0; I < Work.size(); ++I)
+    if (!Results[I].Crashed && Results[I].Failure.empty() &&
+        !Results[I].Digest.empty())
+      Units.push_back({Work[I], Results[I].Digest, Results[I].Summaries});
+  Error E = support::saveSummaries(Path, std::move(Units));
+  if (!E)
+    return true;
+  std::string Why = "cannot save the effect summaries to '" + Path.str() +
+                    "': " + toString(std::move(E));
+  if (Named) {
+    errorLine(Why);
+    return false;
+  }
+  WithColor::warning(errs(), "hotpath") << Why << "\n";
+  return true;
 }
 
 std::vector<FileResult> analyseAll(const AnalysisSetup &S,

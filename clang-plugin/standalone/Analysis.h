@@ -15,6 +15,7 @@
 #include "findings/Findings.h"
 #include "findings/Summary.h"
 #include "support/EffectSink.h"
+#include "support/SavedSummaries.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -29,6 +30,8 @@ struct FileResult {
   std::vector<ClangTidyError> Errors;
   /// The checks' effect summaries, for the merge across files.
   support::UnitSummaries Summaries;
+  /// Of the file's contents, read after the analysis (SavedSummaries.h).
+  std::string Digest;
   std::string Failure; // non-empty: why this file failed
   bool Crashed = false;
 };
@@ -68,6 +71,15 @@ std::vector<FileResult> analyseAll(const AnalysisSetup &S,
                                    const std::vector<std::string> &Work,
                                    unsigned Jobs, findings::Progress &Prog,
                                    findings::LineTable &Lines);
+
+/// Saves the summaries of the files analysed without a failure to \p Path
+/// for the front-ends that see one file at a time (support/SavedSummaries.h).
+/// When it cannot be written: false with an error line if the user named
+/// \p Path (\p Named), else a warning (a read-only build directory still
+/// gets its findings).
+bool saveUnitSummaries(llvm::StringRef Path, bool Named,
+                       const std::vector<std::string> &Work,
+                       const std::vector<FileResult> &Results);
 
 } // namespace clang::tidy::hotpath::standalone
 

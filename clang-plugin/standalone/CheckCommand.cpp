@@ -159,6 +159,14 @@ static cl::opt<std::string> Shard(
              "their outputs."),
     cl::value_desc("i/n"), cl::init(""), cl::cat(checkCategory()),
     InCheckCommand());
+static cl::opt<std::string> SaveSummaries(
+    "save-summaries",
+    cl::desc("Where to save the effect summaries, for hotpath-clangd and "
+             "clang-tidy to follow calls into other files "
+             "(docs/through-calls.md): a path, or 'none'. Default: "
+             "hotpath-summaries.json in -p's directory (not with --shard)."),
+    cl::value_desc("path"), cl::init(""), cl::cat(checkCategory()),
+    InCheckCommand());
 
 namespace {
 
@@ -531,6 +539,12 @@ int clang::tidy::hotpath::standalone::runCheck(
   std::vector<FileResult> Results =
       analyseAll(Analysis, Work, NumJobs, Prog, Lines);
   Prog.clear();
+  // Before the merge, which consumes the summaries.
+  std::string SaveTo = SaveSummaries;
+  if (SaveTo.empty() && !BuildPath.empty() && Shard.empty())
+    SaveTo = (BuildPath + "/" + support::SavedSummariesName).str();
+  bool Saved = SaveTo == "none" || SaveTo.empty() ||
+               saveUnitSummaries(SaveTo, !SaveSummaries.empty(), Work, Results);
 
   OutputSettings OS = outputOptions(OriginalArgv[0]);
   Outcome O = mergeResults(OriginalArgv, Work, Results, *Run, Rank,
@@ -544,7 +558,7 @@ int clang::tidy::hotpath::standalone::runCheck(
     printRunSummary(O, Work.size(), Prog.seconds(), *Run, Rank);
   if (O.Crashed)
     return ExitCrashed;
-  if (Run->ProfileFailed || O.Failed)
+  if (Run->ProfileFailed || O.Failed || !Saved)
     return ExitInputError;
   if (Status != ExitOk)
     return Status;

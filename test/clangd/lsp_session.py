@@ -4,7 +4,7 @@ would show, one line per fact, for FileCheck:
   SERVER <serverInfo.name> <serverInfo.version>
   DIAG <line>:<col>-<line>:<col> <severity> <source> <code> | <message>
     LINK <codeDescription.href>
-    RELATED <line>:<col> <message>
+    RELATED [<file>:]<line>:<col> <message>   (the file when not the open one)
   ACTION <kind> preferred=<bool> | <title>
   APPLIED <n> edits to <file>
   AFTER ...          (the diagnostics once the edited text is sent)
@@ -37,7 +37,7 @@ def pos(p):
     return "%d:%d" % (p["line"] + 1, p["character"] + 1)
 
 
-def print_diagnostics(diags, prefix=""):
+def print_diagnostics(diags, prefix="", uri=None):
     for d in sorted(diags, key=lambda d: (d["range"]["start"]["line"],
                                           d["range"]["start"]["character"])):
         r = d["range"]
@@ -47,8 +47,10 @@ def print_diagnostics(diags, prefix=""):
         if "codeDescription" in d:
             print("%s  LINK %s" % (prefix, d["codeDescription"]["href"]))
         for rel in d.get("relatedInformation", []):
-            print("%s  RELATED %s %s" % (prefix, pos(rel["location"]["range"]["start"]),
-                                         rel["message"]))
+            where = rel["location"]["uri"]
+            where = "" if where == uri else os.path.basename(where) + ":"
+            print("%s  RELATED %s%s %s" % (prefix, where, pos(rel["location"]["range"]["start"]),
+                                           rel["message"]))
 
 
 def main():
@@ -74,7 +76,7 @@ def main():
         client.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
         diags = client.wait_for_diagnostics(uri, 1, args.timeout)["diagnostics"]
-        print_diagnostics(diags)
+        print_diagnostics(diags, uri=uri)
 
         if args.fix:
             target = [d for d in diags if d.get("code") == args.fix]
@@ -103,7 +105,7 @@ def main():
                 "textDocument": {"uri": uri, "version": 2},
                 "contentChanges": [{"text": text}]})
             after = client.wait_for_diagnostics(uri, 2, args.timeout)["diagnostics"]
-            print_diagnostics(after, prefix="AFTER ")
+            print_diagnostics(after, prefix="AFTER ", uri=uri)
         if args.then_run:
             subprocess.run(args.then_run, shell=True, check=True, cwd=args.root,
                            stdout=subprocess.DEVNULL)
@@ -113,7 +115,7 @@ def main():
                 "textDocument": {"uri": uri, "version": 3},
                 "contentChanges": [{"text": text + "\n"}]})
             again = client.wait_for_diagnostics(uri, 3, args.timeout)["diagnostics"]
-            print_diagnostics(again, prefix="AGAIN ")
+            print_diagnostics(again, prefix="AGAIN ", uri=uri)
     finally:
         status = client.shutdown()
     print("EXIT %s" % status)

@@ -32,7 +32,15 @@ struct Fixture {
                    std::vector<llvm::StringRef> NotThrough = {})
       : AST(tooling::buildASTFromCodeWithArgs("void io();\n" + Code,
                                               {"-std=c++17"})),
-        Effects(isIo, std::move(NotThrough)) {}
+        Effects(isIo, globs(NotThrough)) {}
+
+  static std::vector<llvm::GlobPattern>
+  globs(llvm::ArrayRef<llvm::StringRef> Names) {
+    std::vector<llvm::GlobPattern> Out;
+    for (llvm::StringRef N : Names)
+      Out.push_back(llvm::cantFail(llvm::GlobPattern::create(N)));
+    return Out;
+  }
 
   // The call in `root` to the function named \p Callee.
   const Expr &callTo(llvm::StringRef Callee) {
