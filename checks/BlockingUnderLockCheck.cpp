@@ -44,6 +44,10 @@ static const std::pair<const char *, const char *> DefaultBlocking[] = {
     {"::system", "runs a shell command"},
     {"::popen", "starts a shell command"},
     {"::pclose", "waits for a shell command"},
+    // Not a wait, but a system call that maps a stack and clones: tens of
+    // microseconds (bench/thread_per_task) with the lock held.
+    {"::pthread_create", "starts a thread"},
+    {"::thrd_create", "starts a thread"},
 };
 
 BlockingUnderLockCheck::BlockingUnderLockCheck(StringRef Name,
@@ -98,10 +102,14 @@ static bool isFileStream(const CXXRecordDecl *RD) {
 std::string BlockingUnderLockCheck::blockingKind(const Stmt &S) const {
   if (const auto *Ctor = dyn_cast<CXXConstructExpr>(&S)) {
     // Opening a file stream by name (not a move from another stream).
-    if (Ctor->getNumArgs() > 0 &&
-        isFileStream(Ctor->getConstructor()->getParent()) &&
+    const CXXRecordDecl *RD = Ctor->getConstructor()->getParent();
+    if (Ctor->getNumArgs() > 0 && isFileStream(RD) &&
         !isFileStream(recordOf(Ctor->getArg(0))))
       return "opens a file";
+    // A thread started from a callable (not a move from another thread).
+    if (Ctor->getNumArgs() > 0 && isStd(RD, {"thread", "jthread"}) &&
+        !isStd(recordOf(Ctor->getArg(0)), {"thread", "jthread"}))
+      return "starts a thread";
     return "";
   }
   const auto *Call = dyn_cast<CallExpr>(&S);
@@ -122,6 +130,16 @@ std::string BlockingUnderLockCheck::blockingKind(const Stmt &S) const {
         (Name == "get" || Name == "wait" || Name == "wait_for" ||
          Name == "wait_until"))
       return "waits for a future";
+    // `workers.emplace_back(fn)`: the thread is constructed in the library.
+    if ((Name == "emplace_back" || Name == "emplace") && RD &&
+        RD->isInStdNamespace() && MC->getNumArgs() > 0)
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+          Spec && Spec->getTemplateArgs().size() > 0 &&
+          Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+          isStd(Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl(),
+                {"thread", "jthread"}) &&
+          !isStd(recordOf(MC->getArg(0)), {"thread", "jthread"}))
+        return "starts a thread";
   }
   if (Name == "getline" && FD->isInStdNamespace() && Call->getNumArgs() >= 1 &&
       isFileStream(recordOf(Call->getArg(0))))
@@ -197,8 +215,12 @@ void BlockingUnderLockCheck::checkSection(const analyses::CriticalSection &CS,
                                           ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   std::string Mutex = analyses::mutexText(*CS.Mutex, Ctx);
-  std::string Holder = CS.Guard ? "'" + CS.Guard->getName().str() + "'"
-                                : "'" + Mutex + ".lock()'";
+  std::string Holder = "'" + Mutex + ".lock()'";
+  if (CS.Guard)
+    Holder = "'" + CS.Guard->getName().str() + "'";
+  else if (const auto *Call = dyn_cast<CallExpr>(CS.Acquire);
+           Call && !isa<CXXMemberCallExpr>(Call) && Call->getDirectCallee())
+    Holder = "'" + Call->getDirectCallee()->getName().str() + "'";
   SourceLocation AcquireLoc = SM.getFileLoc(
       CS.Guard ? CS.Guard->getLocation() : CS.Acquire->getBeginLoc());
   // A local walk of the guarded statements; code in a lambda runs later.

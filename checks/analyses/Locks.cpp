@@ -154,7 +154,42 @@ bool sameMutex(const Expr &A, const Expr &B, const ASTContext &Ctx) {
   return TA != "the mutex" && TA == mutexText(B, Ctx);
 }
 
-std::optional<CriticalSection> sectionOfLockCall(const CXXMemberCallExpr &Lock,
+const Expr *posixMutexOf(const CallExpr &Call, bool Unlock) {
+  const FunctionDecl *FD = Call.getDirectCallee();
+  if (!FD || !FD->getIdentifier() || Call.getNumArgs() != 1 || !FD->isExternC())
+    return nullptr;
+  llvm::StringRef N = FD->getName();
+  if (!N.consume_front("pthread_"))
+    return nullptr;
+  bool Match = Unlock ? (N == "mutex_unlock" || N == "rwlock_unlock" ||
+                         N == "spin_unlock")
+                      : (N == "mutex_lock" || N == "rwlock_rdlock" ||
+                         N == "rwlock_wrlock" || N == "spin_lock");
+  if (!Match)
+    return nullptr;
+  const Expr *Arg = Call.getArg(0)->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(Arg);
+      U && U->getOpcode() == UO_AddrOf)
+    return U->getSubExpr();
+  return Arg;
+}
+
+// The mutex \p Call releases, if it is an unlock.
+static const Expr *unlockedBy(const Stmt *S) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(S);
+  if (!Call)
+    return nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (MD && MD->getIdentifier() &&
+        (MD->getName() == "unlock" || MD->getName() == "unlock_shared"))
+      return MC->getImplicitObjectArgument();
+    return nullptr;
+  }
+  return posixMutexOf(*Call, /*Unlock=*/true);
+}
+
+std::optional<CriticalSection> sectionOfLockCall(const CallExpr &Lock,
                                                  const BodyIndex &Parents,
                                                  const ASTContext &Ctx) {
   const Stmt *S = &Lock;
@@ -169,18 +204,20 @@ std::optional<CriticalSection> sectionOfLockCall(const CXXMemberCallExpr &Lock,
   std::optional<unsigned> At = indexIn(*Block, S);
   if (!At)
     return std::nullopt;
-  const Expr *Mutex = Lock.getImplicitObjectArgument();
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Lock);
+  const Expr *Mutex = Member ? Member->getImplicitObjectArgument()
+                             : posixMutexOf(Lock, /*Unlock=*/false);
+  if (!Mutex)
+    return std::nullopt;
   for (unsigned I = *At + 1; I < Block->size(); ++I) {
     const Stmt *T = Block->body_begin()[I];
+    // `out: pthread_mutex_unlock(&m);`, the cleanup a goto jumps to.
+    while (const auto *L = dyn_cast<LabelStmt>(T))
+      T = L->getSubStmt();
     if (const auto *C = dyn_cast<ExprWithCleanups>(T))
       T = C->getSubExpr();
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(T);
-    if (!Call || !Call->getMethodDecl() ||
-        !Call->getMethodDecl()->getDeclName().isIdentifier())
-      continue;
-    llvm::StringRef Name = Call->getMethodDecl()->getName();
-    if ((Name == "unlock" || Name == "unlock_shared") &&
-        sameMutex(*Call->getImplicitObjectArgument(), *Mutex, Ctx)) {
+    const Expr *Released = unlockedBy(T);
+    if (Released && sameMutex(*Released, *Mutex, Ctx)) {
       CriticalSection CS;
       CS.Acquire = &Lock;
       CS.Mutex = Mutex;
@@ -236,6 +273,8 @@ const Expr *LockAcquisitions::acquiredBy(const Stmt &S) const {
     return nullptr;
   }
   const auto *MC = dyn_cast<CXXMemberCallExpr>(&S);
+  if (const auto *Call = dyn_cast<CallExpr>(&S); Call && !MC)
+    return posixMutexOf(*Call, /*Unlock=*/false);
   const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
   if (!MD || !MD->getIdentifier() ||
       (MD->getName() != "lock" && MD->getName() != "lock_shared") ||
@@ -249,7 +288,6 @@ void LockAcquisitions::registerMatchers(
     ast_matchers::MatchFinder::MatchCallback *Check) const {
   using namespace ast_matchers;
   std::vector<llvm::StringRef> Guards(GuardTypes.begin(), GuardTypes.end());
-  std::vector<llvm::StringRef> Mutexes(MutexTypes.begin(), MutexTypes.end());
   Finder->addMatcher(
       varDecl(support::typeIsRecordNamedOneOf(
                   support::lastNameComponents(GuardTypes)),
@@ -262,11 +300,15 @@ void LockAcquisitions::registerMatchers(
   // forCallable, which would build the TU's parent map (a wrapper such as
   // leveldb's port::Mutex::Lock() calls lock() in every file).
   Finder->addMatcher(BodyIndexCache::functionMatcher().bind("lock-fn"), Check);
+  // `m.lock()` on a mutex type and the POSIX locks (also behind a
+  // project's macro, matched as expanded): one matcher, acquiredBy() tells
+  // them from other calls of those names.
   Finder->addMatcher(
-      cxxMemberCallExpr(
-          support::calleeNameIsOneOf({"lock", "lock_shared"}),
-          support::isInUserCode(),
-          callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasAnyName(Mutexes))))))
+      callExpr(support::calleeNameIsOneOf(
+                   {"lock", "lock_shared", "pthread_mutex_lock",
+                    "pthread_rwlock_rdlock", "pthread_rwlock_wrlock",
+                    "pthread_spin_lock"}),
+               support::isInUserCode())
           .bind("lock"),
       Check);
 }
@@ -279,7 +321,9 @@ std::optional<LockAcquisitions::Section> LockAcquisitions::sectionOf(
   }
   const Decl *Fn = nullptr;
   const auto *Guard = Result.Nodes.getNodeAs<VarDecl>("guard");
-  const auto *Lock = Result.Nodes.getNodeAs<CXXMemberCallExpr>("lock");
+  const auto *Lock = Result.Nodes.getNodeAs<CallExpr>("lock");
+  if (Lock && !acquiredBy(*Lock))
+    return std::nullopt;
   if (Guard) {
     Fn = dyn_cast_or_null<Decl>(Guard->getParentFunctionOrMethod());
   } else if (Lock) {

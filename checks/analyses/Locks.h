@@ -66,9 +66,15 @@ bool locksOnConstruction(const VarDecl &Guard);
 std::optional<CriticalSection> sectionOfGuard(const VarDecl &Guard,
                                               const BodyIndex &Parents);
 
-/// The section opened by `m.lock()` (a statement of a block), up to
-/// `m.unlock()` in the same block; nullopt without one.
-std::optional<CriticalSection> sectionOfLockCall(const CXXMemberCallExpr &Lock,
+/// The mutex a POSIX lock call takes (\p Unlock: releases), by its
+/// argument: `m` for `pthread_mutex_lock(&m)`, `p` for a pointer `p`;
+/// nullptr for any other call. rwlocks and spinlocks too.
+const Expr *posixMutexOf(const CallExpr &Call, bool Unlock);
+
+/// The section opened by `m.lock()` or `pthread_mutex_lock(&m)` (a
+/// statement of a block), up to the matching unlock in the same block,
+/// labelled or not (a `goto out;` cleanup); nullopt without one.
+std::optional<CriticalSection> sectionOfLockCall(const CallExpr &Lock,
                                                  const BodyIndex &Parents,
                                                  const ASTContext &Ctx);
 
@@ -79,10 +85,10 @@ std::string mutexText(const Expr &Mutex, const ASTContext &Ctx);
 bool sameMutex(const Expr &A, const Expr &B, const ASTContext &Ctx);
 
 /// Where the lock checks start: the acquisitions, narrow nodes that few
-/// functions have. Registers the two matchers (a local guard variable of a
-/// guard type, `m.lock()` on a mutex type; ExtraLockTypes and ExtraMutexTypes
-/// add to the defaults) and turns a match into its critical section, walking
-/// only the function that contains it.
+/// functions have. Registers the matchers (a local guard variable of a
+/// guard type, `m.lock()` on a mutex type, a POSIX lock call;
+/// ExtraLockTypes and ExtraMutexTypes add to the defaults) and turns a match
+/// into its critical section, walking only the function that contains it.
 class LockAcquisitions {
 public:
   /// \p Bodies: the check's body indices, which also find the function

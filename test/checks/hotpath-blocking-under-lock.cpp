@@ -267,3 +267,62 @@ void not_an_error_path(bool ok, std::FILE *log) {
   auto later = [] { std::abort(); };
   later();
 }
+
+// Starting a thread under the lock: a stack mapped and a clone per thread.
+void work();
+void *work_c(void *);
+std::vector<std::thread> workers;
+void starts_thread() {
+  std::lock_guard<std::mutex> g(mu);
+  std::thread t(work);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: constructing 'std::thread' starts a thread while 'g' holds 'mu'
+  t.detach();
+}
+void starts_pthread(pthread_t *id) {
+  std::lock_guard<std::mutex> g(mu);
+  pthread_create(id, nullptr, work_c, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pthread_create' starts a thread while 'g' holds 'mu'
+}
+void starts_into_vector() {
+  std::lock_guard<std::mutex> g(mu);
+  workers.emplace_back(work);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'emplace_back' starts a thread while 'g' holds 'mu'
+}
+// Moving a started thread under the lock starts nothing; nor does an
+// emplace_back of something else, or a thread started after the unlock.
+void keeps_thread(std::thread &&t, std::vector<int> &ids) {
+  std::unique_lock<std::mutex> lk(mu);
+  workers.emplace_back(std::move(t));
+  std::thread moved(std::move(workers.back()));
+  workers.back() = std::move(moved);
+  ids.emplace_back(1);
+  lk.unlock();
+  std::thread after(work);
+  after.detach();
+}
+
+// POSIX locks, behind a macro too; a `goto out` cleanup ends the section.
+pthread_mutex_t pmu = PTHREAD_MUTEX_INITIALIZER;
+#define LOCK(m) pthread_mutex_lock(&(m))
+#define UNLOCK(m) pthread_mutex_unlock(&(m))
+void posix_section(FILE *f) {
+  pthread_mutex_lock(&pmu);
+  std::fflush(f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fflush' flushes a file while 'pthread_mutex_lock' holds 'pmu'
+  pthread_mutex_unlock(&pmu);
+  std::fflush(f);
+}
+int posix_goto(FILE *f, int n) {
+  int rc = 0;
+  LOCK(pmu);
+  if (n < 0) {
+    rc = -1;
+    goto out;
+  }
+  std::fflush(f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fflush' flushes a file while 'pthread_mutex_lock' holds
+out:
+  UNLOCK(pmu);
+  std::fflush(f);
+  return rc;
+}

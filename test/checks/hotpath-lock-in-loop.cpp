@@ -280,3 +280,37 @@ int main() {
   }
   return 0;
 }
+
+// POSIX locks are acquisitions too, also behind a project's macro.
+#include <pthread.h>
+pthread_mutex_t pmu = PTHREAD_MUTEX_INITIALIZER;
+#define LOCK(m) pthread_mutex_lock(&(m))
+#define UNLOCK(m) pthread_mutex_unlock(&(m))
+void posix_per_item(const std::vector<int> &items) {
+  for (int x : items) {
+    pthread_mutex_lock(&pmu);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'pmu' is locked and unlocked on every iteration of the loop
+    total += x;
+    pthread_mutex_unlock(&pmu);
+  }
+}
+void posix_macro_per_item(const std::vector<int> &items) {
+  for (int x : items) {
+    LOCK(pmu);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: {{.*}} is locked and unlocked on every iteration of the loop
+    total += x;
+    UNLOCK(pmu);
+  }
+}
+// Locked once around the loop; a lock never released in the block.
+void posix_around(const std::vector<int> &items) {
+  pthread_mutex_lock(&pmu);
+  for (int x : items)
+    total += x;
+  pthread_mutex_unlock(&pmu);
+  for (int x : items) {
+    if (pthread_mutex_lock(&pmu) != 0)
+      return;
+    total += x;
+  }
+}
