@@ -245,6 +245,40 @@ bool ThreadPerTaskCheck::joinsInFunction(const Decl *Fn) {
   return false;
 }
 
+// A thread, or a container whose elements are threads.
+static bool holdsThreads(QualType T) {
+  if (isStdRecord(T, {"thread", "jthread"}))
+    return true;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  return Spec && Spec->getTemplateArgs().size() > 0 &&
+         Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+         isStdRecord(Spec->getTemplateArgs()[0].getAsType(),
+                     {"thread", "jthread"});
+}
+
+// A pool being built, not a thread per task: a constructor that keeps the
+// threads in a member of its class (started once per object, joined by its
+// destructor), or a loop over the container of threads itself (its count is
+// the pool's size, whatever it follows).
+static bool buildsPool(const Decl *Fn, const Stmt &Loop) {
+  if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Fn))
+    if (llvm::any_of(Ctor->getParent()->fields(), [](const FieldDecl *F) {
+          return holdsThreads(F->getType());
+        }))
+      return true;
+  const Expr *Range = nullptr;
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(&Loop))
+    Range = RF->getRangeInit();
+  else if (const auto *For = dyn_cast<ForStmt>(&Loop); For && For->getCond())
+    if (const auto *Cond =
+            dyn_cast<BinaryOperator>(For->getCond()->IgnoreImplicit()))
+      if (const auto *Size =
+              dyn_cast<CXXMemberCallExpr>(Cond->getRHS()->IgnoreImpCasts()))
+        Range = Size->getImplicitObjectArgument();
+  return Range && holdsThreads(Range->IgnoreImpCasts()->getType());
+}
+
 void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
                                          SourceLocation Loc, StringRef What) {
   if (Loc.isInvalid())
@@ -262,7 +296,8 @@ void ThreadPerTaskCheck::reportIfPerTask(const Stmt &Creation,
     analyses::TripCount TC = analyses::classifyTripCount(*Loop, Ctx, Vocab);
     bool ForkJoin = TC.Kind == analyses::TripKind::Unknown &&
                     joinsInFunction(Owner->Function);
-    if (!analyses::followsData(TC.Kind) && !ForkJoin)
+    if ((!analyses::followsData(TC.Kind) && !ForkJoin) ||
+        buildsPool(Owner->Function, *Loop))
       continue;
     const SourceManager &SM = Ctx.getSourceManager();
     report(

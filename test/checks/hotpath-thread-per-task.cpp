@@ -264,3 +264,35 @@ void map_of_threads(std::map<std::string, std::thread> &m, const std::vector<std
   for (const auto &name : names)
     m[name];
 }
+
+// A pool built from its configuration: the constructor keeps the threads in
+// a member, started once per pool and joined by its destructor.
+struct WorkerSpec { int core; };
+class ConfiguredPool {
+public:
+  explicit ConfiguredPool(const std::vector<WorkerSpec> &specs) {
+    for (const WorkerSpec &s : specs)
+      workers_.emplace_back([this, s] { run(s.core); });
+  }
+  ~ConfiguredPool() {
+    for (auto &w : workers_)
+      w.join();
+  }
+  // Restarting the pool: a loop over its own threads, as many as it has.
+  void restart() {
+    for (auto &w : workers_)
+      w = std::thread([this] { run(0); });
+    for (std::size_t i = 0; i < workers_.size(); ++i)
+      workers_[i] = std::thread([this] { run(1); });
+  }
+  // But a member function starting one per job is a thread per task.
+  void handle_all(const std::vector<Job> &jobs) {
+    for (const Job &j : jobs)
+      workers_.emplace_back(handle, j);
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'emplace_back' of a thread starts a new thread on every iteration
+  }
+
+private:
+  void run(int core);
+  std::vector<std::thread> workers_;
+};
