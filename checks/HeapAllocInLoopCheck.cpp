@@ -3,6 +3,7 @@
 #include "HeapAllocInLoopCheck.h"
 #include "analyses/Containers.h"
 #include "analyses/Locks.h"
+#include "analyses/Loops.h"
 #include "support/NodeFilters.h"
 #include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
@@ -192,6 +193,22 @@ void HeapAllocInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   }
 }
 
+// `delete Var` (or `delete[]`) as a statement of the loop's body itself: run
+// on every iteration that gets there, whatever the pointer was lent to
+// before (a callee that kept it would keep a dangling pointer).
+static bool deletedEachIteration(const VarDecl &Var, const Stmt &Loop) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(analyses::loopBody(Loop));
+  if (!Body)
+    return false;
+  return llvm::any_of(Body->body(), [&](const Stmt *S) {
+    const auto *Del = dyn_cast<CXXDeleteExpr>(S);
+    const auto *Ref =
+        Del ? dyn_cast<DeclRefExpr>(Del->getArgument()->IgnoreImpCasts())
+            : nullptr;
+    return Ref && Ref->getDecl() == &Var;
+  });
+}
+
 void HeapAllocInLoopCheck::checkAllocation(
     const Expr &Alloc, const std::string &Kind, const FunctionDecl &FD,
     const analyses::FunctionUsage &FU, ASTContext &Ctx,
@@ -212,8 +229,13 @@ void HeapAllocInLoopCheck::checkAllocation(
     if (!Body)
       return;
     const analyses::VarUses &Uses = Usage.get(*Body, Ctx).uses(Var);
-    if (Uses.has(analyses::UseMove | analyses::UseReturn | analyses::UseEscape |
-                 analyses::UseCopy))
+    // A raw pointer deleted by the iteration itself dies there, whatever
+    // it was passed to (`compute(tmp, n); delete[] tmp;`).
+    bool Lent = Var->getType()->isPointerType() &&
+                !Uses.has(analyses::UseReturn | analyses::UseMove) &&
+                deletedEachIteration(*Var, *Loops.front());
+    if (!Lent && Uses.has(analyses::UseMove | analyses::UseReturn |
+                          analyses::UseEscape | analyses::UseCopy))
       return;
     // A raw pointer dies in the iteration only when it is freed there.
     if (Var->getType()->isPointerType() && !Uses.has(analyses::UseDelete))

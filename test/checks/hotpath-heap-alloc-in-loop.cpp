@@ -58,6 +58,26 @@ void new_array(const std::vector<int> &sizes) {
   }
 }
 
+// Lent to a function, then deleted by the iteration: it dies there.
+void fill(float *out, int n);
+bool adopt(Record *r);
+void new_array_lent(const std::vector<int> &sizes) {
+  for (int s : sizes) {
+    float *tmp = new float[static_cast<std::size_t>(s)];
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'new' allocates on every iteration of the loop and 'tmp' dies
+    fill(tmp, s);
+    delete[] tmp;
+  }
+}
+// Deleted only when the callee did not keep it: it may outlive the loop.
+void new_maybe_kept(int n) {
+  for (int i = 0; i < n; ++i) {
+    Record *r = new Record();
+    if (!adopt(r))
+      delete r;
+  }
+}
+
 void malloc_free(int n) {
   while (n-- > 0) {
     char *buf = static_cast<char *>(std::malloc(64));
