@@ -39,6 +39,48 @@ void ContainerInLoopCheck::registerMatchers(MatchFinder *Finder) {
                      this);
 }
 
+namespace {
+
+// `v = parse(line);`, `v = std::move(other);`: the container takes the
+// buffer of a new value; one kept from an earlier iteration would be freed
+// there, so hoisting it saves nothing.
+bool takesNewBuffer(const analyses::VarUse &U,
+                    const analyses::FunctionUsage &FU) {
+  const Stmt *P = FU.parentOf(U.Ref);
+  while (P && isa<ImplicitCastExpr>(P))
+    P = FU.parentOf(P);
+  const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(P);
+  return Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+         !Op->getArg(1)->isLValue();
+}
+
+// The declaration runs at most once per execution of the loop: a block on
+// its way up to the loop ends by leaving it (`return`, `throw`, `break` out
+// of this loop), as in `if (bad) { std::string msg; ...; return false; }`.
+bool leavesTheLoop(const Stmt &Decl, const Stmt &Loop,
+                   const analyses::FunctionUsage &FU) {
+  llvm::SmallVector<const Stmt *, 8> Up;
+  for (const Stmt *S = &Decl; S && S != &Loop; S = FU.parentOf(S))
+    Up.push_back(S);
+  for (size_t I = 0; I < Up.size(); ++I) {
+    const auto *Block = dyn_cast<CompoundStmt>(Up[I]);
+    if (!Block || Block->body_empty())
+      continue;
+    // A break under a switch leaves the switch, not the loop.
+    bool InSwitch = llvm::any_of(llvm::ArrayRef(Up).drop_front(I),
+                                 [](auto *S) { return isa<SwitchStmt>(S); });
+    const Stmt *Last = Block->body_back();
+    if (const auto *E = dyn_cast<Expr>(Last))
+      Last = E->IgnoreImplicit();
+    if (isa<ReturnStmt, CXXThrowExpr, GotoStmt>(Last) ||
+        (isa<BreakStmt>(Last) && !InSwitch))
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
 void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
@@ -72,7 +114,11 @@ void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
     return (U.Kinds & analyses::UseEscape) && !(U.Kinds & analyses::UseRefArg);
   });
   if (!Filled || OtherEscape ||
-      Uses.has(analyses::UseMove | analyses::UseReturn | analyses::UseCopy))
+      Uses.has(analyses::UseMove | analyses::UseReturn | analyses::UseCopy) ||
+      llvm::any_of(
+          Uses.Uses,
+          [&](const analyses::VarUse &U) { return takesNewBuffer(U, FU); }) ||
+      leavesTheLoop(*DS, *Loops.front(), FU))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = SM.getFileLoc(Var->getLocation());

@@ -302,3 +302,44 @@ void swapped_out(const std::vector<Row> &rows, std::vector<int> &dst) {
     v.swap(dst);
   }
 }
+
+// Refilled by assignment from a call: the new value brings its own buffer,
+// and a hoisted one would be freed there; nothing saved.
+std::vector<int> parse_ids(const Row &);
+void assigned_from_call(const std::vector<Row> &rows) {
+  for (const Row &r : rows) {
+    std::vector<int> ids;
+    ids = parse_ids(r);
+    ids.push_back(0);
+    use_ids(ids);
+  }
+}
+// Built only in the iteration that leaves the loop: once per call.
+bool validate(const std::vector<Row> &rows) {
+  for (const Row &r : rows) {
+    if (r.id < 0) {
+      std::string msg;
+      msg += "bad row ";
+      msg += r.name;
+      emit(msg);
+      return false;
+    }
+  }
+  return true;
+}
+// A break under a switch stays in the loop: still once per iteration.
+void per_kind(const std::vector<Row> &rows) {
+  for (const Row &r : rows) {
+    switch (r.id) {
+    case 1: {
+      std::string s;
+      // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 's' is created empty on every iteration
+      s += r.name;
+      emit(s);
+      break;
+    }
+    default:
+      break;
+    }
+  }
+}
