@@ -209,8 +209,11 @@ void ConstantContainerPerCallCheck::check(
     return;
   }
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
+  // An init-capture (`[v = std::vector<int>{1, 2}] {...}`) is built once,
+  // when the closure is made, not per call of it.
   if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
-      Var->getType().isVolatileQualified() || analyses::isInInstantiation(*Var))
+      Var->isInitCapture() || Var->getType().isVolatileQualified() ||
+      analyses::isInInstantiation(*Var))
     return;
   const auto *FD =
       dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());

@@ -492,3 +492,21 @@ std::vector<int> returned_changed(bool more) {
     v.push_back(4);
   return v;
 }
+
+// Through an iterator that writes: not constant.
+int bump_code(const std::string &name) {
+  std::map<std::string, int> codes = {{"ok", 200}, {"missing", 404}};
+  auto pos = codes.find(name);
+  if (pos != codes.end())
+    pos->second += 1;
+  return codes.size();
+}
+// An init-capture is built once, when the closure is made.
+auto make_checker() {
+  return [known = std::vector<int>{1, 2, 3}](int v) {
+    for (int k : known)
+      if (k == v)
+        return true;
+    return false;
+  };
+}
