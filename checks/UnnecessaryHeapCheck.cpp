@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
@@ -60,6 +61,65 @@ static QualType allocatedType(const Expr *Init) {
       Args->get(0).getKind() != TemplateArgument::Type)
     return {};
   return Args->get(0).getAsType();
+}
+
+// The source between the first and the last of \p Args; "" in a macro.
+static std::string argsText(llvm::ArrayRef<const Expr *> Args,
+                            const ASTContext &Ctx) {
+  if (Args.empty())
+    return "";
+  SourceRange R(Args.front()->getBeginLoc(), Args.back()->getEndLoc());
+  if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
+    return "";
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(R),
+                              Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+// How the stack object is declared so that it is built as the allocation
+// built it: `T name(args);` with the constructor's arguments, `T name{};`
+// for a value-initialised object without a constructor of its own, else
+// `T name;`; "" when that cannot be said (a type without a default
+// constructor whose arguments are spelled in a macro).
+static std::string stackSpelling(const Expr *Init, QualType T, StringRef Name,
+                                 const ASTContext &Ctx) {
+  const Expr *E = analyses::peel(Init);
+  if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(E))
+    E = analyses::peel(C->getArg(0));
+  std::vector<const Expr *> Args;
+  bool Braced = false, ValueInit = true;
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(E)) {
+    const Expr *I = New->getInitializer();
+    ValueInit = I != nullptr;
+    if (const auto *L = dyn_cast_or_null<InitListExpr>(I)) {
+      Braced = true;
+      Args.assign(L->inits().begin(), L->inits().end());
+    } else if (const auto *P = dyn_cast_or_null<ParenListExpr>(I)) {
+      for (unsigned I = 0; I < P->getNumExprs(); ++I)
+        Args.push_back(P->getExpr(I));
+    } else if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(I)) {
+      for (const Expr *A : CE->arguments())
+        if (!isa<CXXDefaultArgExpr>(A))
+          Args.push_back(A);
+      Braced = CE->isListInitialization();
+    } else if (I && !isa<ImplicitValueInitExpr>(I)) {
+      Args.push_back(I);
+    }
+  } else if (const auto *Call = dyn_cast_or_null<CallExpr>(E)) {
+    Args.assign(Call->arguments().begin(), Call->arguments().end());
+  }
+  std::string Type =
+      T.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+  std::string Text = argsText(Args, Ctx);
+  if (!Args.empty())
+    return Text.empty() ? ""
+                        : Type + " " + Name.str() + (Braced ? "{" : "(") +
+                              Text + (Braced ? "};" : ");");
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (RD && !RD->hasDefaultConstructor())
+    return "";
+  bool OwnConstructor = RD && !RD->hasTrivialDefaultConstructor();
+  return Type + " " + Name.str() + (ValueInit && !OwnConstructor ? "{};" : ";");
 }
 
 // The pointee of `std::unique_ptr<T>` (with the default deleter) or `T *`.
@@ -160,15 +220,15 @@ void UnnecessaryHeapCheck::check(const MatchFinder::MatchResult &Result) {
                            [&FU](const Stmt *C) { return FU.parentOf(C); }),
       SM, [&] { return Hot.ofFunction(dyn_cast<FunctionDecl>(Fn), SM); },
       [&](Finding &F) {
+        std::string Spelling =
+            stackSpelling(Var->getInit(), Allocated, Var->getName(), Ctx);
         F.diag("%0 owns a heap-allocated %1 (%2 bytes) that never leaves "
                "this function: the allocation and free on every call buy "
-               "nothing; declare the object on the stack instead ('%3 "
-               "%4;')%5")
+               "nothing; declare the object on the stack instead%3%4")
             << Var << Allocated.getUnqualifiedType()
             << static_cast<unsigned>(Bytes)
-            << Allocated.getUnqualifiedType().getAsString(
-                   Ctx.getPrintingPolicy())
-            << Var->getName() << F.hotText({1, "heap allocations"});
+            << (Spelling.empty() ? "" : " ('" + Spelling + "')")
+            << F.hotText({1, "heap allocations"});
       });
 }
 

@@ -18,6 +18,20 @@ struct Holder { std::unique_ptr<Config> c; Config *raw; };
 
 // ---------------------------------------------------------------- positives
 
+// A type without a default constructor: spelled with the constructor's
+// arguments, as the allocation built it.
+struct Block { explicit Block(int size) : size(size) {} int size; };
+struct Pair { int a, b; };
+int make_block(int n) {
+  auto b = std::make_unique<Block>(n * 2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'b' owns a heap-allocated 'Block' (4 bytes) {{.*}} declare the object on the stack instead ('Block b(n * 2);')
+  // CHECK-MESSAGES-SMALL: :[[@LINE-2]]:8: warning: 'b' owns a heap-allocated 'Block'
+  std::unique_ptr<Pair> p(new Pair{n, 1});
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'p' owns a heap-allocated 'Pair' (8 bytes) {{.*}} declare the object on the stack instead ('Pair p{n, 1};')
+  // CHECK-MESSAGES-SMALL: :[[@LINE-2]]:25: warning: 'p' owns a heap-allocated 'Pair'
+  return b->size + p->a;
+}
+
 int make_unique_local() {
   auto cfg = std::make_unique<Config>();
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'cfg' owns a heap-allocated 'Config' (12 bytes) that never leaves this function: the allocation and free on every call buy nothing; declare the object on the stack instead ('Config cfg;') [hotpath-unnecessary-heap]
