@@ -21,6 +21,25 @@ namespace clang::tidy::hotpath {
 
 static constexpr char DefaultContainerTypes[] = "::std::vector;::std::array";
 
+// Plain char and the character types of text, not the byte types.
+static bool isTextCharacter(QualType T) {
+  const auto *BT = T->getAs<BuiltinType>();
+  if (!BT)
+    return false;
+  switch (BT->getKind()) {
+  case BuiltinType::Char_S:
+  case BuiltinType::Char_U:
+  case BuiltinType::WChar_S:
+  case BuiltinType::WChar_U:
+  case BuiltinType::Char8:
+  case BuiltinType::Char16:
+  case BuiltinType::Char32:
+    return true;
+  default:
+    return false;
+  }
+}
+
 CacheUnfriendlyTraversalCheck::CacheUnfriendlyTraversalCheck(
     StringRef Name, ClangTidyContext *Context)
     : HotpathCheck(Name, Context),
@@ -210,8 +229,9 @@ CacheUnfriendlyTraversalCheck::columnWalk(
     S.WholeRow = static_cast<unsigned>(Dim) + 2 == N;
     for (unsigned K = Dim + 1; K < N; ++K)
       if (isHeapRow(C.Types[K])) {
-        // `char **lines`: an array of strings, whose "rows" are short.
-        if (C.Types[K]->isPointerType() && Elem->isAnyCharacterType())
+        // `char **lines`: an array of strings, whose "rows" are short;
+        // `uint8_t **rows` (unsigned or signed char) are an image's rows.
+        if (C.Types[K]->isPointerType() && isTextCharacter(Elem))
           return std::nullopt;
         S.K = Stride::HeapRows;
         return S;

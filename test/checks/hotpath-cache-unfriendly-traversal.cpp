@@ -428,6 +428,15 @@ int argv_columns(char **argv, int argc) {
       n += argv[j][i] == '-';
   return n;
 }
+// Rows of bytes are an image's rows, not strings.
+long column_sums(unsigned char **rows, int height, int width) {
+  long s = 0;
+  for (int x = 0; x < width; ++x)
+    for (int y = 0; y < height; ++y)
+      s += rows[y][x];
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'rows[y][x]' is accessed column by column
+  return s;
+}
 
 // std::vector<bool> hands out proxies, not elements.
 int bits(const std::vector<std::vector<bool>> &b) {
