@@ -73,6 +73,39 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
 
 namespace {
 
+// `c.insert(c.end(), x)` (or emplace): one element, at the end. The
+// reference to `c` of its `end()` (a non-const call, but no change), else
+// null.
+const DeclRefExpr *endOfAppend(const CXXMemberCallExpr &MC) {
+  const CXXMethodDecl *MD = MC.getMethodDecl();
+  StringRef Name = MD && MD->getIdentifier() ? MD->getName() : "";
+  if ((Name != "insert" && Name != "emplace") || MC.getNumArgs() != 2)
+    return nullptr;
+  // Through the conversion of the iterator to a const_iterator.
+  const Expr *Pos = analyses::peel(MC.getArg(0));
+  while (const auto *C = dyn_cast_or_null<CXXConstructExpr>(Pos)) {
+    if (C->getNumArgs() != 1)
+      break;
+    Pos = analyses::peel(C->getArg(0));
+  }
+  const auto *End = dyn_cast_or_null<CXXMemberCallExpr>(Pos);
+  const auto *EndRef =
+      End ? dyn_cast<DeclRefExpr>(
+                End->getImplicitObjectArgument()->IgnoreParenImpCasts())
+          : nullptr;
+  const auto *Own = dyn_cast<DeclRefExpr>(
+      MC.getImplicitObjectArgument()->IgnoreParenImpCasts());
+  if (!EndRef || !Own || EndRef->getDecl() != Own->getDecl() ||
+      !End->getMethodDecl() || !End->getMethodDecl()->getIdentifier() ||
+      (End->getMethodDecl()->getName() != "end" &&
+       End->getMethodDecl()->getName() != "cend"))
+    return nullptr;
+  const CXXRecordDecl *Arg = MC.getArg(1)->getType()->getAsCXXRecordDecl();
+  bool One = Name == "emplace" || !Arg || !Arg->getIdentifier() ||
+             Arg->getName() != "initializer_list";
+  return One ? EndRef : nullptr;
+}
+
 // True when one call adds exactly one element.
 bool addsOneElement(const Expr &Call, const CXXRecordDecl &RD) {
   bool Hash = analyses::isHashContainer(RD);
@@ -87,7 +120,7 @@ bool addsOneElement(const Expr &Call, const CXXRecordDecl &RD) {
   if (Name == "push_back" || Name == "emplace_back")
     return true;
   if (!Hash)
-    return false; // vector::insert(pos, ...) and emplace(pos, ...)
+    return endOfAppend(*MC); // else insert(pos, ...), emplace(pos, ...)
   if (Name == "insert") {
     if (MC->getNumArgs() != 1)
       return false;
@@ -217,6 +250,8 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
     if (const auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(
             C->getCallee()->IgnoreParens()))
       CallObject = DM->getBase()->IgnoreParenImpCasts();
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  const DeclRefExpr *EndObject = Member ? endOfAppend(*Member) : nullptr;
   const Stmt *Body = analyses::enclosingBody(*Var);
   if (!Body)
     return;
@@ -246,7 +281,7 @@ void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
     if (SM.isBeforeInTranslationUnit(L, LoopBegin))
       return; // used (reserved, filled, passed) before the loop
     if (analyses::spanContains(*Loop, L, SM) && U.Call != Call &&
-        U.Ref != CallObject && U.Ref != BaseRef &&
+        U.Ref != CallObject && U.Ref != BaseRef && U.Ref != EndObject &&
         (U.Kinds & ~(analyses::UseRead | analyses::UseCopy)))
       return; // another change inside the loop
     // Of the object holding the container, anything else in the loop may

@@ -238,12 +238,16 @@ bool isPure(const Expr *E, const VarDecl &Grown,
   if (const auto *M = dyn_cast<MemberExpr>(E))
     return isa<FieldDecl>(M->getMemberDecl()) &&
            isPure(M->getBase(), Grown, Vars);
+  // `src.count()`, `img.width()`: a const member function of an object
+  // the loop does not change (checked by the caller), with pure arguments.
+  // The loop calls it on every iteration; reserve() calls it once more.
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
-    return MD && MD->isConst() && MC->getNumArgs() == 0 &&
-           MD->getDeclName().isIdentifier() &&
-           (MD->getName() == "size" || MD->getName() == "length") &&
-           isPure(MC->getImplicitObjectArgument(), Grown, Vars);
+    return MD && MD->isConst() && !MD->getReturnType()->isVoidType() &&
+           isPure(MC->getImplicitObjectArgument(), Grown, Vars) &&
+           llvm::all_of(MC->arguments(), [&](const Expr *Arg) {
+             return isPure(Arg, Grown, Vars);
+           });
   }
   // `in.size()` on a dependent object in a template pattern.
   if (const auto *Call = dyn_cast<CallExpr>(E))

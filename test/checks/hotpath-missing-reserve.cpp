@@ -504,3 +504,42 @@ private:
   std::vector<Item> items_;
   std::vector<Item> spare_;
 };
+
+// A bound from a const member function of an object the loop leaves alone.
+struct Mesh { int count() const; int at(int) const; void grow(); };
+std::vector<int> copy_counted(const Mesh &src) {
+  std::vector<int> dst;
+  for (int k = 0; k < src.count(); ++k)
+    dst.push_back(src.at(k));
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'dst' grows by one element {{.*}} no fix-it: the count 'src.count()' is the result of a call, not the size
+  return dst;
+}
+// The loop changes the object that gives the bound: not known before.
+std::vector<int> copy_growing(Mesh &src) {
+  std::vector<int> dst;
+  for (int k = 0; k < src.count(); ++k) {
+    dst.push_back(src.at(k));
+    src.grow();
+  }
+  return dst;
+}
+
+// Appended through insert at end(): one element per iteration, as push_back.
+std::vector<int> appended(const std::vector<int> &in) {
+  std::vector<int> out;
+  for (int x : in)
+    out.insert(out.end(), x * 2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'out' grows by one element per iteration
+  return out;
+}
+// Inserted at the front, or a range at the end: not one element at the end.
+std::vector<int> prepended(const std::vector<int> &in, const std::vector<int> &more) {
+  std::vector<int> out, all;
+  for (int x : in)
+    out.insert(out.begin(), x);
+  for (int x : in) {
+    (void)x;
+    all.insert(all.end(), more.begin(), more.end());
+  }
+  return out.empty() ? all : out;
+}
