@@ -14,6 +14,37 @@ namespace clang::tidy::hotpath::findings {
 using clang::tooling::Replacement;
 using clang::tooling::Replacements;
 
+namespace {
+
+// Adds \p R; an insertion where another finding already inserts (two
+// reserve() calls before one loop) becomes one insertion of both texts,
+// the earlier one's first, rather than a conflict left for a second run.
+llvm::Error addMerging(Replacements &Reps, const Replacement &R) {
+  llvm::Error Err = Reps.add(R);
+  if (!Err || R.getLength() != 0)
+    return Err;
+  const Replacement *Same = nullptr;
+  for (const Replacement &X : Reps)
+    if (X.getOffset() == R.getOffset() && X.getLength() == 0)
+      Same = &X;
+  if (!Same)
+    return Err;
+  llvm::consumeError(std::move(Err));
+  Replacements Merged;
+  for (const Replacement &X : Reps)
+    if (&X != Same)
+      if (llvm::Error E = Merged.add(X))
+        return E;
+  if (llvm::Error E = Merged.add(Replacement(R.getFilePath(), R.getOffset(), 0,
+                                             Same->getReplacementText().str() +
+                                                 R.getReplacementText().str())))
+    return E;
+  Reps = std::move(Merged);
+  return llvm::Error::success();
+}
+
+} // namespace
+
 FixResult applyFixes(const std::vector<clang::tidy::ClangTidyError> &Errors) {
   FixResult Result;
   std::map<std::string, Replacements> PerFile;
@@ -35,7 +66,7 @@ FixResult applyFixes(const std::vector<clang::tidy::ClangTidyError> &Errors) {
         auto It = Trial.find(File);
         if (It == Trial.end())
           It = Trial.emplace(File, PerFile[File]).first;
-        if (llvm::Error Err = It->second.add(R)) {
+        if (llvm::Error Err = addMerging(It->second, R)) {
           llvm::consumeError(std::move(Err));
           Ok = false;
         }

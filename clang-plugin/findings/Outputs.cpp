@@ -76,9 +76,10 @@ bool writeOutputs(const OutputSettings &S, const std::vector<Finding> &Shown,
     for (const std::string &E : FR.Errors)
       errorLine("cannot apply fixes to " + E);
     if (!S.Quiet)
-      errs() << formatv("hotpath: applied {0} of {1} fixes in {2} files"
-                        "{3}\n",
+      errs() << formatv("hotpath: applied {0} of {1} fixes in {2} file{3}"
+                        "{4}\n",
                         FR.Applied, FR.Offered, FR.FilesChanged,
+                        FR.FilesChanged == 1 ? "" : "s",
                         FR.Conflicts ? formatv(" ({0} skipped: they overlap "
                                                "an earlier fix)",
                                                FR.Conflicts)
