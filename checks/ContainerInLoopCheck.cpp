@@ -6,6 +6,7 @@
 #include "support/OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include <optional>
 
 using namespace clang::ast_matchers;
 
@@ -79,6 +80,39 @@ bool leavesTheLoop(const Stmt &Decl, const Stmt &Loop,
   return false;
 }
 
+// libstdc++'s small-string buffer, the smallest of the common libraries
+// (libc++: 22): a string of up to this many characters allocates nothing.
+constexpr uint64_t SmallStringChars = 15;
+
+// The characters a string's fills add when every fill appends a literal
+// (`s += ','`, `s.append("ab")`) once per iteration; std::nullopt when
+// some fill adds what cannot be known, or runs in a loop of its own.
+std::optional<uint64_t> literalLength(const analyses::VarUses &Uses,
+                                      size_t Loops,
+                                      const analyses::FunctionUsage &FU) {
+  uint64_t Total = 0;
+  for (const analyses::VarUse &U : Uses.Uses) {
+    if (!(U.Kinds & analyses::UseFill))
+      continue;
+    const auto *Call = dyn_cast_or_null<CallExpr>(U.Call);
+    if (!Call || FU.loopsAround(*Call).size() != Loops)
+      return std::nullopt;
+    const Expr *Arg = nullptr;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+      Arg = Op->getNumArgs() == 2 ? Op->getArg(1) : nullptr;
+    else if (Call->getNumArgs() == 1)
+      Arg = Call->getArg(0);
+    Arg = Arg ? Arg->IgnoreParenImpCasts() : nullptr;
+    if (isa_and_nonnull<CharacterLiteral>(Arg))
+      Total += 1;
+    else if (const auto *S = dyn_cast_or_null<StringLiteral>(Arg))
+      Total += S->getLength();
+    else
+      return std::nullopt;
+  }
+  return Total;
+}
+
 } // namespace
 
 void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
@@ -120,6 +154,14 @@ void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
           [&](const analyses::VarUse &U) { return takesNewBuffer(U, FU); }) ||
       leavesTheLoop(*DS, *Loops.front(), FU))
     return;
+  // A string kept within its own small buffer has no heap buffer to keep.
+  const CXXRecordDecl *RD = Var->getType()->getAsCXXRecordDecl();
+  bool IsString = RD && analyses::isStringRecord(*RD);
+  if (IsString) {
+    std::optional<uint64_t> Chars = literalLength(Uses, Loops.size(), FU);
+    if (Chars && *Chars <= SmallStringChars)
+      return;
+  }
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = SM.getFileLoc(Var->getLocation());
   report(
@@ -134,6 +176,12 @@ void ContainerInLoopCheck::check(const MatchFinder::MatchResult &Result) {
                "clear() it at the start of each iteration to keep its "
                "capacity%1")
             << Var << F.hotText();
+        if (IsString)
+          F.note(Var->getLocation(),
+                 "a string of up to %0 characters is kept in the object "
+                 "itself and allocates nothing: hoisting it saves the "
+                 "allocations of longer contents only")
+              << static_cast<unsigned>(SmallStringChars);
         F.noteLoop(Loops.front());
       });
 }

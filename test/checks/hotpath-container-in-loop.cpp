@@ -343,3 +343,24 @@ void per_kind(const std::vector<Row> &rows) {
     }
   }
 }
+// Short literal contents stay in the string's own small buffer: no heap
+// buffer to keep.
+void separators(const std::vector<Row> &rows) {
+  for (const Row &r : rows) {
+    std::string sep;
+    sep += ',';
+    sep += " ";
+    sep.append("|");
+    emit(sep + r.name);
+  }
+}
+// Longer literal contents do allocate.
+void banners(const std::vector<Row> &rows) {
+  for (const Row &r : rows) {
+    std::string banner;
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'banner' is created empty on every iteration
+    banner += "==================== ";
+    banner.append("row");
+    emit(banner + r.name);
+  }
+}
