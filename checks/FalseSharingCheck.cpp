@@ -175,8 +175,13 @@ void FalseSharingCheck::noteUse(const MemberExpr &ME, const FunctionIndex &Fn) {
       Node = AS;
       Parent = parentOf(*AS, Fn);
     }
-  if (!analyses::isWrite(*Node, Parent))
+  bool Write = analyses::isWrite(*Node, Parent);
+  if (!Write) {
+    llvm::SmallVector<const Decl *, 2> &R = FieldWrites[FD].Readers;
+    if (Fn.Function && !llvm::is_contained(R, Fn.Function))
+      R.push_back(Fn.Function);
     return;
+  }
   // A constructor or destructor runs before the object is shared or after
   // it stops being: its writes contend with nobody.
   WriteContext Where = writeContext(*Node, Fn);
@@ -355,6 +360,21 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
              return llvm::is_contained(B.W->Locks, L);
            });
   };
+  // A protocol between two parties, without a thread started here (a
+  // library's ring buffer): one function writes A and reads B, another
+  // writes B and reads A. Each side's writes meet the other's reads.
+  auto TwoParties = [](const Member &A, const Member &B) {
+    if (A.Kind != SyncKind::Atomic || B.Kind != SyncKind::Atomic)
+      return false;
+    auto Side = [](const Member &X, const Member &Y, const Decl *Not) {
+      for (const Decl *F : X.W->Writers)
+        if (F != Not && llvm::is_contained(Y.W->Readers, F))
+          return F;
+      return static_cast<const Decl *>(nullptr);
+    };
+    const Decl *One = Side(A, B, nullptr);
+    return One && Side(B, A, One);
+  };
   auto MayShare = [&](const Member &A, const Member &B) {
     std::uint64_t LastA = A.Offset + A.Size - 1;
     if (LineAligned)
@@ -377,6 +397,7 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       // singleton's configuration mutexes never are.
       if ((Members[I].W->Sites == 0 && Members[J].W->Sites == 0) ||
           (!Members[I].Threaded && !Members[J].Threaded &&
+           !TwoParties(Members[I], Members[J]) &&
            !(LayoutVeto && MergeVetoes)) ||
           IsCondVarPair(Members[I].Kind, Members[J].Kind) ||
           !MayShare(Members[I], Members[J]) ||
@@ -385,7 +406,8 @@ void FalseSharingCheck::reportRecord(const RecordDecl &RD) {
       if (Nearest)
         ++Others;
       Nearest = &Members[I];
-      Evidence |= Members[I].Threaded || Members[J].Threaded;
+      Evidence |= Members[I].Threaded || Members[J].Threaded ||
+                  TwoParties(Members[I], Members[J]);
     }
     if (!Nearest)
       continue;

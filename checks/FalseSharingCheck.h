@@ -47,6 +47,9 @@ private:
     /// The mutexes held at every write (a guard or lock() in an enclosing
     /// block). Members written only under one mutex are serialised by it.
     llvm::SmallVector<const ValueDecl *, 2> Locks;
+    /// The functions that read it (an atomic's load): with the writers,
+    /// the two parties of a protocol (support of twoParties()).
+    llvm::SmallVector<const Decl *, 2> Readers;
   };
   struct ElementWrite {
     const RecordDecl *Element;

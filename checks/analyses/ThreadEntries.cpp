@@ -231,7 +231,8 @@ static bool isThreadIdCall(const CallExpr &Call) {
 /// a constant local, or a call (`thread_index()`), but not a loop counter
 /// or a constant.
 bool isPerThreadIndex(const Expr *Idx, ASTContext &Ctx) {
-  const Expr *E = Idx->IgnoreParenImpCasts();
+  // Through casts: `counts[(long)arg]`, the thread's argument is the slot.
+  const Expr *E = Idx->IgnoreParenCasts();
   if (E->isValueDependent() || E->isIntegerConstantExpr(Ctx))
     return false;
   if (const auto *Call = dyn_cast<CallExpr>(E))
@@ -263,6 +264,11 @@ bool isPerThreadIndex(const Expr *Idx, ASTContext &Ctx) {
     }
   if (const auto *Call = dyn_cast<CallExpr>(Init))
     return isThreadIdCall(*Call);
+  // `long slot = (long)arg;`: a cast of a parameter, never changed after.
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Init))
+    if (const auto *From =
+            dyn_cast<DeclRefExpr>(Cast->getSubExpr()->IgnoreParenImpCasts()))
+      return isa<ParmVarDecl>(From->getDecl());
   return VD->getType().isConstQualified() && isa<DeclRefExpr>(Init) &&
          isPerThreadIndex(Init, Ctx);
 }

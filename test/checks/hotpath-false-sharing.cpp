@@ -265,6 +265,26 @@ void start_pthreads(WorkerArg (&args)[4]) {
     pthread_join(t, nullptr);
 }
 
+// The thread's argument is the slot index itself, cast to an integer.
+struct DoneTally {
+  // CHECK-MESSAGES: :[[@LINE+1]]:21: warning: 'done' is an array of 8-byte 'std::atomic<long>' written one element per thread
+  std::atomic<long> done[4];
+};
+DoneTally tally;
+void *count_done(void *arg) {
+  tally.done[(long)arg].fetch_add(1);
+  long slot = reinterpret_cast<long>(arg);
+  tally.done[slot].fetch_add(1);
+  return nullptr;
+}
+void start_counting() {
+  pthread_t threads[4];
+  for (long i = 0; i < 4; ++i)
+    pthread_create(&threads[i], nullptr, count_done, reinterpret_cast<void *>(i));
+  for (pthread_t t : threads)
+    pthread_join(t, nullptr);
+}
+
 // Evidence of threads: every writer above runs on a thread this file
 // starts, directly (a function handed to std::thread) or called from a
 // thread's lambda. Without it nothing above would be reported (see
@@ -292,7 +312,43 @@ void start_writers(Counters &c, SizedCounters &sc, Progress &p, TwoLocks &l,
   std::thread(worker, std::ref(shards), 0).join();
 }
 
+// A single-producer single-consumer ring in a library that starts no
+// thread: the producer writes tail and reads head, the consumer the
+// reverse; two parties, whoever runs them.
+struct Ring {
+  std::atomic<std::size_t> head{0};
+  // CHECK-MESSAGES: :[[@LINE+1]]:28: warning: 'tail' (offset 8) and 'head' (offset 0) of 'Ring' can share a 64-byte cache line
+  std::atomic<std::size_t> tail{0};
+  int slots[64];
+};
+OWN_LINE(Ring, tail);
+bool ring_push(Ring &r, int v) {
+  std::size_t t = r.tail.load(std::memory_order_relaxed);
+  if (t - r.head.load(std::memory_order_acquire) == 64)
+    return false;
+  r.slots[t % 64] = v;
+  r.tail.store(t + 1, std::memory_order_release);
+  return true;
+}
+bool ring_pop(Ring &r, int &v) {
+  std::size_t h = r.head.load(std::memory_order_relaxed);
+  if (h == r.tail.load(std::memory_order_acquire))
+    return false;
+  v = r.slots[h % 64];
+  r.head.store(h + 1, std::memory_order_release);
+  return true;
+}
+
 // ---------------------------------------------------------------- negatives
+
+// One side of a protocol only: a function that reads one counter and
+// writes the other is no evidence of a second party.
+struct Relay {
+  std::atomic<long> in{0};
+  std::atomic<long> out{0};
+};
+void relay_once(Relay &r) { r.out.store(r.in.load() + 1); }
+void relay_more(Relay &r) { r.out.store(r.in.load() + 2); }
 
 // Members one function writes are one thread's unit, not independent
 // writes: a list node's links (onetbb's context_list_node), a queue lock's
