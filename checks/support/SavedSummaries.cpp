@@ -23,7 +23,8 @@ namespace fs = llvm::sys::fs;
 
 namespace {
 
-constexpr llvm::StringLiteral FormatName = "hotpath-effect-summaries";
+// Spelled so that it can never be taken for a check's name.
+constexpr llvm::StringLiteral FormatName = "hotpath effect summaries";
 // Bumped when the records change meaning; a file of another format, or of
 // another hotpath (whose checks may classify differently), is not read.
 constexpr int64_t FormatVersion = 1;

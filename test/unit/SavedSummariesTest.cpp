@@ -127,7 +127,7 @@ TEST_F(SavedSummariesTest, AChangedFileIsStale) {
 
 TEST_F(SavedSummariesTest, AnotherVersionsFileIsIgnoredAndSaid) {
   std::string Saved = path(support::SavedSummariesName);
-  write(Saved, R"({"format": "hotpath-effect-summaries", "version": 99,
+  write(Saved, R"({"format": "hotpath effect summaries", "version": 99,
                    "hotpath": "0.0.1", "units": []})");
   testing::internal::CaptureStderr();
   auto L = support::savedSummariesFor(Use, "auto");
